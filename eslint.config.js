@@ -1,0 +1,115 @@
+// Lint rules, including the dependency direction of DESIGN.md ("server → app → domain",
+// "app → graph → domain", "web talks only to server", "sandbox imports nothing from the product").
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const productLayers = ['domain', 'graph', 'app', 'server', 'web', 'cli'];
+
+/** A no-restricted-imports rule that bans the given layers (relative imports) and packages. */
+function restrict({ layers = [], packages = [], message }) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...(layers.length > 0
+            ? [{ regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`, message }]
+            : []),
+          ...(packages.length > 0 ? [{ group: packages, message }] : []),
+        ],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: restrict({
+      layers: ['graph', 'app', 'server', 'web', 'sandbox', 'cli'],
+      packages: [
+        '@microsoft/*',
+        '@azure/*',
+        'fastify',
+        '@fastify/*',
+        'better-sqlite3',
+        'pino',
+        'node:fs',
+        'node:http',
+        'node:https',
+        'node:net',
+      ],
+      message:
+        'src/domain is pure (DESIGN.md principle 4): no I/O, no Microsoft SDKs, no server framework. Put I/O in src/graph or src/app behind an interface that domain owns.',
+    }),
+  },
+  {
+    files: ['src/graph/**'],
+    rules: restrict({
+      layers: ['app', 'server', 'web', 'sandbox', 'cli'],
+      packages: ['fastify', '@fastify/*'],
+      message:
+        'src/graph is the Graph gateway: it may use domain types only. Use cases belong in src/app, HTTP in src/server; the sandbox is a separate service.',
+    }),
+  },
+  {
+    files: ['src/app/**'],
+    rules: restrict({
+      layers: ['server', 'web', 'sandbox', 'cli'],
+      packages: ['fastify', '@fastify/*', '@microsoft/microsoft-graph-client'],
+      message:
+        'src/app orchestrates domain and the gateway interfaces; it must not know HTTP, the Graph SDK or the sandbox (DESIGN.md: server → app → domain, app → graph → domain).',
+    }),
+  },
+  {
+    files: ['src/server/**'],
+    rules: restrict({
+      layers: ['web', 'sandbox', 'cli'],
+      message:
+        'src/server talks to Microsoft 365 only through src/graph, whichever tenant it is: no import of the sandbox (DESIGN.md principle 2, one code path).',
+    }),
+  },
+  {
+    files: ['src/web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict({
+        layers: ['domain', 'graph', 'app', 'sandbox', 'cli'],
+        packages: ['node:*', '@microsoft/microsoft-graph-client', '@azure/msal-node', 'fastify'],
+        message:
+          'src/web talks only to the server over HTTP (DESIGN.md): no product internals, no Node APIs in the browser bundle.',
+      }),
+    },
+  },
+  {
+    files: ['src/sandbox/**'],
+    rules: restrict({
+      layers: productLayers,
+      message:
+        'src/sandbox is a separate service standing in for Microsoft 365 (DESIGN.md principle 3): it imports nothing from the product.',
+    }),
+  },
+  {
+    files: ['tests/**', 'bench/**', 'scripts/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,94 @@
+// A local certificate authority for the sandbox. msal-node insists on an https authority, so the
+// sandbox serves HTTPS with a server certificate issued by this CA; processes that talk to it
+// trust the CA through NODE_EXTRA_CA_CERTS (read by Node at start-up only).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import forge from 'node-forge';
+
+export interface CertificateAuthority {
+  readonly certPath: string;
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
+export interface ServerCertificate {
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
+const CA_SUBJECT = [
+  { name: 'commonName', value: 'Workshopplanner sandbox local CA' },
+  { name: 'organizationName', value: 'Workshopplanner (local development only)' },
+];
+
+/** Loads the CA from `dir`, creating it on first use. The private key never leaves `dir`. */
+export function ensureCertificateAuthority(dir: string): CertificateAuthority {
+  const certPath = join(dir, 'ca.pem');
+  const keyPath = join(dir, 'ca.key');
+  if (existsSync(certPath) && existsSync(keyPath)) {
+    return {
+      certPath,
+      certPem: readFileSync(certPath, 'utf8'),
+      keyPem: readFileSync(keyPath, 'utf8'),
+    };
+  }
+  mkdirSync(dir, { recursive: true });
+  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = randomSerial();
+  cert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
+  cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000);
+  cert.setSubject(CA_SUBJECT);
+  cert.setIssuer(CA_SUBJECT);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  const certPem = forge.pki.certificateToPem(cert);
+  const keyPem = forge.pki.privateKeyToPem(keys.privateKey);
+  writeFileSync(keyPath, keyPem, { mode: 0o600 });
+  writeFileSync(certPath, certPem);
+  return { certPath, certPem, keyPem };
+}
+
+/** Issues a short-lived server certificate for the given host names and IP addresses. */
+export function issueServerCertificate(
+  ca: CertificateAuthority,
+  hosts: readonly string[] = ['localhost', '127.0.0.1', '::1'],
+): ServerCertificate {
+  const caCert = forge.pki.certificateFromPem(ca.certPem);
+  const caKey = forge.pki.privateKeyFromPem(ca.keyPem);
+  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = randomSerial();
+  cert.validity.notBefore = new Date(Date.now() - 3600 * 1000);
+  // Browsers reject leaf certificates valid for more than 398 days.
+  cert.validity.notAfter = new Date(Date.now() + 397 * 24 * 3600 * 1000);
+  cert.setSubject([{ name: 'commonName', value: hosts[0] ?? 'localhost' }]);
+  cert.setIssuer(caCert.subject.attributes);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    {
+      name: 'subjectAltName',
+      altNames: hosts.map((host) =>
+        /^[\d.]+$|:/.test(host) ? { type: 7, ip: host } : { type: 2, value: host },
+      ),
+    },
+  ]);
+  cert.sign(caKey, forge.md.sha256.create());
+  return {
+    certPem: forge.pki.certificateToPem(cert),
+    keyPem: forge.pki.privateKeyToPem(keys.privateKey),
+  };
+}
+
+function randomSerial(): string {
+  // A positive serial: the first hex digit stays below 8.
+  return '0' + forge.util.bytesToHex(forge.random.getBytesSync(15));
+}
