@@ -1,0 +1,24 @@
+// Branded identifiers: values that must not be mixed up even though all are strings.
+declare const brand: unique symbol;
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/** CBS municipality code, e.g. `GM0392` (Haarlem). */
+export type CbsCode = Brand<string, 'CbsCode'>;
+/** Id of a sign-up (the SharePoint list item id in Workshopaanmeldingen). */
+export type SignupId = Brand<string, 'SignupId'>;
+/** Id of a calendar event in the organizer's mailbox. */
+export type EventId = Brand<string, 'EventId'>;
+
+const CBS_CODE = /^GM\d{4}$/;
+
+export function isCbsCode(value: string): value is CbsCode {
+  return CBS_CODE.test(value);
+}
+
+export function toSignupId(value: string): SignupId {
+  return value as SignupId;
+}
+
+export function toEventId(value: string): EventId {
+  return value as EventId;
+}
