@@ -1,0 +1,306 @@
+// Composition of the sandbox: one Fastify app with the Graph subset under /v1.0, the identity
+// provider under /{tenant}/…, the inspector and the control API, served on one port that
+// speaks both HTTPS (for msal-node and the Graph client) and plain HTTP (for browsers).
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import {
+  createServer as createNetServer,
+  type AddressInfo,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
+import { batchModule } from './batch/index.js';
+import { calendarModule, calendarSchemas } from './calendar/index.js';
+import { SandboxClock } from './clock.js';
+import type { SandboxConfig } from './config.js';
+import type { SandboxContext, SandboxUrls } from './context.js';
+import { directoryModule } from './directory/routes.js';
+import { directorySchema } from './directory/schema.js';
+import { Directory } from './directory/store.js';
+import { controlModule } from './http/control.js';
+import { FaultInjector } from './http/faults.js';
+import { GraphError, graphErrorBody, sendGraphError } from './http/graph-error.js';
+import { RequestLog, type RequestKind } from './http/request-log.js';
+import { authenticateGraphCaller } from './identity/graph-auth.js';
+import { identityModule } from './identity/routes.js';
+import { identitySchema, SigningKeys } from './identity/keys.js';
+import { inspectorModule } from './inspector/index.js';
+import { mailModule, mailSchemas } from './mail/index.js';
+import { seedSandbox } from './seed/index.js';
+import { sharePointModule, sharePointSchemas } from './sharepoint/index.js';
+import { openDb, type Db, type TableSchema } from './store/db.js';
+import { ensureCertificateAuthority, issueServerCertificate } from './tls/ca.js';
+
+export const SANDBOX_SCHEMAS: readonly TableSchema[] = [
+  directorySchema,
+  identitySchema,
+  ...calendarSchemas,
+  ...mailSchemas,
+  ...sharePointSchemas,
+];
+
+export interface Sandbox {
+  readonly ctx: SandboxContext;
+  readonly app: FastifyInstance;
+  readonly urls: SandboxUrls;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Log requests with pino (default false; main.ts turns it on). */
+  readonly logger?: boolean;
+}
+
+/** Header that marks a request injected by $batch: `<secret>:<batch seq>`. */
+export const BATCH_HEADER = 'x-sandbox-batch';
+
+export async function startSandbox(
+  config: SandboxConfig,
+  options: StartOptions = {},
+): Promise<Sandbox> {
+  const ca = ensureCertificateAuthority(config.caDir);
+  const certificate = issueServerCertificate(ca, [config.host, 'localhost', '127.0.0.1', '::1']);
+  const db = openDb(config.dataDir, SANDBOX_SCHEMAS);
+  const urls: SandboxUrls = { https: '', http: '' };
+  const batchSecret = randomBytes(16).toString('hex');
+  const ctx: SandboxContext = {
+    config,
+    db,
+    clock: new SandboxClock(),
+    directory: new Directory(db),
+    keys: new SigningKeys(db),
+    faults: new FaultInjector(config.faults),
+    requestLog: new RequestLog(),
+    urls,
+    issuerFor: (tenantId) => `${urls.https}/${tenantId}/v2.0`,
+    batchPartHeaders: (batchSeq) => ({ [BATCH_HEADER]: `${batchSecret}:${batchSeq}` }),
+  };
+  if (ctx.directory.tenants().length === 0) seedSandbox(ctx);
+  await ctx.keys.active();
+
+  const app = buildApp(ctx, batchSecret, options.logger ?? false);
+  await app.ready();
+
+  const https = createHttpsServer(
+    { cert: certificate.certPem, key: certificate.keyPem },
+    app.routing,
+  );
+  const http = createHttpServer(app.routing);
+  const listeners = await listenDualProtocol(config.host, config.httpsPort, (socket, firstByte) => {
+    // A TLS connection starts with a handshake record (0x16); anything else is plain HTTP.
+    (firstByte === 0x16 ? https : http).emit('connection', socket);
+  });
+  const port = (listeners[0]?.address() as AddressInfo).port;
+  urls.https = `https://${config.host}:${port}`;
+  urls.http = `http://${config.host}:${port}`;
+
+  return {
+    ctx,
+    app,
+    urls,
+    async close() {
+      await Promise.all(listeners.map((server) => new Promise((resolve) => server.close(resolve))));
+      https.closeAllConnections();
+      http.closeAllConnections();
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): FastifyInstance {
+  const app = Fastify({
+    logger: logger ? { level: 'info' } : false,
+    bodyLimit: 4 * 1024 * 1024,
+    genReqId: () => randomUUID(),
+    rewriteUrl: (request) => rewriteGraphUrl(request.url ?? '/', request.headers.authorization),
+  });
+  app.decorateRequest('caller', null);
+  app.decorateRequest('batchSeq', null);
+  app.decorateRequest('graphErrorCode', null);
+
+  const releases = new WeakMap<FastifyRequest, () => void>();
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('request-id', request.id);
+    const clientRequestId = request.headers['client-request-id'];
+    if (typeof clientRequestId === 'string') reply.header('client-request-id', clientRequestId);
+    const batch = request.headers[BATCH_HEADER];
+    if (typeof batch === 'string' && batch.startsWith(`${batchSecret}:`)) {
+      request.batchSeq = Number(batch.slice(batchSecret.length + 1));
+    }
+    // Latency is per HTTP request: a $batch pays it once, not once per part.
+    if (request.batchSeq === null && kindOf(request.url) === 'graph') await ctx.faults.delay();
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    releases.get(request)?.();
+    const kind = kindOf(request.url);
+    ctx.requestLog.add({
+      seq: ctx.requestLog.reserveSeq(),
+      at: new Date().toISOString(),
+      kind,
+      method: request.method,
+      path: request.url,
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime),
+      batchSeq: request.batchSeq,
+      appId: request.caller?.appId ?? null,
+      mailbox: mailboxOf(request.url),
+      errorCode: request.graphErrorCode,
+    });
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof GraphError) {
+      request.graphErrorCode = error.code;
+      return sendGraphError(reply, error);
+    }
+    const { statusCode: status = 500, message } = error as Error & { statusCode?: number };
+    if (status >= 400 && status < 500) {
+      const code =
+        status === 415
+          ? 'UnsupportedMediaType'
+          : status === 413
+            ? 'RequestEntityTooLarge'
+            : 'BadRequest';
+      const text =
+        error instanceof SyntaxError || /JSON/i.test(message)
+          ? 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'
+          : message;
+      request.graphErrorCode = code;
+      return reply.status(status).send(graphErrorBody(request, code, text));
+    }
+    request.log.error({ err: error }, 'sandbox internal error');
+    return reply
+      .status(500)
+      .send(graphErrorBody(request, 'InternalServerError', 'An internal server error occurred.'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (kindOf(request.url) === 'graph') {
+      const segment = request.url.split('?')[0]?.split('/').filter(Boolean).pop() ?? '';
+      return reply
+        .status(400)
+        .send(
+          graphErrorBody(request, 'BadRequest', `Resource not found for the segment '${segment}'.`),
+        );
+    }
+    return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+  });
+
+  // Graph: every request authenticated, then throttled as Graph would throttle it.
+  void app.register(
+    async (graph) => {
+      graph.addHook('preHandler', async (request) => {
+        request.caller = await authenticateGraphCaller(
+          request,
+          ctx.keys,
+          ctx.directory,
+          ctx.issuerFor,
+        );
+        if (request.routeOptions.url === '/v1.0/$batch') return;
+        ctx.faults.rollDice();
+        const mailbox = mailboxOf(request.url);
+        if (mailbox) releases.set(request, ctx.faults.enter(request.caller.appId, mailbox));
+      });
+      await directoryModule(graph, ctx);
+      await calendarModule(graph, ctx);
+      await mailModule(graph, ctx);
+      await sharePointModule(graph, ctx);
+      await batchModule(graph, ctx);
+    },
+    { prefix: '/v1.0' },
+  );
+  void app.register(async (scope) => identityModule(scope, ctx));
+  void app.register(async (scope) => inspectorModule(scope, ctx), { prefix: '/inspector' });
+  void app.register(async (scope) => controlModule(scope, ctx), { prefix: '/_sandbox' });
+  return app;
+}
+
+/** `/me/…` → `/users/{oid}/…`; `/users/{id}/calendar/events|calendarView` → `/users/{id}/…`. */
+export function rewriteGraphUrl(url: string, authorization: string | undefined): string {
+  let rewritten = url;
+  const me = /^\/v1\.0\/me(?=\/|\?|$)/i;
+  if (me.test(rewritten)) {
+    rewritten = rewritten.replace(
+      me,
+      `/v1.0/users/${encodeURIComponent(oidOf(authorization) ?? 'me')}`,
+    );
+  }
+  return rewritten
+    .replace(
+      /^(\/v1\.0\/users\/[^/?]+)\/calendar\/(events|calendarview)(?=\/|\?|$)/i,
+      (_m, user: string, what: string) =>
+        `${user}/${what.toLowerCase() === 'events' ? 'events' : 'calendarView'}`,
+    )
+    .replace(/^(\/v1\.0\/users\/[^/?]+)\/calendarview(?=\/|\?|$)/i, '$1/calendarView');
+}
+
+/** The object id in a bearer token, read without verification (the preHandler verifies). */
+function oidOf(authorization: string | undefined): string | undefined {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  const payload = token?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      oid?: unknown;
+    };
+    return typeof claims.oid === 'string' ? claims.oid : undefined;
+  } catch {
+    // Not a JWT: the preHandler answers 401 for it.
+    return undefined;
+  }
+}
+
+function kindOf(url: string): RequestKind {
+  if (url.startsWith('/v1.0/') || url === '/v1.0') return 'graph';
+  if (url.startsWith('/_sandbox')) return 'control';
+  if (url.startsWith('/inspector')) return 'inspector';
+  if (/^\/[^/]+\/(v2\.0\/\.well-known|oauth2|discovery)\//.test(url)) return 'identity';
+  return 'other';
+}
+
+function mailboxOf(url: string): string | null {
+  const match = /^\/v1\.0\/users\/([^/?]+)\//.exec(url);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+async function listenDualProtocol(
+  host: string,
+  port: number,
+  route: (socket: Socket, firstByte: number) => void,
+): Promise<NetServer[]> {
+  const make = () =>
+    createNetServer((socket) => {
+      socket.once('data', (chunk) => {
+        socket.pause();
+        socket.unshift(chunk);
+        route(socket, chunk[0] ?? 0);
+        process.nextTick(() => socket.resume());
+      });
+      socket.on('error', () => socket.destroy());
+    });
+  const listen = (server: NetServer, address: string, onPort: number) =>
+    new Promise<NetServer>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(onPort, address, () => resolve(server));
+    });
+  // "localhost" may resolve to 127.0.0.1 or ::1 depending on the client: listen on both.
+  const addresses = host === 'localhost' ? ['127.0.0.1', '::1'] : [host];
+  const first = await listen(make(), addresses[0] ?? host, port);
+  const servers = [first];
+  const bound = (first.address() as AddressInfo).port;
+  for (const address of addresses.slice(1)) {
+    try {
+      servers.push(await listen(make(), address, bound));
+    } catch {
+      // No IPv6 loopback on this machine: IPv4 is enough.
+      continue;
+    }
+  }
+  return servers;
+}
+
+export type { Db };

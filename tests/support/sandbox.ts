@@ -1,0 +1,111 @@
+// Starts a fresh sandbox for one test file: in memory, on a free port, with the shared local
+// CA that scripts/run-tests.ts made trusted through NODE_EXTRA_CA_CERTS.
+import { resolve } from 'node:path';
+import { startSandbox, type Sandbox } from '../../src/sandbox/app.js';
+import { readSandboxConfig, type FaultSettings } from '../../src/sandbox/config.js';
+import { PEOPLE, PRODUCT_APP, RIEC_TENANT } from '../../src/sandbox/seed/people.js';
+
+export { PEOPLE, PRODUCT_APP, RIEC_TENANT };
+
+export interface TestSandboxOptions {
+  readonly faults?: Partial<FaultSettings>;
+  readonly freeBusySharing?: boolean;
+  /** Anchor day of the seeded calendars (YYYY-MM-DD). */
+  readonly seedDate?: string;
+}
+
+export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<Sandbox> {
+  const base = readSandboxConfig({});
+  const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? '.data/sandbox');
+  return startSandbox({
+    ...base,
+    httpsPort: 0,
+    dataDir: ':memory:',
+    caDir: resolve(dataDir, 'ca'),
+    freeBusySharing: options.freeBusySharing ?? false,
+    seedDate: options.seedDate ?? base.seedDate,
+    faults: { ...base.faults, mailboxConcurrency: 4, ...options.faults },
+  });
+}
+
+export function personByUpn(upnStart: string) {
+  const person = PEOPLE.find((p) => p.upn.startsWith(upnStart));
+  if (!person) throw new Error(`No seeded person ${upnStart}`);
+  return person;
+}
+
+/** A delegated token via the password grant (seeded users share the sandbox password). */
+export async function passwordToken(sandbox: Sandbox, upn: string, scope: string): Promise<string> {
+  const response = await fetch(
+    `${sandbox.urls.https}/${RIEC_TENANT.id}/oauth2/v2.0/token`.replace(
+      RIEC_TENANT.id,
+      tenantOf(upn),
+    ),
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: PRODUCT_APP.clientId,
+        client_secret: PRODUCT_APP.clientSecret,
+        username: upn,
+        password: sandbox.ctx.config.userPassword,
+        scope,
+      }),
+    },
+  );
+  const body = (await response.json()) as { access_token?: string; error_description?: string };
+  if (!body.access_token)
+    throw new Error(`token request failed: ${body.error_description ?? response.status}`);
+  return body.access_token;
+}
+
+/** An app-only Graph token via client credentials. */
+export async function appToken(sandbox: Sandbox): Promise<string> {
+  const response = await fetch(`${sandbox.urls.https}/${RIEC_TENANT.id}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: PRODUCT_APP.clientId,
+      client_secret: PRODUCT_APP.clientSecret,
+      scope: 'https://graph.microsoft.com/.default',
+    }),
+  });
+  const body = (await response.json()) as { access_token?: string; error_description?: string };
+  if (!body.access_token)
+    throw new Error(`token request failed: ${body.error_description ?? response.status}`);
+  return body.access_token;
+}
+
+function tenantOf(upn: string): string {
+  return upn.split('@')[1] ?? RIEC_TENANT.domain;
+}
+
+/** Calls the sandbox's Graph with a token; returns status and parsed JSON body. */
+export async function graph(
+  sandbox: Sandbox,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  // Tests read arbitrary Graph JSON and assert on it; typing every payload here adds nothing.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await fetch(`${sandbox.urls.https}/v1.0${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    headers: response.headers,
+  };
+}
