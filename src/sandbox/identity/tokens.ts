@@ -128,14 +128,16 @@ export async function issueAppToken(
   };
 }
 
-/** Delegated scopes granted: `.default` means all consented; others must be consented. */
+/**
+ * Delegated scopes in the token. As Entra ID does, a token lists every scope consented for the
+ * resource, not just the ones requested; a requested scope without consent fails (AADSTS65001).
+ */
 function grantedScopes(request: ScopeRequest, client: AppRegistration): string[] {
   const available =
     request.resource === 'graph'
       ? client.graphDelegatedPermissions
       : request.resource.exposedScopes;
-  if (request.scopes.includes('.default')) return [...available];
-  const missing = request.scopes.filter((s) => !available.includes(s));
+  const missing = request.scopes.filter((s) => s !== '.default' && !available.includes(s));
   if (missing.length > 0) {
     throw new OAuthError(
       400,
@@ -144,7 +146,7 @@ function grantedScopes(request: ScopeRequest, client: AppRegistration): string[]
       `The user or administrator has not consented to use the application with ID '${client.clientId}'. Missing scopes: ${missing.join(' ')}.`,
     );
   }
-  return [...request.scopes];
+  return available.filter((s) => !['openid', 'profile', 'offline_access', 'email'].includes(s));
 }
 
 /** A delegated token for `user`, requested by `client`: access token, ID token, refresh token. */
