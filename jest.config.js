@@ -7,6 +7,8 @@ const swc = [
       parser: { syntax: 'typescript', tsx: true },
       target: 'es2023',
       transform: { react: { runtime: 'automatic' } },
+      // Keep `with { type: 'json' }`: Node's ESM loader requires it for JSON modules.
+      experimental: { keepImportAttributes: true },
     },
     module: { type: 'es6' },
   },

@@ -1,0 +1,118 @@
+// Domain errors and warnings as values: a stable code the app and UI switch on, a field path the
+// UI shows the message at, typed parameters, and the Dutch message a civil servant reads. The
+// English text comes from the same table (`messages.en`). Expected outcomes are returned, not
+// thrown (STYLE.md, "Types and errors").
+import type { TrainerRole } from './campaign.js';
+import type { CommandType } from './lifecycle-types.js';
+import { MESSAGES_EN } from './messages-en.js';
+import { MESSAGES_NL } from './messages-nl.js';
+import type { SignupStatus, TrainerAnswer } from './signup.js';
+import type { Locale, PlainDate } from './time.js';
+
+type NoParams = Readonly<Record<string, never>>;
+
+/**
+ * Every code with its parameters. `index` and `other` are 0-based preference (slot) indices, as in
+ * field paths; messages show them 1-based ("voorkeur 2"). Instants are UTC ISO strings.
+ */
+export interface IssueParams {
+  // Sign-up validation: errors.
+  MUNICIPALITY_UNKNOWN: { readonly cbsCode: string };
+  CONTACT_NAME_REQUIRED: NoParams;
+  CONTACT_EMAIL_INVALID: { readonly email: string };
+  PREFERENCES_COUNT: { readonly expected: number; readonly actual: number };
+  PREFERENCES_DUPLICATE: { readonly index: number; readonly other: number };
+  SLOT_INVALID_TIME: { readonly index: number; readonly value: string };
+  SLOT_END_BEFORE_START: { readonly index: number };
+  SLOT_TOO_LONG: { readonly index: number; readonly minutes: number; readonly maxMinutes: number };
+  SLOT_IN_PAST: { readonly index: number; readonly start: string };
+  SLOT_OUTSIDE_WINDOW: {
+    readonly index: number;
+    readonly windowStart: PlainDate;
+    readonly windowEnd: PlainDate;
+  };
+  SLOT_OVERLAP: { readonly index: number; readonly other: number };
+  DEADLINE_PASSED: { readonly deadline: PlainDate };
+  LATE_OVERRIDE_REASON_REQUIRED: { readonly deadline: PlainDate };
+  // Sign-up validation: warnings.
+  SLOT_ON_HOLIDAY: {
+    readonly index: number;
+    readonly date: PlainDate;
+    readonly holidayNl: string;
+    readonly holidayEn: string;
+  };
+  SLOT_IN_WEEKEND: { readonly index: number; readonly date: PlainDate };
+  SLOT_OUTSIDE_MEETING_HOURS: {
+    readonly index: number;
+    readonly from: string;
+    readonly to: string;
+  };
+  SLOT_IN_ELECTION_WEEK: { readonly index: number; readonly electionDate: PlainDate };
+  LATE_OVERRIDE_USED: { readonly deadline: PlainDate; readonly reason: string };
+  // Lifecycle.
+  INVALID_TRANSITION: { readonly command: CommandType; readonly status: SignupStatus };
+  SLOT_INDEX_INVALID: { readonly index: number };
+  SLOT_NOT_ACCEPTED: {
+    readonly index: number;
+    readonly berenschot: TrainerAnswer;
+    readonly riec: TrainerAnswer;
+  };
+  SLOT_DECLINED: { readonly index: number; readonly role: TrainerRole; readonly trainer: string };
+  OVERRIDE_REASON_REQUIRED: { readonly index: number };
+  TRAINER_NOT_FREE: {
+    readonly index: number;
+    readonly role: TrainerRole;
+    readonly trainer: string;
+  };
+  HOLDS_LAPSED: { readonly lapsesAt: string };
+  HOLDS_NOT_LAPSED: { readonly lapsesAt: string };
+  WORKSHOP_NOT_PASSED: { readonly end: string };
+  CANCEL_REASON_REQUIRED: NoParams;
+  PAIR_INVALID: { readonly problem: 'wrong_role' | 'same_person' };
+  NO_FUTURE_PREFERENCES: NoParams;
+}
+
+export type IssueCode = keyof IssueParams;
+
+/** An error or warning: which rule, where in the input, with what values, in Dutch words. */
+export type DomainIssue<C extends IssueCode = IssueCode> = {
+  [K in C]: {
+    readonly code: K;
+    /** Path of the input field, e.g. `preferences.1.end`; `''` for the sign-up as a whole. */
+    readonly field: string;
+    readonly params: IssueParams[K];
+    /** The Dutch message (nl-NL); `formatIssue(issue, 'en')` gives the English one. */
+    readonly message: string;
+  };
+}[C];
+
+export type MessageTable = { readonly [C in IssueCode]: (params: IssueParams[C]) => string };
+
+/** The message texts per language, keyed by code; each takes the issue's parameters. */
+export const messages: Readonly<Record<Locale, MessageTable>> = {
+  nl: MESSAGES_NL,
+  en: MESSAGES_EN,
+};
+
+export function renderMessage<C extends IssueCode>(
+  code: C,
+  params: IssueParams[C],
+  locale: Locale,
+): string {
+  const render: (params: IssueParams[C]) => string = messages[locale][code];
+  return render(params);
+}
+
+export function createIssue<C extends IssueCode>(
+  code: C,
+  field: string,
+  params: IssueParams[C],
+): DomainIssue {
+  const issue = { code, field, params, message: renderMessage(code, params, 'nl') };
+  // TypeScript cannot see that an object with a generic code `C` is a member of the mapped union.
+  return issue as DomainIssue;
+}
+
+export function formatIssue(issue: DomainIssue, locale: Locale): string {
+  return renderMessage(issue.code, issue.params, locale);
+}

@@ -1,0 +1,123 @@
+// Placing the options and following the trainers' answers (state `opties_geplaatst`).
+import {
+  describeOptions,
+  fail,
+  isInStatus,
+  rejectCommand,
+  transitionTo,
+} from './lifecycle-effects.js';
+import { toNewDatesNeeded } from './lifecycle-exits.js';
+import { createHoldKey, findOption, hasStarted, isOptionLive } from './lifecycle-rules.js';
+import type {
+  ProposeCommand,
+  RecordAnswersCommand,
+  RecordHoldIdsCommand,
+  TransitionResult,
+} from './lifecycle-types.js';
+import { SYSTEM_ACTOR } from './lifecycle-types.js';
+import type { HoldOption, Signup } from './signup.js';
+import { toAmsterdam, toUtcIso } from './time.js';
+
+export function proposeOptions(
+  state: Signup,
+  command: ProposeCommand,
+  now: Date,
+): TransitionResult {
+  if (!isInStatus(state, 'aangemeld')) return rejectCommand(state, command);
+  const { berenschot, riec } = command.pair;
+  if (berenschot.role !== 'berenschot' || riec.role !== 'riec') {
+    return fail('PAIR_INVALID', 'pair', { problem: 'wrong_role' });
+  }
+  if (berenschot.id === riec.id || berenschot.email.toLowerCase() === riec.email.toLowerCase()) {
+    return fail('PAIR_INVALID', 'pair', { problem: 'same_person' });
+  }
+  const round = state.round + 1;
+  // A preference whose start has passed gets no hold: nobody can meet in the past.
+  const options: HoldOption[] = state.preferences.flatMap((slot, slotIndex) =>
+    hasStarted(slot.start, now)
+      ? []
+      : [
+          {
+            slotIndex,
+            slot,
+            holdKey: createHoldKey(state.id, round, slotIndex),
+            hold: 'open' as const,
+            answers: { berenschot: 'none' as const, riec: 'none' as const },
+          },
+        ],
+  );
+  if (options.length === 0) return fail('NO_FUTURE_PREFERENCES', 'preferences', {});
+
+  const placedAt = toAmsterdam(now);
+  const next: Signup = {
+    ...state,
+    status: 'opties_geplaatst',
+    pair: command.pair,
+    round,
+    options,
+    optionsPlacedAt: toUtcIso(placedAt),
+    // Calendar days in Amsterdam: 14 days after 10:00 is 10:00 again, also across a DST change.
+    lapsesAt: toUtcIso(placedAt.plus({ days: state.holdLapseDays })),
+  };
+  const holds = options.map(({ slotIndex, holdKey, slot }) => ({ slotIndex, holdKey, slot }));
+  const detail = `Opties geplaatst bij ${berenschot.name} (Berenschot) en ${riec.name} (RIEC): ${describeOptions(options)}.`;
+  return transitionTo(next, state.status, command.by, now, detail, {
+    calendar: [{ type: 'createHolds', pair: command.pair, holds }],
+  });
+}
+
+/** Stores the event ids of created holds; the status does not change, so nothing is logged. */
+export function recordHoldIds(state: Signup, command: RecordHoldIdsCommand): TransitionResult {
+  if (!isInStatus(state, 'opties_geplaatst', 'bevestigd')) return rejectCommand(state, command);
+  let options = state.options;
+  for (const { slotIndex, eventId } of command.eventIds) {
+    if (!findOption(state, slotIndex)) {
+      return fail('SLOT_INDEX_INVALID', 'eventIds', { index: slotIndex });
+    }
+    options = options.map((o) => (o.slotIndex === slotIndex ? { ...o, eventId } : o));
+  }
+  const isChanged = options.some((o, i) => o.eventId !== state.options[i]?.eventId);
+  if (!isChanged) return { ok: true, state, effects: [] };
+  const next: Signup = { ...state, options };
+  return { ok: true, state: next, effects: [{ type: 'writeStatus', status: state.status }] };
+}
+
+/**
+ * Stores the trainers' answers. When no option can become the workshop any more (each declined,
+ * past or lapsed), the sign-up moves to `nieuwe_data_nodig` and the remaining holds are released.
+ */
+export function recordAnswers(
+  state: Signup,
+  command: RecordAnswersCommand,
+  now: Date,
+): TransitionResult {
+  if (!isInStatus(state, 'opties_geplaatst', 'bevestigd')) return rejectCommand(state, command);
+  let options = state.options;
+  for (const answer of command.answers) {
+    if (!findOption(state, answer.slotIndex)) {
+      return fail('SLOT_INDEX_INVALID', 'answers', { index: answer.slotIndex });
+    }
+    options = options.map((o) =>
+      o.slotIndex !== answer.slotIndex || o.hold === 'released'
+        ? o
+        : {
+            ...o,
+            answers: {
+              berenschot: answer.berenschot ?? o.answers.berenschot,
+              riec: answer.riec ?? o.answers.riec,
+            },
+          },
+    );
+  }
+  const next: Signup = { ...state, options };
+  if (state.status === 'opties_geplaatst' && !options.some((o) => isOptionLive(o, next, now))) {
+    return toNewDatesNeeded(next, command.by ?? SYSTEM_ACTOR, now);
+  }
+  const isChanged = options.some(
+    (o, i) =>
+      o.answers.berenschot !== state.options[i]?.answers.berenschot ||
+      o.answers.riec !== state.options[i]?.answers.riec,
+  );
+  if (!isChanged) return { ok: true, state, effects: [] };
+  return { ok: true, state: next, effects: [{ type: 'writeStatus', status: state.status }] };
+}

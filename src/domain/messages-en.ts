@@ -1,0 +1,71 @@
+// English messages (en-US), the second language of the UI.
+import type { MessageTable } from './errors.js';
+import { ANSWER_LABELS, COMMAND_LABELS, ROLE_LABELS, STATUS_LABELS, capitalise } from './labels.js';
+import { formatDate, formatInstant } from './time.js';
+
+const n = (index: number): number => index + 1;
+
+export const MESSAGES_EN: MessageTable = {
+  MUNICIPALITY_UNKNOWN: (p) =>
+    `CBS code "${p.cbsCode}" is not a municipality in Noord-Holland. Choose the municipality from the list.`,
+  CONTACT_NAME_REQUIRED: () => "Enter the name of the contact at the mayor's office.",
+  CONTACT_EMAIL_INVALID: (p) => `"${p.email}" is not a valid e-mail address.`,
+  PREFERENCES_COUNT: (p) => `Give exactly ${p.expected} preferred times (now ${p.actual}).`,
+  PREFERENCES_DUPLICATE: (p) =>
+    `Preference ${n(p.index)} is the same time as preference ${n(p.other)}. Choose another time.`,
+  SLOT_INVALID_TIME: (p) => `Preference ${n(p.index)}: "${p.value}" is not a valid date and time.`,
+  SLOT_END_BEFORE_START: (p) =>
+    `Preference ${n(p.index)}: the end time must be after the start time.`,
+  SLOT_TOO_LONG: (p) =>
+    `Preference ${n(p.index)} lasts ${formatMinutesEn(p.minutes)}; the workshop lasts at most ${formatMinutesEn(p.maxMinutes)}.`,
+  SLOT_IN_PAST: (p) =>
+    `Preference ${n(p.index)} (${formatInstant(p.start, 'en')}) is in the past. Choose a time in the future.`,
+  SLOT_OUTSIDE_WINDOW: (p) =>
+    `Preference ${n(p.index)} is outside the workshop period (${formatDate(p.windowStart, 'en')} through ${formatDate(p.windowEnd, 'en')}).`,
+  SLOT_OVERLAP: (p) =>
+    `Preference ${n(p.index)} overlaps preference ${n(p.other)}. Give three different times.`,
+  DEADLINE_PASSED: (p) =>
+    `The sign-up period has ended (through ${formatDate(p.deadline, 'en')}). A late sign-up needs a reason from the account holder.`,
+  LATE_OVERRIDE_REASON_REQUIRED: (p) =>
+    `Give a reason to accept this sign-up after the deadline (${formatDate(p.deadline, 'en')}).`,
+  SLOT_ON_HOLIDAY: (p) =>
+    `Preference ${n(p.index)} falls on a public holiday (${p.holidayEn}, ${formatDate(p.date, 'en')}).`,
+  SLOT_IN_WEEKEND: (p) =>
+    `Preference ${n(p.index)} falls in the weekend (${formatDate(p.date, 'en')}).`,
+  SLOT_OUTSIDE_MEETING_HOURS: (p) =>
+    `Preference ${n(p.index)} is (partly) outside the usual hours (${p.from}–${p.to}).`,
+  SLOT_IN_ELECTION_WEEK: (p) =>
+    `Preference ${n(p.index)} falls in the week of the municipal elections (${formatDate(p.electionDate, 'en')}).`,
+  LATE_OVERRIDE_USED: (p) =>
+    `Sign-up accepted after the deadline (${formatDate(p.deadline, 'en')}). Reason: ${p.reason}`,
+  INVALID_TRANSITION: (p) =>
+    `Cannot ${COMMAND_LABELS.en[p.command]} a sign-up with status "${STATUS_LABELS.en[p.status]}".`,
+  SLOT_INDEX_INVALID: (p) => `Option ${n(p.index)} does not exist for this sign-up.`,
+  SLOT_NOT_ACCEPTED: (p) =>
+    `Option ${n(p.index)} has not been accepted by both trainers (Berenschot: ${ANSWER_LABELS.en[p.berenschot]}, RIEC: ${ANSWER_LABELS.en[p.riec]}). Confirming needs a reason.`,
+  SLOT_DECLINED: (p) =>
+    `Option ${n(p.index)} was declined by ${ROLE_LABELS.en[p.role]} (${p.trainer}). Choose another option.`,
+  OVERRIDE_REASON_REQUIRED: (p) =>
+    `Give a reason to confirm option ${n(p.index)} without both trainers' acceptance.`,
+  TRAINER_NOT_FREE: (p) =>
+    `${capitalise(ROLE_LABELS.en[p.role])} (${p.trainer}) is now busy at the time of option ${n(p.index)}.`,
+  HOLDS_LAPSED: (p) =>
+    `The options lapsed on ${formatInstant(p.lapsesAt, 'en')}. Ask the municipality for new dates.`,
+  HOLDS_NOT_LAPSED: (p) =>
+    `The options are valid until ${formatInstant(p.lapsesAt, 'en')} and an option is still possible.`,
+  WORKSHOP_NOT_PASSED: (p) => `The workshop is not over yet (until ${formatInstant(p.end, 'en')}).`,
+  CANCEL_REASON_REQUIRED: () => 'Give a reason for the cancellation.',
+  PAIR_INVALID: (p) =>
+    p.problem === 'same_person'
+      ? 'Choose two different trainers.'
+      : 'Choose one Berenschot advisor and one RIEC advisor.',
+  NO_FUTURE_PREFERENCES: () =>
+    'All preferred times are in the past. Ask the municipality for new dates.',
+};
+
+function formatMinutesEn(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = Math.round(minutes % 60);
+  if (rest === 0) return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  return hours === 0 ? `${rest} minutes` : `${hours} h ${rest} min`;
+}

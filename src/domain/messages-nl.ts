@@ -1,0 +1,72 @@
+// Dutch messages (nl-NL), for a civil servant at a mayor's office or an RIEC account holder.
+import type { MessageTable } from './errors.js';
+import { ANSWER_LABELS, COMMAND_LABELS, ROLE_LABELS, STATUS_LABELS, capitalise } from './labels.js';
+import { formatDate, formatInstant } from './time.js';
+
+const n = (index: number): number => index + 1;
+
+export const MESSAGES_NL: MessageTable = {
+  MUNICIPALITY_UNKNOWN: (p) =>
+    `Gemeente met CBS-code "${p.cbsCode}" is geen gemeente in Noord-Holland. Kies de gemeente uit de lijst.`,
+  CONTACT_NAME_REQUIRED: () => 'Vul de naam van de contactpersoon bij het kabinet in.',
+  CONTACT_EMAIL_INVALID: (p) =>
+    `"${p.email}" is geen geldig e-mailadres. Vul het e-mailadres van de contactpersoon in.`,
+  PREFERENCES_COUNT: (p) => `Geef precies ${p.expected} voorkeursmomenten op (nu ${p.actual}).`,
+  PREFERENCES_DUPLICATE: (p) =>
+    `Voorkeur ${n(p.index)} is hetzelfde moment als voorkeur ${n(p.other)}. Kies een ander moment.`,
+  SLOT_INVALID_TIME: (p) => `Voorkeur ${n(p.index)}: "${p.value}" is geen geldige datum en tijd.`,
+  SLOT_END_BEFORE_START: (p) => `Voorkeur ${n(p.index)}: de eindtijd moet na de begintijd liggen.`,
+  SLOT_TOO_LONG: (p) =>
+    `Voorkeur ${n(p.index)} duurt ${formatMinutesNl(p.minutes)}; de workshop duurt maximaal ${formatMinutesNl(p.maxMinutes)}.`,
+  SLOT_IN_PAST: (p) =>
+    `Voorkeur ${n(p.index)} (${formatInstant(p.start, 'nl')}) ligt in het verleden. Kies een moment in de toekomst.`,
+  SLOT_OUTSIDE_WINDOW: (p) =>
+    `Voorkeur ${n(p.index)} valt buiten de periode van de workshop (${formatDate(p.windowStart, 'nl')} tot en met ${formatDate(p.windowEnd, 'nl')}).`,
+  SLOT_OVERLAP: (p) =>
+    `Voorkeur ${n(p.index)} overlapt met voorkeur ${n(p.other)}. Geef drie verschillende momenten op.`,
+  DEADLINE_PASSED: (p) =>
+    `De aanmeldtermijn is verlopen (tot en met ${formatDate(p.deadline, 'nl')}). Een late aanmelding kan alleen met een reden van de accounthouder.`,
+  LATE_OVERRIDE_REASON_REQUIRED: (p) =>
+    `Geef een reden om deze aanmelding na de termijn (${formatDate(p.deadline, 'nl')}) toch aan te nemen.`,
+  SLOT_ON_HOLIDAY: (p) =>
+    `Voorkeur ${n(p.index)} valt op een feestdag (${p.holidayNl}, ${formatDate(p.date, 'nl')}).`,
+  SLOT_IN_WEEKEND: (p) =>
+    `Voorkeur ${n(p.index)} valt in het weekend (${formatDate(p.date, 'nl')}).`,
+  SLOT_OUTSIDE_MEETING_HOURS: (p) =>
+    `Voorkeur ${n(p.index)} valt (deels) buiten de gebruikelijke tijden (${p.from}–${p.to} uur).`,
+  SLOT_IN_ELECTION_WEEK: (p) =>
+    `Voorkeur ${n(p.index)} valt in de week van de gemeenteraadsverkiezingen (${formatDate(p.electionDate, 'nl')}).`,
+  LATE_OVERRIDE_USED: (p) =>
+    `Aanmelding na de termijn (${formatDate(p.deadline, 'nl')}) toch aangenomen. Reden: ${p.reason}`,
+  INVALID_TRANSITION: (p) =>
+    `"${COMMAND_LABELS.nl[p.command]}" kan niet bij een aanmelding met status "${STATUS_LABELS.nl[p.status]}".`,
+  SLOT_INDEX_INVALID: (p) => `Optie ${n(p.index)} bestaat niet bij deze aanmelding.`,
+  SLOT_NOT_ACCEPTED: (p) =>
+    `Optie ${n(p.index)} is nog niet door beide trainers geaccepteerd (Berenschot: ${ANSWER_LABELS.nl[p.berenschot]}, RIEC: ${ANSWER_LABELS.nl[p.riec]}). Bevestigen kan alleen met een reden.`,
+  SLOT_DECLINED: (p) =>
+    `Optie ${n(p.index)} is afgewezen door ${ROLE_LABELS.nl[p.role]} (${p.trainer}). Kies een andere optie.`,
+  OVERRIDE_REASON_REQUIRED: (p) =>
+    `Geef een reden om optie ${n(p.index)} te bevestigen zonder akkoord van beide trainers.`,
+  TRAINER_NOT_FREE: (p) =>
+    `${capitalise(ROLE_LABELS.nl[p.role])} (${p.trainer}) is op het moment van optie ${n(p.index)} inmiddels bezet.`,
+  HOLDS_LAPSED: (p) =>
+    `De opties zijn vervallen op ${formatInstant(p.lapsesAt, 'nl')}. Vraag de gemeente om nieuwe data.`,
+  HOLDS_NOT_LAPSED: (p) =>
+    `De opties zijn nog geldig tot ${formatInstant(p.lapsesAt, 'nl')} en er is nog een optie mogelijk.`,
+  WORKSHOP_NOT_PASSED: (p) =>
+    `De workshop is nog niet voorbij (tot ${formatInstant(p.end, 'nl')}).`,
+  CANCEL_REASON_REQUIRED: () => 'Geef een reden voor de annulering.',
+  PAIR_INVALID: (p) =>
+    p.problem === 'same_person'
+      ? 'Kies twee verschillende trainers.'
+      : 'Kies één Berenschot-adviseur en één RIEC-adviseur.',
+  NO_FUTURE_PREFERENCES: () =>
+    'Alle voorkeursmomenten liggen in het verleden. Vraag de gemeente om nieuwe data.',
+};
+
+function formatMinutesNl(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = Math.round(minutes % 60);
+  if (rest === 0) return `${hours} uur`;
+  return hours === 0 ? `${rest} minuten` : `${hours} uur en ${rest} minuten`;
+}

@@ -1,0 +1,133 @@
+// The sign-up (aanmelding): what a municipality sends in, and the aggregate the lifecycle moves
+// through its states. Types only; rules live in signup-validation.ts and lifecycle.ts.
+import type { TrainerRole } from './campaign.js';
+import type { Brand, CbsCode, EventId, SignupId } from './ids.js';
+import type { Municipality, RiecName } from './municipalities.js';
+import type { Slot } from './time.js';
+
+export type { Slot } from './time.js';
+
+/** Whether the municipality did the "bestuurlijke weerbaarheidsscan" (optional input, no condition). */
+export type ScanStatus = 'gedaan' | 'gepland' | 'nee' | 'onbekend';
+export const SCAN_STATUSES: readonly ScanStatus[] = ['gedaan', 'gepland', 'nee', 'onbekend'];
+
+/** The contact person at the mayor's office (kabinet van de burgemeester / griffie). */
+export interface Contact {
+  readonly name: string;
+  readonly email: string;
+}
+
+/** A sign-up as the account holder enters it (or as extracted from the municipality's mail). */
+export interface SignupRequest {
+  readonly cbsCode: string;
+  readonly contact: Contact;
+  /** The preferred slots, most preferred first. */
+  readonly preferences: readonly Slot[];
+  readonly scanStatus: ScanStatus;
+  readonly remarks: string;
+  /** Accepting a sign-up after the deadline needs an explicit reason, which is logged. */
+  readonly lateOverride?: { readonly reason: string };
+}
+
+/** Preferences that passed validatePreferences; only signup-validation.ts mints this type. */
+export type ValidPreferences = Brand<readonly Slot[], 'ValidPreferences'>;
+
+export interface ValidSignup {
+  readonly municipality: Municipality;
+  readonly contact: Contact;
+  /** Normalised to UTC ISO instants. */
+  readonly preferences: ValidPreferences;
+  readonly scanStatus: ScanStatus;
+  readonly remarks: string;
+  /** Present only when the sign-up came in after the deadline; the app layer logs it. */
+  readonly lateOverride?: { readonly reason: string };
+}
+
+/** The states of a sign-up, in the words users use. */
+export type SignupStatus =
+  | 'aangemeld'
+  | 'opties_geplaatst'
+  | 'bevestigd'
+  | 'uitgevoerd'
+  | 'geannuleerd'
+  | 'nieuwe_data_nodig';
+
+export const SIGNUP_STATUSES: readonly SignupStatus[] = [
+  'aangemeld',
+  'opties_geplaatst',
+  'bevestigd',
+  'uitgevoerd',
+  'geannuleerd',
+  'nieuwe_data_nodig',
+];
+
+/** A trainer's answer to a hold invitation, as Graph reports `attendees[].status.response`. */
+export type TrainerAnswer =
+  'none' | 'accepted' | 'tentativelyAccepted' | 'declined' | 'notResponded';
+
+export interface Trainer {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: TrainerRole;
+}
+
+export interface TrainerPair {
+  readonly berenschot: Trainer;
+  readonly riec: Trainer;
+}
+
+export type TrainerAnswers = Readonly<Record<TrainerRole, TrainerAnswer>>;
+
+/**
+ * The state of one hold: `open` from the moment the lifecycle asks for it (the event id follows
+ * once the app has created it), `finalized` when it became the confirmed workshop, `released`
+ * once it was cancelled.
+ */
+export type HoldState = 'open' | 'finalized' | 'released';
+
+/** One option: the hold for one preferred slot with the trainer pair. */
+export interface HoldOption {
+  /** Index of the preference (0-based) this hold is for. */
+  readonly slotIndex: number;
+  readonly slot: Slot;
+  /** Unique per sign-up, round and slot; the gateway derives the Graph `transactionId` from it. */
+  readonly holdKey: string;
+  readonly eventId?: EventId;
+  readonly hold: HoldState;
+  readonly answers: TrainerAnswers;
+}
+
+export interface AccountHolder {
+  readonly name: string;
+  readonly email: string;
+}
+
+/** The sign-up aggregate; one item in the SharePoint list "Workshopaanmeldingen". */
+export interface Signup {
+  readonly id: SignupId;
+  readonly campaignId: string;
+  readonly municipality: { readonly cbsCode: CbsCode; readonly name: string };
+  readonly riec: RiecName;
+  readonly accountHolder: AccountHolder;
+  readonly contact: Contact;
+  readonly preferences: readonly Slot[];
+  readonly scanStatus: ScanStatus;
+  readonly remarks: string;
+  readonly status: SignupStatus;
+  /** Copied from the campaign at registration so the rule cannot change under a running sign-up. */
+  readonly holdLapseDays: number;
+  readonly registeredAt: string;
+  readonly lateOverride?: { readonly reason: string };
+  readonly pair?: TrainerPair;
+  /** How many times options were placed; part of every hold key so a new round never reuses one. */
+  readonly round: number;
+  /** The holds of the current round; empty before the first proposal and after new dates. */
+  readonly options: readonly HoldOption[];
+  readonly optionsPlacedAt?: string;
+  /** When the holds lapse without a confirmation (Amsterdam calendar days after placing). */
+  readonly lapsesAt?: string;
+  readonly confirmedSlotIndex?: number;
+  /** The SharePoint eTag of the item this state was read from; the app layer fills it. */
+  readonly eTag?: string;
+}
