@@ -130,8 +130,6 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
     if (typeof batch === 'string' && batch.startsWith(`${batchSecret}:`)) {
       request.batchSeq = Number(batch.slice(batchSecret.length + 1));
     }
-    // Latency is per HTTP request: a $batch pays it once, not once per part.
-    if (request.batchSeq === null && kindOf(request.url) === 'graph') await ctx.faults.delay();
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -200,10 +198,14 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
           ctx.directory,
           ctx.issuerFor,
         );
-        if (request.routeOptions.url === '/v1.0/$batch') return;
+        // Latency is per HTTP request: a $batch pays it once, not once per part. It is spent
+        // while the request holds its mailbox slot, as server time is, so parallel requests
+        // to one mailbox meet Outlook's concurrency limit as they would in Exchange Online.
+        if (request.routeOptions.url === '/v1.0/$batch') return ctx.faults.delay();
         ctx.faults.rollDice();
         const mailbox = mailboxOf(request.url);
         if (mailbox) releases.set(request, ctx.faults.enter(request.caller.appId, mailbox));
+        if (request.batchSeq === null) await ctx.faults.delay();
       });
       await directoryModule(graph, ctx);
       await calendarModule(graph, ctx);

@@ -301,6 +301,7 @@ export const PEOPLE: readonly SeedPerson[] = [
 
 export const GRAPH_APPLICATION_PERMISSIONS = [
   'Calendars.ReadWrite',
+  'Mail.Read',
   'Mail.Send',
   'Sites.Manage.All',
   'Sites.ReadWrite.All',
@@ -311,6 +312,7 @@ export const GRAPH_DELEGATED_PERMISSIONS = [
   'User.ReadBasic.All',
   'Calendars.ReadWrite',
   'Calendars.Read.Shared',
+  'Mail.Read',
   'Mail.Send',
   'Sites.ReadWrite.All',
   'offline_access',
