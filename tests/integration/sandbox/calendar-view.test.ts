@@ -1,0 +1,210 @@
+// calendarView (range, order, Prefer time zone across DST, paging) and calendarView/delta
+// (full sync in pages, "nothing changed" in one request, an answer and a cancellation seen as
+// changes), as the response-sync use case reads them.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Sandbox } from '../../../src/sandbox/app.js';
+import { appToken, graph, startTestSandbox } from '../../support/sandbox.js';
+import {
+  SEED_DATE,
+  fatima,
+  graphClient,
+  holdBody,
+  meetingMessages,
+  sanne,
+} from './calendar-fixtures.js';
+
+let sandbox: Sandbox;
+let token: string;
+let client: Client;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ seedDate: SEED_DATE });
+  token = await appToken(sandbox);
+  client = graphClient(sandbox, token);
+});
+afterAll(async () => sandbox.close());
+
+describe('calendarView', () => {
+  it('requires startDateTime and endDateTime (400 ErrorInvalidParameters)', async () => {
+    const response = await graph(
+      sandbox,
+      token,
+      'GET',
+      `/users/${sanne.upn}/calendarView?startDateTime=2022-06-01T00:00:00Z`,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('ErrorInvalidParameters');
+  });
+
+  it('returns the events overlapping the range, ordered by start', async () => {
+    const make = (subject: string, from: string, to: string) =>
+      client.api(`/users/${sanne.upn}/events`).post({
+        subject,
+        start: { dateTime: from, timeZone: 'UTC' },
+        end: { dateTime: to, timeZone: 'UTC' },
+      });
+    await make('Z later', '2022-08-06T12:00:00', '2022-08-06T13:00:00');
+    await make('A vroeger, loopt door', '2022-08-06T09:30:00', '2022-08-06T10:30:00');
+    await make('Eindigt precies bij de start', '2022-08-06T09:00:00', '2022-08-06T10:00:00');
+    await make('Na het bereik', '2022-08-06T14:00:00', '2022-08-06T15:00:00');
+    const view = await client
+      .api(
+        `/users/${sanne.upn}/calendarView?startDateTime=2022-08-06T10:00:00Z&endDateTime=2022-08-06T14:00:00Z`,
+      )
+      .get();
+    expect(view.value.map((e: { subject: string }) => e.subject)).toEqual([
+      'A vroeger, loopt door',
+      'Z later',
+    ]);
+  });
+
+  it('writes times in the Prefer zone, with the right offset on both sides of a DST change', async () => {
+    // 30 October 2022: Amsterdam goes from CEST (UTC+2) to CET (UTC+1).
+    for (const day of ['2022-10-29', '2022-10-31']) {
+      await client.api(`/users/${sanne.upn}/events`).post({
+        subject: `Avond ${day}`,
+        start: { dateTime: `${day}T19:30:00`, timeZone: 'Europe/Amsterdam' },
+        end: { dateTime: `${day}T22:30:00`, timeZone: 'Europe/Amsterdam' },
+      });
+    }
+    const range = 'startDateTime=2022-10-29T00:00:00Z&endDateTime=2022-11-01T00:00:00Z';
+    const utc = await client.api(`/users/${sanne.upn}/calendarView?${range}`).get();
+    const local = await client
+      .api(`/users/${sanne.upn}/calendarView?${range}`)
+      .header('Prefer', 'outlook.timezone="W. Europe Standard Time"')
+      .get();
+    const starts = (view: { value: { subject: string; start: unknown }[] }) =>
+      view.value.filter((e) => e.subject.startsWith('Avond')).map((e) => e.start);
+    expect(starts(utc)).toEqual([
+      { dateTime: '2022-10-29T17:30:00.0000000', timeZone: 'UTC' },
+      { dateTime: '2022-10-31T18:30:00.0000000', timeZone: 'UTC' },
+    ]);
+    expect(starts(local)).toEqual([
+      { dateTime: '2022-10-29T19:30:00.0000000', timeZone: 'W. Europe Standard Time' },
+      { dateTime: '2022-10-31T19:30:00.0000000', timeZone: 'W. Europe Standard Time' },
+    ]);
+  });
+
+  it('pages with $top / @odata.nextLink and applies $select', async () => {
+    const range = 'startDateTime=2022-05-16T00:00:00Z&endDateTime=2022-06-16T00:00:00Z';
+    const all = await client.api(`/users/${fatima.upn}/calendarView?${range}`).top(1000).get();
+    expect(all.value.length).toBeGreaterThan(20);
+    const seen: string[] = [];
+    let page = await client
+      .api(`/users/${fatima.upn}/calendarView?${range}`)
+      .select('subject,start')
+      .top(20)
+      .get();
+    expect(Object.keys(page.value[0]).sort()).toEqual(['@odata.etag', 'id', 'start', 'subject']);
+    for (;;) {
+      seen.push(...page.value.map((e: { id: string }) => e.id));
+      if (!page['@odata.nextLink']) break;
+      page = await client.api(page['@odata.nextLink']).get();
+    }
+    expect(seen).toEqual(all.value.map((e: { id: string }) => e.id));
+  });
+});
+
+describe('calendarView/delta', () => {
+  const range = 'startDateTime=2022-09-01T00:00:00Z&endDateTime=2022-10-01T00:00:00Z';
+  let deltaLink: string;
+  let holdId: string;
+  let copyId: string;
+
+  async function requestsSince(seq: number) {
+    const log = (await (
+      await fetch(`${sandbox.urls.https}/_sandbox/requests?since=${seq}`)
+    ).json()) as {
+      lastSeq: number;
+      entries: { kind: string }[];
+    };
+    return log.entries.filter((e) => e.kind === 'graph').length;
+  }
+
+  it('first sync returns every event in the range, in pages, then a deltaLink', async () => {
+    const hold = await client
+      .api(`/users/${sanne.upn}/events`)
+      .post(holdBody({ day: '2022-09-13', from: '19:30', to: '22:30', attendees: [fatima.upn] }));
+    holdId = hold.id;
+    copyId = meetingMessages(sandbox, fatima.id, hold.id)[0]!.message.meeting!.recipientEventIds![
+      fatima.upn
+    ]!;
+    const expected = await client.api(`/users/${sanne.upn}/calendarView?${range}`).top(1000).get();
+    const ids: string[] = [];
+    let pages = 0;
+    let page = await client
+      .api(`/users/${sanne.upn}/calendarView/delta?${range}`)
+      .header('Prefer', 'odata.maxpagesize=10')
+      .get();
+    for (;;) {
+      pages++;
+      ids.push(...page.value.map((e: { id: string }) => e.id));
+      if (page['@odata.deltaLink']) break;
+      expect(page['@odata.nextLink']).toContain('$skiptoken=');
+      page = await client
+        .api(page['@odata.nextLink'])
+        .header('Prefer', 'odata.maxpagesize=10')
+        .get();
+    }
+    deltaLink = page['@odata.deltaLink'];
+    expect(pages).toBeGreaterThan(1);
+    expect(ids.sort()).toEqual(expected.value.map((e: { id: string }) => e.id).sort());
+    expect(ids).toContain(holdId);
+  });
+
+  it('answers "nothing changed" with an empty value and a new deltaLink, in one request', async () => {
+    const before = (
+      (await (await fetch(`${sandbox.urls.https}/_sandbox/requests`)).json()) as { lastSeq: number }
+    ).lastSeq;
+    const page = await client.api(deltaLink).get();
+    expect(page.value).toEqual([]);
+    expect(page['@odata.nextLink']).toBeUndefined();
+    expect(page['@odata.deltaLink']).toEqual(expect.stringContaining('$deltatoken='));
+    expect(await requestsSince(before)).toBe(1);
+    deltaLink = page['@odata.deltaLink'];
+  });
+
+  it("returns the organizer's event after an attendee's answer", async () => {
+    await client.api(`/users/${fatima.upn}/events/${copyId}/accept`).post({});
+    const page = await client.api(deltaLink).get();
+    expect(page.value).toHaveLength(1);
+    expect(page.value[0]).toMatchObject({
+      id: holdId,
+      attendees: [
+        expect.objectContaining({ status: expect.objectContaining({ response: 'accepted' }) }),
+      ],
+    });
+    deltaLink = page['@odata.deltaLink'];
+  });
+
+  it('reports a cancelled event as @removed', async () => {
+    await client.api(`/users/${sanne.upn}/events/${holdId}/cancel`).post({ comment: 'Vervalt' });
+    const page = await client.api(deltaLink).get();
+    expect(page.value).toEqual([
+      { '@odata.type': '#microsoft.graph.event', id: holdId, '@removed': { reason: 'deleted' } },
+    ]);
+    const quiet = await client.api(page['@odata.deltaLink']).get();
+    expect(quiet.value).toEqual([]);
+  });
+
+  it('refuses $select, $filter and $orderby, and a token that is not its own', async () => {
+    for (const option of ['$select=subject', "$filter=subject eq 'x'", '$orderby=start/dateTime']) {
+      const response = await graph(
+        sandbox,
+        token,
+        'GET',
+        `/users/${sanne.upn}/calendarView/delta?${range}&${option}`,
+      );
+      expect(response.status).toBe(400);
+    }
+    const forged = await graph(
+      sandbox,
+      token,
+      'GET',
+      `/users/${sanne.upn}/calendarView/delta?$deltatoken=bm90LWEtdG9rZW4`,
+    );
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.code).toBe('ErrorInvalidSyncStateData');
+  });
+});
