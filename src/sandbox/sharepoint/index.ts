@@ -1,10 +1,29 @@
-// SharePoint: sites, lists, columns, items (to be built).
+// SharePoint in the sandbox: sites, lists, columns and list items under /v1.0/sites, as Graph
+// serves them (DESIGN.md "Graph usage", PLATFORM.md §4).
 import type { SandboxContext, SandboxModule } from '../context.js';
 import type { TableSchema } from '../store/db.js';
+import type { SharePointDeps } from './access.js';
+import { registerItemReadRoutes } from './item-read-routes.js';
+import { registerItemWriteRoutes } from './item-write-routes.js';
+import { registerListRoutes } from './list-routes.js';
+import { sharePointSchema } from './schema.js';
+import { seedRootSite } from './seed.js';
+import { registerSiteRoutes } from './site-routes.js';
+import { SharePointStore } from './store.js';
 
-export const sharePointSchemas: readonly TableSchema[] = [];
+export { RIEC_ROOT_SITE, RIEC_ROOT_SITE_ID } from './seed.js';
 
-export const sharePointModule: SandboxModule = () => {};
+export const sharePointSchemas: readonly TableSchema[] = [sharePointSchema];
+
+export const sharePointModule: SandboxModule = (app, ctx) => {
+  const deps: SharePointDeps = { ctx, store: new SharePointStore(ctx.db) };
+  registerSiteRoutes(app, deps);
+  registerListRoutes(app, deps);
+  registerItemReadRoutes(app, deps);
+  registerItemWriteRoutes(app, deps);
+};
 
 /** Creates the root site of the RIEC tenant. */
-export function seedSharePoint(_ctx: SandboxContext): void {}
+export function seedSharePoint(ctx: SandboxContext): void {
+  seedRootSite(ctx);
+}
