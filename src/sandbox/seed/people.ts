@@ -22,12 +22,29 @@ export const PRODUCT_APP = {
   displayName: 'Workshopplanner',
 } as const;
 
+// App roles of the Workshopplanner registration. An account holder's role names their RIEC, so
+// the API knows whose municipalities they may plan from the token alone.
 export const APP_ROLES = [
   {
     id: '1b8f3c2a-7e45-4d91-a6c0-3f2e8d7b5a14',
-    value: 'Workshop.AccountHolder',
-    displayName: 'Accounthouder RIEC',
-    description: 'Plant workshops voor de gemeenten van de eigen RIEC.',
+    value: 'Workshop.AccountHolder.NoordHolland',
+    displayName: 'Accounthouder RIEC Noord-Holland',
+    description: 'Plant workshops voor de gemeenten van RIEC Noord-Holland.',
+    allowedMemberTypes: ['User'],
+  },
+  {
+    id: '3e5a7c9b-2d41-4f68-8b0e-6c1d3f5a7b92',
+    value: 'Workshop.AccountHolder.AmsterdamAmstelland',
+    displayName: 'Accounthouder RIEC Amsterdam-Amstelland',
+    description: 'Plant workshops voor de gemeenten van RIEC Amsterdam-Amstelland.',
+    allowedMemberTypes: ['User'],
+  },
+  {
+    id: '5a7c9e1d-4f63-4b8a-9d2c-8e3f5b7d9a14',
+    value: 'Workshop.AccountHolder.MiddenNederland',
+    displayName: 'Accounthouder RIEC Midden-Nederland',
+    description:
+      'Plant workshops voor de gemeenten van RIEC Midden-Nederland (Gooi en Vechtstreek).',
     allowedMemberTypes: ['User'],
   },
   {
@@ -105,7 +122,7 @@ export const PEOPLE: readonly SeedPerson[] = [
     'RIEC Noord-Holland',
     'Haarlem',
     '+31 23 555 0101',
-    ['Workshop.AccountHolder'],
+    ['Workshop.AccountHolder.NoordHolland'],
   ),
   person(
     '1b7e3c0f-6d42-4f98-8e53-8c2f4d9b7e16',
@@ -116,7 +133,7 @@ export const PEOPLE: readonly SeedPerson[] = [
     'RIEC Amsterdam-Amstelland',
     'Amsterdam',
     '+31 20 555 0102',
-    ['Workshop.AccountHolder'],
+    ['Workshop.AccountHolder.AmsterdamAmstelland'],
   ),
   person(
     '2c8f4d1a-7e53-4a09-9f64-9d3a5e0c8f27',
@@ -127,7 +144,7 @@ export const PEOPLE: readonly SeedPerson[] = [
     'RIEC Midden-Nederland',
     'Utrecht',
     '+31 30 555 0103',
-    ['Workshop.AccountHolder'],
+    ['Workshop.AccountHolder.MiddenNederland'],
   ),
   // The province's coordinator and the administrator.
   person(

@@ -99,7 +99,7 @@ describe('tokens through msal-node', () => {
       preferred_username: sanne.upn,
       name: 'Sanne de Vries',
       scp: 'access_as_user',
-      roles: ['Workshop.AccountHolder'],
+      roles: ['Workshop.AccountHolder.NoordHolland'],
     });
     expect(Number(claims.exp)).toBeGreaterThan(Date.now() / 1000);
   });
@@ -223,7 +223,7 @@ describe('authorization code with PKCE behind the sign-in page', () => {
     >;
     expect(decodeJwt(tokens.access_token!)).toMatchObject({
       oid: anouk.id,
-      roles: ['Workshop.AccountHolder'],
+      roles: ['Workshop.AccountHolder.MiddenNederland'],
     });
     expect(decodeJwt(tokens.id_token!)).toMatchObject({
       nonce: 'nonce-456',
