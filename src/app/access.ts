@@ -1,0 +1,62 @@
+// Who may do what, as the use cases see it. The server's auth layer turns a validated token's
+// app roles into an Access (src/server/auth); the use cases only ever receive an Access and never
+// read roles or tokens themselves (STYLE.md: "checked in one place").
+import type { Brand } from '../domain/ids.js';
+import type { RiecName } from '../domain/municipalities.js';
+
+/** A RIEC the caller is authorised for; only the auth layer mints it (mintAccess). */
+export type AuthorizedRiec = Brand<RiecName, 'AuthorizedRiec'>;
+
+export type Role = 'accountHolder' | 'trainer' | 'coordinator' | 'admin';
+
+export interface Access {
+  /** Object id of the user in Entra ID (or the sandbox). */
+  readonly userId: string;
+  /** UPN / e-mail address: the organizer mailbox of an account holder, the trainer's address. */
+  readonly email: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  /** RIECs whose municipalities the caller plans (account holders). */
+  readonly riecs: readonly AuthorizedRiec[];
+  /** Reads all RIECs (coordinator). */
+  readonly canReadAll: boolean;
+}
+
+/**
+ * Only src/server/auth calls this, after validating the token: the brand makes an Access
+ * impossible to build by accident elsewhere.
+ */
+export function mintAccess(input: {
+  userId: string;
+  email: string;
+  name: string;
+  roles: readonly Role[];
+  riecs: readonly RiecName[];
+}): Access {
+  return {
+    userId: input.userId,
+    email: input.email.toLowerCase(),
+    name: input.name,
+    roles: [...input.roles],
+    riecs: input.riecs.map((riec) => riec as AuthorizedRiec),
+    canReadAll: input.roles.includes('coordinator'),
+  };
+}
+
+/** The access of background jobs (answer sync, expiry): every RIEC, acting as "systeem". */
+export const SYSTEM_ACCESS: Access = {
+  userId: 'systeem',
+  email: 'systeem',
+  name: 'systeem',
+  roles: ['admin'],
+  riecs: [],
+  canReadAll: true,
+};
+
+export function canPlanFor(access: Access, riec: RiecName): boolean {
+  return access.riecs.includes(riec as AuthorizedRiec);
+}
+
+export function canRead(access: Access, riec: RiecName): boolean {
+  return access.canReadAll || canPlanFor(access, riec);
+}
