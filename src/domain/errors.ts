@@ -70,6 +70,8 @@ export interface IssueParams {
   CANCEL_REASON_REQUIRED: NoParams;
   PAIR_INVALID: { readonly problem: 'wrong_role' | 'same_person' };
   NO_FUTURE_PREFERENCES: NoParams;
+  // Registration.
+  ALREADY_SIGNED_UP: { readonly municipality: string; readonly status: SignupStatus };
 }
 
 export type IssueCode = keyof IssueParams;

@@ -61,6 +61,8 @@ export const MESSAGES_EN: MessageTable = {
       : 'Choose one Berenschot advisor and one RIEC advisor.',
   NO_FUTURE_PREFERENCES: () =>
     'All preferred times are in the past. Ask the municipality for new dates.',
+  ALREADY_SIGNED_UP: (p) =>
+    `${p.municipality} has already signed up for this workshop (status: ${STATUS_LABELS.en[p.status]}). Open that sign-up instead of creating a new one.`,
 };
 
 function formatMinutesEn(minutes: number): string {

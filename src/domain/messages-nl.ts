@@ -62,6 +62,8 @@ export const MESSAGES_NL: MessageTable = {
       : 'Kies één Berenschot-adviseur en één RIEC-adviseur.',
   NO_FUTURE_PREFERENCES: () =>
     'Alle voorkeursmomenten liggen in het verleden. Vraag de gemeente om nieuwe data.',
+  ALREADY_SIGNED_UP: (p) =>
+    `Gemeente ${p.municipality} is al aangemeld voor deze workshop (stand: ${STATUS_LABELS.nl[p.status]}). Open die aanmelding in plaats van een nieuwe te maken.`,
 };
 
 function formatMinutesNl(minutes: number): string {

@@ -135,9 +135,12 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
   app.addHook('onResponse', async (request, reply) => {
     releases.get(request)?.();
     const kind = kindOf(request.url);
+    const endedAtMs = performance.timeOrigin + performance.now();
     ctx.requestLog.add({
       seq: ctx.requestLog.reserveSeq(),
-      at: new Date().toISOString(),
+      at: new Date(endedAtMs).toISOString(),
+      startedAtMs: endedAtMs - reply.elapsedTime,
+      endedAtMs,
       kind,
       method: request.method,
       path: request.url,

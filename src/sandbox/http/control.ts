@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context.js';
 import { resetSandbox } from '../seed/index.js';
 import { GraphError } from './graph-error.js';
-import { countRoundTrips } from './request-log.js';
+import { countRoundTrips, countSequentialRoundTrips } from './request-log.js';
 
 const FREE_BUSY_SETTING = 'freeBusySharing';
 
@@ -47,7 +47,12 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
 
   app.get('/requests', async (request: FastifyRequest<{ Querystring: { since?: string } }>) => {
     const entries = ctx.requestLog.since(Number(request.query.since ?? 0) || 0);
-    return { lastSeq: ctx.requestLog.lastSeq, roundTrips: countRoundTrips(entries), entries };
+    return {
+      lastSeq: ctx.requestLog.lastSeq,
+      roundTrips: countRoundTrips(entries),
+      sequentialRoundTrips: countSequentialRoundTrips(entries),
+      entries,
+    };
   });
   app.delete('/requests', async (_request, reply) => {
     ctx.requestLog.clear();

@@ -5,6 +5,9 @@ export type RequestKind = 'graph' | 'identity' | 'control' | 'inspector' | 'othe
 export interface RequestLogEntry {
   readonly seq: number;
   readonly at: string;
+  /** When the request arrived and was answered (ms since the epoch, sub-ms precision). */
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
   readonly kind: RequestKind;
   readonly method: string;
   readonly path: string;
@@ -52,4 +55,25 @@ export class RequestLog {
 /** Round trips = Graph requests that crossed the wire (parts of a batch do not count). */
 export function countRoundTrips(entries: readonly RequestLogEntry[]): number {
   return entries.filter((entry) => entry.kind === 'graph' && entry.batchSeq === null).length;
+}
+
+/**
+ * Sequential round trips: the length of the critical path when requests that were in flight
+ * at the same time count once (DESIGN.md counts "sequential HTTP requests to Graph").
+ */
+export function countSequentialRoundTrips(entries: readonly RequestLogEntry[]): number {
+  const requests = entries
+    .filter((entry) => entry.kind === 'graph' && entry.batchSeq === null)
+    .sort((a, b) => a.startedAtMs - b.startedAtMs);
+  let steps = 0;
+  let groupEnd = -Infinity;
+  for (const request of requests) {
+    if (request.startedAtMs >= groupEnd) {
+      steps++;
+      groupEnd = request.endedAtMs;
+    } else {
+      groupEnd = Math.max(groupEnd, request.endedAtMs);
+    }
+  }
+  return steps;
 }

@@ -1,0 +1,66 @@
+// What the use cases keep between requests in one server process. None of it is the system of
+// record (Microsoft 365 is): losing it on a restart costs round trips, never data.
+import type { SignupId } from '../domain/ids.js';
+import type { StoredSignup, TrainerDirectory } from '../domain/ports.js';
+import type { Trainer } from '../domain/signup.js';
+
+/** The last version of each sign-up this process saw, for speculative parallel reads. */
+export class SignupCache {
+  private readonly entries = new Map<SignupId, { stored: StoredSignup; at: number }>();
+
+  constructor(private readonly ttlMs = 10 * 60 * 1000) {}
+
+  remember(stored: StoredSignup, now = Date.now()): void {
+    this.entries.set(stored.signup.id, { stored, at: now });
+  }
+
+  recall(id: SignupId, now = Date.now()): StoredSignup | undefined {
+    const entry = this.entries.get(id);
+    return entry && now - entry.at < this.ttlMs ? entry.stored : undefined;
+  }
+}
+
+/** The trainer pool changes rarely: read it at most every few minutes. */
+export class TrainerCache {
+  private value: { trainers: readonly Trainer[]; at: number } | undefined;
+
+  constructor(private readonly ttlMs = 5 * 60 * 1000) {}
+
+  async get(directory: TrainerDirectory, now = Date.now()): Promise<readonly Trainer[]> {
+    if (this.value && now - this.value.at < this.ttlMs) return this.value.trainers;
+    const trainers = await directory.listTrainers();
+    this.value = { trainers, at: now };
+    return trainers;
+  }
+
+  clear(): void {
+    this.value = undefined;
+  }
+}
+
+/** Per organizer mailbox, the calendarView/delta link of the last answer sync. */
+export class DeltaCursors {
+  private readonly cursors = new Map<string, string>();
+
+  get(organizer: string): string | null {
+    return this.cursors.get(organizer.toLowerCase()) ?? null;
+  }
+
+  set(organizer: string, cursor: string): void {
+    this.cursors.set(organizer.toLowerCase(), cursor);
+  }
+}
+
+export interface AppState {
+  readonly signups: SignupCache;
+  readonly trainers: TrainerCache;
+  readonly deltaCursors: DeltaCursors;
+}
+
+export function createAppState(): AppState {
+  return {
+    signups: new SignupCache(),
+    trainers: new TrainerCache(),
+    deltaCursors: new DeltaCursors(),
+  };
+}

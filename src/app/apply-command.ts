@@ -1,0 +1,199 @@
+// Carries out a lifecycle command on a stored sign-up, crash-safe (DESIGN.md principle 5):
+//   1. the new state and the operation's remaining effects ("pending") are written first,
+//      guarded by the eTag — a concurrent change makes this fail and nothing else happens;
+//   2. the calendar effects (holds created, finalized, cancelled), the mail and the log line;
+//   3. the final state without "pending", guarded again.
+// In the fast path all of it is one chained $batch (two when holds are created, because their
+// ids are needed in the final state). When a step fails, or a run was cut off, resumePending
+// finishes the operation from what was written in step 1; every step is safe to repeat.
+import { transition } from '../domain/lifecycle.js';
+import type { Command, Effect } from '../domain/lifecycle-types.js';
+import type { EventId } from '../domain/ids.js';
+import type {
+  Microsoft365,
+  PendingOperation,
+  PlanStep,
+  StepOutcome,
+  StoredSignup,
+} from '../domain/ports.js';
+import type { Signup } from '../domain/signup.js';
+import { calendarSteps, closingSteps, isCalendarEffect, logKey } from './effects.js';
+import { failWith, succeed, type Outcome } from './outcome.js';
+
+export interface PlanningDeps {
+  readonly m365: Microsoft365;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/** A pending operation older than this was cut off; younger ones may still be running. */
+export const PENDING_STALE_MS = 2 * 60 * 1000;
+
+export function isStale(pending: PendingOperation, now: Date): boolean {
+  return now.getTime() - Date.parse(pending.startedAt) >= PENDING_STALE_MS;
+}
+
+export async function applyCommand(
+  deps: PlanningDeps,
+  current: StoredSignup,
+  command: Command,
+): Promise<Outcome<StoredSignup>> {
+  let stored = current;
+  if (stored.pending) {
+    if (!isStale(stored.pending, deps.now()))
+      return failWith({ kind: 'conflict', reason: 'operationInProgress' });
+    const resumed = await resumePending(deps, stored);
+    if (!resumed.ok) return resumed;
+    stored = resumed.value;
+  }
+  const result = transition(stored.signup, command, deps.now());
+  if (!result.ok) return failWith({ kind: 'rejected', issue: result.error });
+  if (result.effects.length === 0) return succeed(stored);
+  const by = 'by' in command && command.by ? command.by : 'systeem';
+  return performEffects(deps, stored, result.state, result.effects, { command: command.type, by });
+}
+
+/** Performs the effects of a transition from `stored` to `next`. Exported for registration. */
+export async function performEffects(
+  deps: PlanningDeps,
+  stored: StoredSignup,
+  next: Signup,
+  effects: readonly Effect[],
+  operation: { command: PendingOperation['command']; by: string },
+): Promise<Outcome<StoredSignup>> {
+  if (effects.every((effect) => effect.type === 'writeStatus')) {
+    // Nothing but the state changes (e.g. an answer recorded): one guarded write is enough.
+    const [written] = await deps.m365.plan.run([
+      { kind: 'writeSignup', signup: next, pending: null, guard: { eTag: stored.eTag } },
+    ]);
+    if (written?.ok) return succeed(finished(next, written));
+    if (written?.status === 412) return failWith({ kind: 'conflict', reason: 'concurrentChange' });
+    return graphFailure(written, false);
+  }
+  const pending: PendingOperation = {
+    id: deps.newId(),
+    command: operation.command,
+    by: operation.by,
+    startedAt: deps.now().toISOString(),
+    effects: effects.filter((effect) => effect.type !== 'writeStatus'),
+  };
+  const createsHolds = pending.effects.some((effect) => effect.type === 'createHolds');
+  const intent: PlanStep = {
+    kind: 'writeSignup',
+    signup: next,
+    pending,
+    guard: { eTag: stored.eTag },
+  };
+  const calendar = calendarSteps(next, pending.effects);
+  const steps: PlanStep[] = createsHolds
+    ? [intent, ...calendar]
+    : [
+        intent,
+        ...calendar,
+        ...closingSteps(next, pending, pending.effects),
+        finalWrite(next, 'afterPreviousWrite'),
+      ];
+
+  const outcomes = await deps.m365.plan.run(steps);
+  const written = outcomes[0];
+  if (!written?.ok) {
+    if (written?.status === 412) return failWith({ kind: 'conflict', reason: 'concurrentChange' });
+    return graphFailure(written, false);
+  }
+  const afterIntent: StoredSignup = {
+    signup: { ...next, eTag: written.eTag ?? '' },
+    eTag: written.eTag ?? '',
+    pending,
+  };
+  if (outcomes.some((outcome) => !outcome.ok)) return resumePending(deps, afterIntent);
+  if (!createsHolds) return succeed(finished(next, outcomes.at(-1)));
+
+  const withIds = recordHoldIds(next, steps, outcomes, deps.now());
+  const closing = await deps.m365.plan.run([
+    ...closingSteps(withIds, pending, pending.effects),
+    finalWrite(withIds, { eTag: afterIntent.eTag }),
+  ]);
+  if (closing.some((outcome) => !outcome.ok)) return resumePending(deps, afterIntent);
+  return succeed(finished(withIds, closing.at(-1)));
+}
+
+/**
+ * Finishes an operation that was started and not completed: from the state and effects written
+ * in its first step. If its log line exists, the chain got past every calendar step (they come
+ * before it), so only the final write is left; otherwise the calendar steps run again (safe to
+ * repeat) and then the closing steps. A notice mail may go out twice if a run was cut off
+ * between sending it and logging — the one step that cannot be made idempotent.
+ */
+export async function resumePending(
+  deps: PlanningDeps,
+  stored: StoredSignup,
+): Promise<Outcome<StoredSignup>> {
+  const { pending } = stored;
+  if (!pending) return succeed(stored);
+  let state = stored.signup;
+  const log = await deps.m365.statusLog.readLog(state.id);
+  const isLogged = log.some((entry) => entry.key === logKey(state, pending));
+  const closing: PlanStep[] = [];
+  if (!isLogged) {
+    const calendar = calendarSteps(state, pending.effects.filter(isCalendarEffect));
+    const outcomes = await deps.m365.plan.run(calendar, 'independent');
+    const failed = outcomes.find((outcome) => !outcome.ok);
+    if (failed) return graphFailure(failed, true);
+    if (pending.effects.some((effect) => effect.type === 'createHolds')) {
+      state = recordHoldIds(state, calendar, outcomes, deps.now());
+    }
+    closing.push(...closingSteps(state, pending, pending.effects));
+  }
+  const outcomes = await deps.m365.plan.run([...closing, finalWrite(state, { eTag: stored.eTag })]);
+  const last = outcomes.at(-1);
+  if (last?.ok) return succeed(finished(state, last));
+  if (last?.status === 412) {
+    // Someone else finished it meanwhile (a parallel resume): read what is there now.
+    const now = await deps.m365.statusLog.read(state.id);
+    if (now && !now.pending) return succeed(now);
+    return failWith({ kind: 'conflict', reason: 'concurrentChange' });
+  }
+  return graphFailure(
+    outcomes.find((outcome) => !outcome.ok),
+    true,
+  );
+}
+
+function finalWrite(signup: Signup, guard: { eTag: string } | 'afterPreviousWrite'): PlanStep {
+  return { kind: 'writeSignup', signup, pending: null, guard };
+}
+
+function finished(signup: Signup, write: StepOutcome | undefined): StoredSignup {
+  const eTag = write?.ok ? (write.eTag ?? '') : '';
+  return { signup: { ...signup, eTag }, eTag, pending: null };
+}
+
+/** The event ids the createHold steps returned, stored in the options (lifecycle recordHoldIds). */
+function recordHoldIds(
+  state: Signup,
+  steps: readonly PlanStep[],
+  outcomes: readonly StepOutcome[],
+  now: Date,
+): Signup {
+  const eventIds: { slotIndex: number; eventId: EventId }[] = [];
+  steps.forEach((step, index) => {
+    const outcome = outcomes[index];
+    if (step.kind !== 'createHold' || !outcome?.ok || !outcome.eventId) return;
+    const option = state.options.find((o) => step.hold.transactionId.endsWith(`-${o.holdKey}`));
+    if (option) eventIds.push({ slotIndex: option.slotIndex, eventId: outcome.eventId });
+  });
+  const result = transition(state, { type: 'recordHoldIds', eventIds }, now);
+  return result.ok ? result.state : state;
+}
+
+function graphFailure(outcome: StepOutcome | undefined, isPending: boolean): Outcome<never> {
+  if (!outcome || outcome.ok)
+    return failWith({ kind: 'graphFailed', status: 0, code: 'unknown', isPending });
+  return failWith({
+    kind: 'graphFailed',
+    status: outcome.status,
+    code: outcome.code,
+    isPending,
+    ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
+  });
+}

@@ -1,0 +1,34 @@
+// What a use case returns. Expected outcomes — invalid input, a refused transition, a concurrent
+// change — are values (STYLE.md); the server maps them to problem+json.
+import type { DomainIssue } from '../domain/errors.js';
+
+export type UseCaseFailure =
+  | { readonly kind: 'notFound'; readonly what: 'signup' | 'trainer' | 'municipality' }
+  | { readonly kind: 'forbidden'; readonly reason: 'otherRiec' | 'role' }
+  /** The request breaks the rules: validation errors (with warnings to show beside them). */
+  | {
+      readonly kind: 'invalid';
+      readonly issues: readonly DomainIssue[];
+      readonly warnings: readonly DomainIssue[];
+    }
+  /** The lifecycle refused the command in the sign-up's current state. */
+  | { readonly kind: 'rejected'; readonly issue: DomainIssue }
+  /** Someone changed the sign-up meanwhile (If-Match failed): nothing was done. */
+  | { readonly kind: 'conflict'; readonly reason: 'concurrentChange' | 'operationInProgress' }
+  /** Microsoft 365 failed; a started operation is recorded and will be finished. */
+  | {
+      readonly kind: 'graphFailed';
+      readonly status: number;
+      readonly code: string;
+      readonly requestId?: string;
+      readonly isPending: boolean;
+    };
+
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings?: readonly DomainIssue[] }
+  | { readonly ok: false; readonly failure: UseCaseFailure };
+
+export const succeed = <T>(value: T, warnings?: readonly DomainIssue[]): Outcome<T> =>
+  warnings && warnings.length > 0 ? { ok: true, value, warnings } : { ok: true, value };
+
+export const failWith = <T>(failure: UseCaseFailure): Outcome<T> => ({ ok: false, failure });

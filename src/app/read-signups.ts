@@ -1,0 +1,111 @@
+// Reading sign-ups, the log and the municipalities' status, within the caller's access:
+// account holders see their RIEC, the coordinator sees everything, trainers their own workshops.
+import { currentCampaign } from '../domain/campaign.js';
+import type { SignupId } from '../domain/ids.js';
+import { MUNICIPALITIES, type Municipality, type RiecName } from '../domain/municipalities.js';
+import type { LogEntry, SignupFilter, StoredSignup } from '../domain/ports.js';
+import type { Signup, SignupStatus } from '../domain/signup.js';
+import { canRead, type Access } from './access.js';
+import { isStale, resumePending } from './apply-command.js';
+import type { UseCaseContext } from './context.js';
+import { failWith, succeed, type Outcome } from './outcome.js';
+
+export function isTrainerOf(access: Access, signup: Signup): boolean {
+  const email = access.email.toLowerCase();
+  return (
+    signup.pair?.berenschot.email.toLowerCase() === email ||
+    signup.pair?.riec.email.toLowerCase() === email
+  );
+}
+
+export function canSee(access: Access, signup: Signup): boolean {
+  return canRead(access, signup.riec) || isTrainerOf(access, signup);
+}
+
+/** Reads one sign-up the caller may see; finishes an operation a crashed run left behind. */
+export async function getSignup(ctx: UseCaseContext, id: SignupId): Promise<Outcome<StoredSignup>> {
+  const stored = await ctx.m365.statusLog.read(id);
+  if (!stored) return failWith({ kind: 'notFound', what: 'signup' });
+  if (!canSee(ctx.access, stored.signup))
+    return failWith({ kind: 'forbidden', reason: 'otherRiec' });
+  let current = stored;
+  if (
+    stored.pending &&
+    isStale(stored.pending, ctx.now()) &&
+    canRead(ctx.access, stored.signup.riec)
+  ) {
+    const resumed = await resumePending(ctx, stored);
+    if (resumed.ok) current = resumed.value;
+  }
+  ctx.state.signups.remember(current);
+  return succeed(current);
+}
+
+export interface ListSignupsQuery {
+  readonly riec?: RiecName;
+  readonly statuses?: readonly SignupStatus[];
+}
+
+/** The filters that keep a query inside the caller's access (one query per allowed RIEC). */
+function scopedFilters(access: Access, query: ListSignupsQuery): SignupFilter[] | undefined {
+  const base: SignupFilter = query.statuses ? { statuses: query.statuses } : {};
+  if (query.riec) return canRead(access, query.riec) ? [{ ...base, riec: query.riec }] : undefined;
+  if (access.canReadAll) return [base];
+  if (access.riecs.length > 0) return access.riecs.map((riec) => ({ ...base, riec }));
+  if (access.roles.includes('trainer')) return [{ ...base, trainer: access.email }];
+  return undefined;
+}
+
+export async function listSignups(
+  ctx: UseCaseContext,
+  query: ListSignupsQuery = {},
+): Promise<Outcome<StoredSignup[]>> {
+  const filters = scopedFilters(ctx.access, query);
+  if (!filters) return failWith({ kind: 'forbidden', reason: query.riec ? 'otherRiec' : 'role' });
+  const pages = await Promise.all(filters.map((filter) => ctx.m365.statusLog.list(filter)));
+  const signups = pages
+    .flat()
+    .sort((a, b) => a.signup.municipality.name.localeCompare(b.signup.municipality.name, 'nl'));
+  for (const stored of signups) ctx.state.signups.remember(stored);
+  return succeed(signups);
+}
+
+export async function getSignupLog(
+  ctx: UseCaseContext,
+  id: SignupId,
+): Promise<Outcome<LogEntry[]>> {
+  const stored = await getSignup(ctx, id);
+  if (!stored.ok) return stored;
+  return succeed(await ctx.m365.statusLog.readLog(id));
+}
+
+export interface MunicipalityStatus {
+  readonly municipality: Municipality;
+  /** The municipality's sign-up in the current campaign, if any (the newest one). */
+  readonly signup: StoredSignup | undefined;
+}
+
+/** The municipalities the caller plans for (or all, for the coordinator), with their sign-up. */
+export async function listMunicipalities(
+  ctx: UseCaseContext,
+): Promise<Outcome<MunicipalityStatus[]>> {
+  const campaign = currentCampaign(ctx.now());
+  const signups = await listSignups(ctx);
+  if (!signups.ok) return signups;
+  const latest = new Map<string, StoredSignup>();
+  for (const stored of signups.value) {
+    if (stored.signup.campaignId !== campaign.id) continue;
+    const previous = latest.get(stored.signup.municipality.cbsCode);
+    if (!previous || previous.signup.registeredAt < stored.signup.registeredAt) {
+      latest.set(stored.signup.municipality.cbsCode, stored);
+    }
+  }
+  const visible = ctx.access.canReadAll
+    ? MUNICIPALITIES
+    : MUNICIPALITIES.filter((m) => canRead(ctx.access, m.riec) || latest.has(m.cbsCode));
+  return succeed(
+    visible
+      .map((municipality) => ({ municipality, signup: latest.get(municipality.cbsCode) }))
+      .sort((a, b) => a.municipality.displayName.localeCompare(b.municipality.displayName, 'nl')),
+  );
+}

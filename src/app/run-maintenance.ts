@@ -1,0 +1,70 @@
+// The background cycle (client credentials, as "systeem"): finish operations a crashed run
+// left behind, let holds lapse, mark past workshops as given, and sync the answers of every
+// organizer with open holds.
+import { findConfirmedOption, hasLapsed, hasStarted } from '../domain/lifecycle-rules.js';
+import type { SignupId } from '../domain/ids.js';
+import type { StoredSignup } from '../domain/ports.js';
+import { applyCommand, isStale, resumePending } from './apply-command.js';
+import type { UseCaseContext } from './context.js';
+import { syncAnswers, type SyncReport } from './sync-answers.js';
+
+export interface MaintenanceReport {
+  readonly resumed: readonly SignupId[];
+  readonly expired: readonly SignupId[];
+  readonly executed: readonly SignupId[];
+  readonly failed: readonly SignupId[];
+  readonly syncs: readonly SyncReport[];
+}
+
+type Action = 'resumed' | 'expired' | 'executed' | 'failed' | 'none';
+
+async function maintain(ctx: UseCaseContext, stored: StoredSignup): Promise<Action> {
+  const now = ctx.now();
+  const { signup } = stored;
+  if (stored.pending) {
+    if (!isStale(stored.pending, now)) return 'none';
+    return (await resumePending(ctx, stored)).ok ? 'resumed' : 'failed';
+  }
+  if (signup.status === 'opties_geplaatst' && hasLapsed(signup, now)) {
+    return (await applyCommand(ctx, stored, { type: 'expire' })).ok ? 'expired' : 'failed';
+  }
+  const confirmed = findConfirmedOption(signup);
+  if (signup.status === 'bevestigd' && confirmed && hasStarted(confirmed.slot.end, now)) {
+    return (await applyCommand(ctx, stored, { type: 'markExecuted' })).ok ? 'executed' : 'failed';
+  }
+  return 'none';
+}
+
+/** Organizers whose calendars hold options or workshops that answers can still change. */
+export function organizersOf(signups: readonly StoredSignup[]): string[] {
+  return [
+    ...new Set(
+      signups
+        .filter((s) => s.signup.status === 'opties_geplaatst' || s.signup.status === 'bevestigd')
+        .map((s) => s.signup.accountHolder.email.toLowerCase()),
+    ),
+  ];
+}
+
+export async function runMaintenance(
+  ctx: UseCaseContext,
+  options: { sync?: boolean } = {},
+): Promise<MaintenanceReport> {
+  const signups = await ctx.m365.statusLog.list({
+    statuses: ['aangemeld', 'opties_geplaatst', 'bevestigd', 'nieuwe_data_nodig', 'geannuleerd'],
+  });
+  const actions = await Promise.all(signups.map((stored) => maintain(ctx, stored)));
+  const ids = (action: Action) =>
+    signups.filter((_, i) => actions[i] === action).map((s) => s.signup.id);
+  const syncs =
+    options.sync === false
+      ? []
+      : await Promise.all(organizersOf(signups).map((o) => syncAnswers(ctx, o)));
+  return {
+    resumed: ids('resumed'),
+    expired: ids('expired'),
+    executed: ids('executed'),
+    failed: ids('failed'),
+    syncs,
+  };
+}

@@ -1,0 +1,111 @@
+// The Dutch texts that reach people outside the product: the hold invitations trainers get,
+// the confirmation the mayor's office gets, cancellation comments and notices. HTML is escaped.
+import type { HoldDraft, FinalizeDraft } from '../domain/ports.js';
+import type { Contact, Signup, Slot, TrainerPair } from '../domain/signup.js';
+import { formatSlot } from '../domain/time.js';
+
+export const HOLD_CATEGORY = 'Workshop weerbaarheid';
+const WORKSHOP = 'Workshop weerbaarheid, integriteit en ondermijning';
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+function paragraphs(...lines: string[]): string {
+  return lines.map((line) => `<p>${line}</p>`).join('');
+}
+
+/** "Gemeentehuis Haarlem": where workshops for council members usually take place. */
+export function workshopLocation(signup: Signup): string {
+  return `Gemeentehuis ${signup.municipality.name}`;
+}
+
+/**
+ * transactionId of a hold: the lifecycle's hold key (sign-up, round, slot) plus the moment the
+ * sign-up was registered, so a re-created list whose item ids start at 1 again never meets an
+ * old event's transactionId.
+ */
+export function holdTransactionId(signup: Signup, holdKey: string): string {
+  const registered = signup.registeredAt.replace(/[^0-9]/g, '').slice(0, 14);
+  return `wsp-${registered}-${holdKey}`;
+}
+
+/** The sign-up id in a transactionId made by holdTransactionId. */
+export function signupIdOfTransaction(transactionId: string): string | undefined {
+  return /^wsp-\d+-(.+)-r\d+-o\d+$/.exec(transactionId)?.[1];
+}
+
+export function holdDraft(
+  signup: Signup,
+  pair: TrainerPair,
+  hold: { slotIndex: number; holdKey: string; slot: Slot },
+): HoldDraft {
+  const name = escapeHtml(signup.municipality.name);
+  return {
+    transactionId: holdTransactionId(signup, hold.holdKey),
+    subject: `OPTIE ${hold.slotIndex + 1}: ${WORKSHOP} – gemeente ${signup.municipality.name}`,
+    bodyHtml: paragraphs(
+      `Dit is een <strong>optie</strong> (nog geen definitieve afspraak) voor de ${WORKSHOP.toLowerCase()} voor raadsleden van de gemeente ${name}.`,
+      `Voorkeur ${hold.slotIndex + 1} van de gemeente: ${escapeHtml(formatSlot(hold.slot, 'nl'))}.`,
+      `Trainers: ${escapeHtml(pair.berenschot.name)} (Berenschot) en ${escapeHtml(pair.riec.name)} (${escapeHtml(signup.riec)}).`,
+      'Wilt u deze uitnodiging accepteren als u kunt, of afwijzen als u niet kunt? Stel geen andere tijd voor: de gemeente heeft drie voorkeuren opgegeven.',
+      `Vragen? Neem contact op met ${escapeHtml(signup.accountHolder.name)}, accounthouder van ${escapeHtml(signup.riec)}.`,
+    ),
+    slot: hold.slot,
+    location: workshopLocation(signup),
+    attendees: [pair.berenschot, pair.riec].map((t) => ({ name: t.name, email: t.email })),
+    category: HOLD_CATEGORY,
+  };
+}
+
+export function finalizeDraft(
+  signup: Signup,
+  pair: TrainerPair,
+  slot: Slot,
+  mayorsOffice: Contact,
+): FinalizeDraft {
+  const name = escapeHtml(signup.municipality.name);
+  return {
+    subject: `${WORKSHOP} – gemeente ${signup.municipality.name}`,
+    bodyHtml: paragraphs(
+      `Geachte ${escapeHtml(mayorsOffice.name)},`,
+      `Hierbij bevestigen wij de ${WORKSHOP.toLowerCase()} voor de raadsleden van de gemeente ${name} op <strong>${escapeHtml(formatSlot(slot, 'nl'))}</strong>.`,
+      `De workshop wordt gegeven door ${escapeHtml(pair.berenschot.name)} (Berenschot) en ${escapeHtml(pair.riec.name)} (${escapeHtml(signup.riec)}). Hij duurt ten hoogste vier uur en is interactief: de raadsleden werken in kleine groepen aan casussen, met een goede mix van partijen en van coalitie en oppositie.`,
+      'De uitkomst van de bestuurlijke weerbaarheidsscan kan als input dienen, maar is geen voorwaarde.',
+      'Wilt u deze uitnodiging accepteren en de datum doorgeven aan de griffie? Voor vragen kunt u deze e-mail beantwoorden.',
+      `Met vriendelijke groet,<br>${escapeHtml(signup.accountHolder.name)}<br>Accounthouder, ${escapeHtml(signup.riec)}<br>namens de Provincie Noord-Holland en de RIECs`,
+    ),
+    attendees: [
+      { name: pair.berenschot.name, email: pair.berenschot.email },
+      { name: pair.riec.name, email: pair.riec.email },
+      mayorsOffice,
+    ],
+  };
+}
+
+export function noticeMail(
+  signup: Signup,
+  reason: 'geannuleerd' | 'nieuwe_data_nodig',
+  detail: string,
+): { subject: string; bodyHtml: string } {
+  const subject =
+    reason === 'geannuleerd'
+      ? `Workshop weerbaarheid gemeente ${signup.municipality.name}: geannuleerd`
+      : `Workshop weerbaarheid gemeente ${signup.municipality.name}: graag nieuwe data`;
+  const ask =
+    reason === 'nieuwe_data_nodig'
+      ? 'Wilt u ons drie nieuwe voorkeursdata en -tijden sturen? Dan plannen wij de workshop opnieuw in.'
+      : 'Wilt u de workshop later alsnog laten plaatsvinden? Neem dan contact met ons op.';
+  return {
+    subject,
+    bodyHtml: paragraphs(
+      `Geachte ${escapeHtml(signup.contact.name)},`,
+      escapeHtml(detail),
+      ask,
+      `Met vriendelijke groet,<br>${escapeHtml(signup.accountHolder.name)}<br>Accounthouder, ${escapeHtml(signup.riec)}`,
+    ),
+  };
+}

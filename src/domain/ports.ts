@@ -1,0 +1,197 @@
+// The interfaces the planning core needs from Microsoft 365, owned by the inner layer (STYLE.md)
+// and implemented by the Graph gateway (src/graph) — or by hand-written fakes in tests.
+// Graph's own types never appear here.
+import type { CbsCode, EventId, SignupId } from './ids.js';
+import type { Actor, CommandType, Effect } from './lifecycle-types.js';
+import type { RiecName } from './municipalities.js';
+import type { Availability } from './pairing.js';
+import type { Contact, Signup, SignupStatus, Slot, Trainer, TrainerAnswer } from './signup.js';
+
+/**
+ * An operation that was started on a sign-up and not yet finished: written to the list item
+ * before any calendar change, so a crashed run can be resumed (DESIGN.md principle 5).
+ */
+export interface PendingOperation {
+  /** Unique per operation; the key of its log line, so a resumed run logs it once. */
+  readonly id: string;
+  readonly command: CommandType | 'register';
+  readonly by: Actor;
+  readonly startedAt: string;
+  /** The effects still to perform, exactly as the lifecycle asked for them. */
+  readonly effects: readonly Effect[];
+}
+
+export interface StoredSignup {
+  readonly signup: Signup;
+  /** The list item's eTag, for guarded writes (If-Match). */
+  readonly eTag: string;
+  readonly pending: PendingOperation | null;
+}
+
+export interface SignupFilter {
+  readonly riec?: RiecName;
+  readonly statuses?: readonly SignupStatus[];
+  readonly accountHolder?: string;
+  readonly trainer?: string;
+  readonly cbsCode?: CbsCode;
+  readonly campaignId?: string;
+  /** Open holds that lapse before this instant. */
+  readonly lapsesBefore?: string;
+}
+
+/** One line of the audit log (SharePoint list "Workshoplogboek"). */
+export interface LogEntry {
+  /** Unique: a retried write of the same line is recognised and not doubled. */
+  readonly key: string;
+  readonly signupId: SignupId;
+  readonly cbsCode: CbsCode;
+  readonly municipality: string;
+  readonly action: CommandType | 'register';
+  readonly from: SignupStatus | null;
+  readonly to: SignupStatus;
+  readonly by: Actor;
+  readonly at: string;
+  readonly detail: string;
+}
+
+/** Reads of the sign-up list and the log. Writes go through a WorkPlan. */
+export interface StatusLog {
+  read(id: SignupId): Promise<StoredSignup | undefined>;
+  list(filter: SignupFilter): Promise<StoredSignup[]>;
+  readLog(id: SignupId): Promise<LogEntry[]>;
+}
+
+export interface ScheduleItem {
+  readonly start: string;
+  readonly end: string;
+  readonly status: Availability;
+  readonly subject?: string;
+}
+
+/** What getSchedule told about one address; `visible: false` when it could not see it. */
+export interface TrainerSchedule {
+  readonly address: string;
+  readonly visible: boolean;
+  readonly items: readonly ScheduleItem[];
+}
+
+/** The organizer's copy of a hold, as delta reports it after a change. */
+export interface HoldChange {
+  readonly eventId: EventId;
+  /** The transactionId the event was created with; undefined for events not made by us. */
+  readonly transactionId: string | undefined;
+  readonly removed: boolean;
+  /** Answers by attendee address (lower case). */
+  readonly answers: Readonly<Record<string, TrainerAnswer>>;
+}
+
+export interface CalendarGateway {
+  /**
+   * Free/busy of `addresses` as seen from `organizer`'s mailbox, for every window (one
+   * getSchedule per window; any number of addresses): result[window][address].
+   */
+  getSchedules(
+    organizer: string,
+    addresses: readonly string[],
+    windows: readonly Slot[],
+  ): Promise<TrainerSchedule[][]>;
+  /** Changes to the organizer's calendar since `cursor` (null: everything in `window`). */
+  readHoldChanges(
+    organizer: string,
+    cursor: string | null,
+    window: Slot,
+  ): Promise<{ readonly changes: readonly HoldChange[]; readonly cursor: string }>;
+}
+
+/** A hold as it goes into the organizer's calendar (texts already rendered, in Dutch). */
+export interface HoldDraft {
+  /** Unique per sign-up, round and slot: retries of the create return the same event. */
+  readonly transactionId: string;
+  readonly subject: string;
+  readonly bodyHtml: string;
+  readonly slot: Slot;
+  readonly location: string;
+  readonly attendees: readonly Contact[];
+  readonly category: string;
+}
+
+export interface FinalizeDraft {
+  readonly subject: string;
+  readonly bodyHtml: string;
+  readonly attendees: readonly Contact[];
+}
+
+export type PlanStep =
+  | {
+      readonly kind: 'createSignup';
+      readonly signup: Signup;
+      readonly pending: PendingOperation | null;
+    }
+  | {
+      readonly kind: 'writeSignup';
+      readonly signup: Signup;
+      readonly pending: PendingOperation | null;
+      /** The eTag read, or the one the item gets from the previous write in this plan. */
+      readonly guard: { readonly eTag: string } | 'afterPreviousWrite';
+    }
+  | { readonly kind: 'createHold'; readonly organizer: string; readonly hold: HoldDraft }
+  | {
+      readonly kind: 'finalizeHold';
+      readonly organizer: string;
+      readonly eventId: EventId;
+      readonly draft: FinalizeDraft;
+    }
+  | {
+      readonly kind: 'cancelHold';
+      readonly organizer: string;
+      readonly eventId: EventId;
+      readonly comment: string;
+    }
+  | { readonly kind: 'appendLog'; readonly entry: LogEntry }
+  | {
+      readonly kind: 'sendMail';
+      readonly from: string;
+      readonly to: Contact;
+      readonly subject: string;
+      readonly bodyHtml: string;
+    };
+
+export type StepOutcome =
+  | {
+      readonly ok: true;
+      readonly eventId?: EventId;
+      readonly eTag?: string;
+      readonly signupId?: SignupId;
+    }
+  | {
+      readonly ok: false;
+      readonly status: number;
+      readonly code: string;
+      readonly message: string;
+      readonly requestId?: string;
+    };
+
+/**
+ * Performs writes in as few round trips as the platform allows (one $batch per 20 steps).
+ * - `chain` (default): each step runs only if every step before it succeeded — the fast path,
+ *   where a guarded intent write comes first and the final write last;
+ * - `independent`: every step runs regardless of the others — the resume path.
+ * Every step is safe to repeat: holds carry their transactionId; a cancel of a hold that is
+ * already gone and a log line that is already there report success.
+ */
+export interface WorkPlan {
+  run(steps: readonly PlanStep[], mode?: 'chain' | 'independent'): Promise<StepOutcome[]>;
+}
+
+/** The trainer pool (SharePoint list "Workshoptrainers"), maintained by the coordinator. */
+export interface TrainerDirectory {
+  listTrainers(): Promise<readonly Trainer[]>;
+}
+
+/** Everything the use cases need from Microsoft 365 for one caller (user or background job). */
+export interface Microsoft365 {
+  readonly statusLog: StatusLog;
+  readonly calendar: CalendarGateway;
+  readonly plan: WorkPlan;
+  readonly trainers: TrainerDirectory;
+}

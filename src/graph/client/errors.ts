@@ -1,0 +1,65 @@
+// A failed Graph request, keeping what support needs to find it: HTTP status, Graph's error
+// code and the request-id (STYLE.md: Graph failures keep status, code and request-id).
+import { GraphError as SdkGraphError } from '@microsoft/microsoft-graph-client';
+
+export class GraphRequestFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Graph ${status} ${code}: ${message}${requestId ? ` (request-id ${requestId})` : ''}`,
+      options,
+    );
+    this.name = 'GraphRequestFailure';
+  }
+
+  get isThrottled(): boolean {
+    return this.status === 429 || this.status === 503 || this.status === 504;
+  }
+}
+
+interface GraphErrorBody {
+  error?: { code?: string; message?: string; innerError?: Record<string, string> };
+}
+
+/** From a batch part or a raw response body. */
+export function failureFromBody(
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): GraphRequestFailure {
+  const error = (body as GraphErrorBody | undefined)?.error;
+  return new GraphRequestFailure(
+    status,
+    error?.code ?? `http${status}`,
+    error?.message ?? 'request failed',
+    error?.innerError?.['request-id'] ?? headers?.['request-id'],
+  );
+}
+
+/** From whatever the SDK threw. */
+export function toGraphFailure(error: unknown): GraphRequestFailure {
+  if (error instanceof GraphRequestFailure) return error;
+  if (error instanceof SdkGraphError) {
+    return new GraphRequestFailure(
+      error.statusCode,
+      error.code ?? `http${error.statusCode}`,
+      error.message,
+      error.requestId ?? undefined,
+      {
+        cause: error,
+      },
+    );
+  }
+  return new GraphRequestFailure(
+    0,
+    'networkError',
+    (error as Error)?.message ?? String(error),
+    undefined,
+    { cause: error },
+  );
+}

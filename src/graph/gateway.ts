@@ -1,0 +1,29 @@
+// The Graph gateway: Microsoft 365 as the planning core sees it (the ports of
+// src/domain/ports.ts), on one Graph client whose middleware carries token, retry, timeout,
+// correlation id and request counting.
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Microsoft365 } from '../domain/ports.js';
+import { readHoldChanges } from './calendar/delta.js';
+import { getSchedules } from './calendar/schedule.js';
+import { GraphWorkPlan } from './plan.js';
+import { SharePointStatusLog } from './sharepoint/status-log.js';
+
+export interface GatewaySettings {
+  /** SharePoint site holding the lists: `root` or a site id. */
+  readonly site: string;
+}
+
+export function createMicrosoft365(client: Client, settings: GatewaySettings): Microsoft365 {
+  const lists = new SharePointStatusLog(client, settings.site);
+  return {
+    statusLog: lists,
+    trainers: lists,
+    calendar: {
+      getSchedules: (organizer, addresses, windows) =>
+        getSchedules(client, organizer, addresses, windows),
+      readHoldChanges: (organizer, cursor, window) =>
+        readHoldChanges(client, organizer, cursor, window),
+    },
+    plan: new GraphWorkPlan(client, settings.site),
+  };
+}

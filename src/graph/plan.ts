@@ -1,0 +1,163 @@
+// The WorkPlan port on Graph: a list of writes as one $batch per 20 steps, chained (dependsOn)
+// or independent. Each step is safe to repeat — a hold's create carries its transactionId, a log
+// line its unique key, a cancel of a hold that is already gone counts as done.
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { EventId, SignupId } from '../domain/ids.js';
+import type { PlanStep, StepOutcome, WorkPlan } from '../domain/ports.js';
+import { executeBatch, type BatchRequest, type BatchResponse } from './client/batch.js';
+import { failureFromBody } from './client/errors.js';
+import { toFinalizedEvent, toHoldEvent } from './calendar/holds.js';
+import { LOG_LIST, SIGNUP_LIST } from './sharepoint/lists.js';
+import { toLogFields } from './sharepoint/log-fields.js';
+import { toSignupFields } from './sharepoint/signup-fields.js';
+
+/**
+ * SharePoint eTags are `"{item guid},{version}"` and every write adds one to the version
+ * (owshiddenversion), so the eTag after a write in the same chain is known in advance. If the
+ * guess is ever wrong the guarded write fails with 412 and the resume path, which re-reads the
+ * item, finishes the job: the guess only saves a round trip, correctness never rests on it.
+ */
+export function nextETag(eTag: string): string | undefined {
+  const match = /^("?)(.*),(\d+)("?)$/.exec(eTag);
+  if (!match) return undefined;
+  return `${match[1]}${match[2]},${Number(match[3]) + 1}${match[4]}`;
+}
+
+function mailbox(address: string): string {
+  return encodeURIComponent(address);
+}
+
+export class GraphWorkPlan implements WorkPlan {
+  constructor(
+    private readonly client: Client,
+    private readonly site: string,
+  ) {}
+
+  private items(list: string): string {
+    return `/sites/${this.site}/lists/${list}/items`;
+  }
+
+  private toRequests(steps: readonly PlanStep[]): BatchRequest[] {
+    let lastGuard: string | undefined;
+    return steps.map((step, index): BatchRequest => {
+      const id = String(index + 1);
+      switch (step.kind) {
+        case 'createSignup':
+          return {
+            id,
+            method: 'POST',
+            url: this.items(SIGNUP_LIST),
+            body: { fields: toSignupFields(step.signup, step.pending) },
+          };
+        case 'writeSignup': {
+          const eTag =
+            step.guard === 'afterPreviousWrite'
+              ? lastGuard
+                ? nextETag(lastGuard)
+                : undefined
+              : step.guard.eTag;
+          if (!eTag)
+            throw new Error('writeSignup after a previous write needs that write in the same plan');
+          lastGuard = eTag;
+          return {
+            id,
+            method: 'PATCH',
+            url: `${this.items(SIGNUP_LIST)}/${encodeURIComponent(step.signup.id)}/fields`,
+            body: toSignupFields(step.signup, step.pending),
+            headers: { 'If-Match': eTag },
+          };
+        }
+        case 'createHold':
+          return {
+            id,
+            method: 'POST',
+            url: `/users/${mailbox(step.organizer)}/events`,
+            body: toHoldEvent(step.hold),
+          };
+        case 'finalizeHold':
+          return {
+            id,
+            method: 'PATCH',
+            url: `/users/${mailbox(step.organizer)}/events/${encodeURIComponent(step.eventId)}`,
+            body: toFinalizedEvent(step.draft),
+          };
+        case 'cancelHold':
+          return {
+            id,
+            method: 'POST',
+            url: `/users/${mailbox(step.organizer)}/events/${encodeURIComponent(step.eventId)}/cancel`,
+            body: { comment: step.comment },
+          };
+        case 'appendLog':
+          return {
+            id,
+            method: 'POST',
+            url: this.items(LOG_LIST),
+            body: { fields: toLogFields(step.entry) },
+          };
+        case 'sendMail':
+          return {
+            id,
+            method: 'POST',
+            url: `/users/${mailbox(step.from)}/sendMail`,
+            body: {
+              message: {
+                subject: step.subject,
+                body: { contentType: 'html', content: step.bodyHtml },
+                toRecipients: [{ emailAddress: { address: step.to.email, name: step.to.name } }],
+              },
+              saveToSentItems: true,
+            },
+          };
+      }
+    });
+  }
+
+  async run(
+    steps: readonly PlanStep[],
+    mode: 'chain' | 'independent' = 'chain',
+  ): Promise<StepOutcome[]> {
+    if (steps.length === 0) return [];
+    const requests = this.toRequests(steps);
+    const answers = await executeBatch(this.client, requests, { serial: mode === 'chain' });
+    return steps.map((step, index) => toOutcome(step, answers.get(String(index + 1))));
+  }
+}
+
+function toOutcome(step: PlanStep, answer: BatchResponse | undefined): StepOutcome {
+  if (!answer) return { ok: false, status: 0, code: 'noAnswer', message: 'No answer in the batch' };
+  const body = (answer.body ?? {}) as Record<string, unknown>;
+  if (answer.status < 300) {
+    switch (step.kind) {
+      case 'createSignup':
+        return {
+          ok: true,
+          signupId: String(body.id) as SignupId,
+          eTag: String(body['@odata.etag'] ?? body.eTag ?? ''),
+        };
+      case 'writeSignup':
+        return { ok: true, eTag: String(body['@odata.etag'] ?? '') };
+      case 'createHold':
+        return { ok: true, eventId: String(body.id) as EventId };
+      default:
+        return { ok: true };
+    }
+  }
+  const failure = failureFromBody(answer.status, answer.body, answer.headers);
+  // Repeats of steps that already happened (see the class comment).
+  if (step.kind === 'cancelHold' && answer.status === 404) return { ok: true };
+  if (step.kind === 'appendLog' && isDuplicateValue(answer.status, failure.message))
+    return { ok: true };
+  return {
+    ok: false,
+    status: answer.status,
+    code: failure.code,
+    message: failure.message,
+    ...(failure.requestId ? { requestId: failure.requestId } : {}),
+  };
+}
+
+/** SharePoint refuses a second item with the same unique Sleutel: that line is already logged. */
+function isDuplicateValue(status: number, message: string): boolean {
+  return status === 409 || (status === 400 && /duplicate values/i.test(message));
+}

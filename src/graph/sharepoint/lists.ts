@@ -1,0 +1,159 @@
+// The three SharePoint lists Workshopplanner keeps its state in (DESIGN.md principle 1), as
+// typed column definitions. Columns that are filtered on are indexed (5,000-item threshold).
+import { RIECS } from '../../domain/municipalities.js';
+import { SCAN_STATUSES, SIGNUP_STATUSES } from '../../domain/signup.js';
+
+export const SIGNUP_LIST = 'Workshopaanmeldingen';
+export const LOG_LIST = 'Workshoplogboek';
+export const TRAINER_LIST = 'Workshoptrainers';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly type:
+    | { readonly text: { readonly allowMultipleLines?: boolean; readonly maxLength?: number } }
+    | { readonly number: { readonly decimalPlaces?: 'none' } }
+    | { readonly dateTime: { readonly format: 'dateTime' | 'dateOnly' } }
+    | {
+        readonly choice: { readonly choices: readonly string[]; readonly allowTextEntry?: boolean };
+      }
+    | { readonly boolean: Record<string, never> };
+  readonly indexed?: boolean;
+  readonly required?: boolean;
+  readonly enforceUniqueValues?: boolean;
+}
+
+export interface ListSpec {
+  readonly displayName: string;
+  readonly description: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+const text = (name: string, description: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  description,
+  type: { text: {} },
+  ...extra,
+});
+const longText = (name: string, description: string): ColumnSpec => ({
+  name,
+  description,
+  type: { text: { allowMultipleLines: true } },
+});
+const dateTime = (
+  name: string,
+  description: string,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
+  name,
+  description,
+  type: { dateTime: { format: 'dateTime' } },
+  ...extra,
+});
+const number = (
+  name: string,
+  description: string,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
+  name,
+  description,
+  type: { number: { decimalPlaces: 'none' } },
+  ...extra,
+});
+const choice = (
+  name: string,
+  description: string,
+  choices: readonly string[],
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
+  name,
+  description,
+  type: { choice: { choices } },
+  ...extra,
+});
+
+export const SIGNUP_LIST_SPEC: ListSpec = {
+  displayName: SIGNUP_LIST,
+  description:
+    'Eén item per aanmelding voor de workshop weerbaarheid, integriteit en ondermijning (Workshopplanner).',
+  columns: [
+    text('CbsCode', 'CBS-code van de gemeente (GMxxxx)', { indexed: true, required: true }),
+    choice('Riec', 'RIEC van de gemeente', RIECS, { indexed: true, required: true }),
+    choice('Status', 'Stand van de aanmelding', SIGNUP_STATUSES, { indexed: true, required: true }),
+    text('CampagneId', 'Editie van de workshopcampagne', { indexed: true }),
+    text('Accounthouder', 'E-mailadres van de RIEC-accounthouder (organisator van de opties)', {
+      indexed: true,
+    }),
+    text('AccounthouderNaam', 'Naam van de RIEC-accounthouder'),
+    text('ContactNaam', 'Contactpersoon bij het kabinet van de burgemeester'),
+    text('ContactEmail', 'E-mailadres van de contactpersoon'),
+    ...[1, 2, 3].flatMap((n) => [
+      dateTime(`Voorkeur${n}Start`, `Begin van voorkeur ${n}`),
+      dateTime(`Voorkeur${n}Eind`, `Einde van voorkeur ${n}`),
+    ]),
+    choice('Scan', 'Bestuurlijke weerbaarheidsscan', SCAN_STATUSES),
+    longText('Opmerkingen', 'Opmerkingen van de gemeente'),
+    text('TrainerBerenschot', 'E-mailadres van de adviseur van Berenschot', { indexed: true }),
+    text('TrainerRiec', 'E-mailadres van de RIEC-adviseur', { indexed: true }),
+    longText('TrainerPaar', 'Het trainerspaar (JSON)'),
+    number('Ronde', 'Hoe vaak er opties zijn geplaatst'),
+    longText('Opties', 'De opties met agenda-item en antwoorden (JSON)'),
+    dateTime('OptiesGeplaatstOp', 'Wanneer de opties zijn geplaatst'),
+    dateTime('VervaltOp', 'Wanneer de opties vervallen zonder bevestiging', { indexed: true }),
+    number('BevestigdeOptie', 'Nummer van de bevestigde voorkeur (1–3)'),
+    dateTime('BevestigdStart', 'Begin van de bevestigde workshop', { indexed: true }),
+    dateTime('AangemeldOp', 'Wanneer de aanmelding is geregistreerd'),
+    number('OptieTermijnDagen', 'Dagen waarna opties zonder bevestiging vervallen'),
+    longText('LaatReden', 'Reden om een aanmelding na de termijn aan te nemen'),
+    longText('Lopend', 'Bewerking die nog wordt afgerond (JSON); leeg als er niets loopt'),
+  ],
+};
+
+export const LOG_LIST_SPEC: ListSpec = {
+  displayName: LOG_LIST,
+  description: 'Logboek van Workshopplanner: één item per stap van elke aanmelding.',
+  columns: [
+    text('Sleutel', 'Unieke sleutel van de stap (voorkomt dubbele regels)', {
+      indexed: true,
+      enforceUniqueValues: true,
+      required: true,
+    }),
+    number('AanmeldingId', 'Id van de aanmelding in Workshopaanmeldingen', {
+      indexed: true,
+      required: true,
+    }),
+    text('CbsCode', 'CBS-code van de gemeente', { indexed: true }),
+    text('Gemeente', 'Naam van de gemeente'),
+    text('Actie', 'Wat er gebeurde'),
+    text('VanStatus', 'Stand vóór de stap'),
+    text('NaarStatus', 'Stand na de stap'),
+    text('Door', 'Wie de stap zette'),
+    dateTime('Tijdstip', 'Wanneer', { indexed: true }),
+    longText('Details', 'Toelichting'),
+  ],
+};
+
+export const TRAINER_LIST_SPEC: ListSpec = {
+  displayName: TRAINER_LIST,
+  description: 'De trainers van de workshop: adviseurs van Berenschot en van de RIECs.',
+  columns: [
+    text('Email', 'E-mailadres (voor uitnodigingen en beschikbaarheid)', {
+      indexed: true,
+      required: true,
+      enforceUniqueValues: true,
+    }),
+    choice('Organisatie', 'Berenschot of RIEC', ['Berenschot', 'RIEC'], {
+      indexed: true,
+      required: true,
+    }),
+    choice('Riec', 'RIEC van een RIEC-adviseur', RIECS),
+    {
+      name: 'Actief',
+      description: 'Beschikbaar als trainer',
+      type: { boolean: {} },
+      indexed: true,
+    },
+  ],
+};
+
+export const ALL_LISTS: readonly ListSpec[] = [SIGNUP_LIST_SPEC, LOG_LIST_SPEC, TRAINER_LIST_SPEC];

@@ -1,0 +1,39 @@
+// A trainer ↔ an item in "Workshoptrainers".
+import { z } from 'zod';
+import { RIECS } from '../../domain/municipalities.js';
+import type { Trainer } from '../../domain/signup.js';
+
+export const ZTrainerFields = z.object({
+  id: z.string(),
+  Title: z.string(),
+  Email: z.string(),
+  Organisatie: z.enum(['Berenschot', 'RIEC']),
+  Riec: z.enum(RIECS).nullish(),
+  Actief: z.boolean().nullish(),
+});
+
+export interface TrainerSeed {
+  readonly name: string;
+  readonly email: string;
+  readonly organisation: 'Berenschot' | 'RIEC';
+  readonly riec?: (typeof RIECS)[number];
+}
+
+export function toTrainerFields(trainer: TrainerSeed): Record<string, unknown> {
+  return {
+    Title: trainer.name,
+    Email: trainer.email.toLowerCase(),
+    Organisatie: trainer.organisation,
+    ...(trainer.riec ? { Riec: trainer.riec } : {}),
+    Actief: true,
+  };
+}
+
+export function fromTrainerFields(fields: z.infer<typeof ZTrainerFields>): Trainer {
+  return {
+    id: fields.Email.toLowerCase(),
+    name: fields.Title,
+    email: fields.Email.toLowerCase(),
+    role: fields.Organisatie === 'Berenschot' ? 'berenschot' : 'riec',
+  };
+}

@@ -1,0 +1,124 @@
+// A planning core wired to a fresh sandbox, as the server wires it: msal-node client
+// credentials over HTTPS, the Graph client with its middleware, lists provisioned, trainers seeded.
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { mintAccess, type Access } from '../../src/app/access.js';
+import { createAppState, type AppState } from '../../src/app/app-state.js';
+import { createUseCaseContext, type UseCaseContext } from '../../src/app/context.js';
+import { RIECS } from '../../src/domain/municipalities.js';
+import type { Microsoft365 } from '../../src/domain/ports.js';
+import { createGraphClient, RequestCounter } from '../../src/graph/client/client.js';
+import { appTokenProvider, createConfidentialClient } from '../../src/graph/client/tokens.js';
+import { createMicrosoft365 } from '../../src/graph/gateway.js';
+import { provisionLists } from '../../src/graph/sharepoint/provision.js';
+import type { TrainerSeed } from '../../src/graph/sharepoint/trainer-fields.js';
+import type { Sandbox } from '../../src/sandbox/app.js';
+import { countRoundTrips } from '../../src/sandbox/http/request-log.js';
+import { PEOPLE, PRODUCT_APP, RIEC_TENANT } from '../../src/sandbox/seed/people.js';
+import { startTestSandbox, type TestSandboxOptions } from './sandbox.js';
+
+/** The sandbox's advisors as the trainer list the product keeps in SharePoint. */
+export function sandboxTrainers(): TrainerSeed[] {
+  return PEOPLE.filter((p) => p.roles.includes('Workshop.Trainer')).map((p) => ({
+    name: `${p.givenName} ${p.surname}`,
+    email: p.upn,
+    organisation: p.tenant === 'berenschot' ? 'Berenschot' : 'RIEC',
+    ...(p.tenant === 'riec'
+      ? { riec: RIECS.find((r) => r === p.department) ?? 'RIEC Noord-Holland' }
+      : {}),
+  }));
+}
+
+export interface PlanningHarness {
+  readonly sandbox: Sandbox;
+  readonly client: Client;
+  readonly counter: RequestCounter;
+  readonly m365: Microsoft365;
+  readonly state: AppState;
+  /** A use-case context for this access; `now` defaults to the sandbox clock. */
+  context(
+    access: Access,
+    overrides?: { now?: () => Date; m365?: Microsoft365; state?: AppState },
+  ): UseCaseContext;
+  close(): Promise<void>;
+}
+
+export async function startPlanningHarness(
+  options: TestSandboxOptions = {},
+): Promise<PlanningHarness> {
+  const sandbox = await startTestSandbox(options);
+  const counter = new RequestCounter();
+  const msal = createConfidentialClient({
+    authorityHost: sandbox.urls.https,
+    tenantId: RIEC_TENANT.id,
+    clientId: PRODUCT_APP.clientId,
+    clientSecret: PRODUCT_APP.clientSecret,
+  });
+  const client = createGraphClient({
+    baseUrl: `${sandbox.urls.https}/v1.0`,
+    tokens: appTokenProvider(msal),
+    counter,
+  });
+  await provisionLists(client, 'root', { trainers: sandboxTrainers() });
+  const m365 = createMicrosoft365(client, { site: 'root' });
+  const state = createAppState();
+  return {
+    sandbox,
+    client,
+    counter,
+    m365,
+    state,
+    context: (access, overrides = {}) =>
+      createUseCaseContext({
+        m365: overrides.m365 ?? m365,
+        access,
+        state: overrides.state ?? state,
+        now: overrides.now ?? (() => sandbox.ctx.clock.now()),
+        newId: randomUUID,
+      }),
+    close: () => sandbox.close(),
+  };
+}
+
+export function accountHolder(upnStart = 'sanne.devries'): Access {
+  const person = PEOPLE.find((p) => p.upn.startsWith(upnStart));
+  if (!person) throw new Error(`no seeded person ${upnStart}`);
+  return mintAccess({
+    userId: person.id,
+    email: person.upn,
+    name: `${person.givenName} ${person.surname}`,
+    roles: ['accountHolder'],
+    riecs: [RIECS.find((r) => r === person.department) ?? 'RIEC Noord-Holland'],
+  });
+}
+
+/**
+ * Measures an operation's Graph traffic two ways: the sandbox's request log (requests that
+ * reached Graph; parts of a batch do not count) and the client's counter (sequential round
+ * trips: requests in flight at the same time count once).
+ */
+export async function measure<T>(
+  h: PlanningHarness,
+  run: () => Promise<T>,
+): Promise<{ result: T; requests: number; sequential: number }> {
+  const since = h.sandbox.ctx.requestLog.lastSeq;
+  const mark = h.counter.mark();
+  const result = await run();
+  const requests = countRoundTrips(h.sandbox.ctx.requestLog.since(since));
+  return { result, requests, sequential: h.counter.sequentialSince(mark) };
+}
+
+/**
+ * Three weekday evenings (Tue, Wed, Thu 19:30–22:30 Amsterdam) in the week `weeksAhead` weeks
+ * from `now`, as ISO instants: what a municipality typically asks for.
+ */
+export function eveningSlots(now: Date, weeksAhead = 3): { start: string; end: string }[] {
+  const monday = DateTime.fromJSDate(now, { zone: 'Europe/Amsterdam' })
+    .startOf('week')
+    .plus({ weeks: weeksAhead });
+  return [1, 2, 3].map((day) => {
+    const start = monday.plus({ days: day }).set({ hour: 19, minute: 30 });
+    return { start: start.toISO()!, end: start.plus({ hours: 3 }).toISO()! };
+  });
+}
