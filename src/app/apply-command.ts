@@ -44,6 +44,8 @@ export async function applyCommand(
       return failWith({ kind: 'conflict', reason: 'operationInProgress' });
     const resumed = await resumePending(deps, stored);
     if (!resumed.ok) return resumed;
+    // The same command again (a retry after a crash or a lost connection): it is done now.
+    if (stored.pending.command === command.type) return resumed;
     stored = resumed.value;
   }
   const result = transition(stored.signup, command, deps.now());
@@ -120,9 +122,10 @@ export async function performEffects(
 /**
  * Finishes an operation that was started and not completed: from the state and effects written
  * in its first step. If its log line exists, the chain got past every calendar step (they come
- * before it), so only the final write is left; otherwise the calendar steps run again (safe to
- * repeat) and then the closing steps. A notice mail may go out twice if a run was cut off
- * between sending it and logging — the one step that cannot be made idempotent.
+ * before it), so only the final write is left — plus creating the holds again when their ids
+ * were not stored yet (the transactionId returns the same events). Otherwise the calendar steps
+ * run again (safe to repeat) and then the closing steps. A notice mail may go out twice if a run
+ * was cut off between sending it and logging — the one step that cannot be made idempotent.
  */
 export async function resumePending(
   deps: PlanningDeps,
@@ -133,19 +136,20 @@ export async function resumePending(
   let state = stored.signup;
   const log = await deps.m365.statusLog.readLog(state.id);
   const isLogged = log.some((entry) => entry.key === logKey(state, pending));
-  const closing: PlanStep[] = [];
-  if (!isLogged) {
-    const calendar = calendarSteps(state, pending.effects.filter(isCalendarEffect));
-    const outcomes = await deps.m365.plan.run(calendar, 'independent');
-    const failed = outcomes.find((outcome) => !outcome.ok);
-    if (failed) return graphFailure(failed, true);
-    if (pending.effects.some((effect) => effect.type === 'createHolds')) {
-      state = recordHoldIds(state, calendar, outcomes, deps.now());
-    }
-    closing.push(...closingSteps(state, pending, pending.effects));
-  }
-  const outcomes = await deps.m365.plan.run([...closing, finalWrite(state, { eTag: stored.eTag })]);
-  const last = outcomes.at(-1);
+  const createsHolds = pending.effects.some((effect) => effect.type === 'createHolds');
+  const isMissingIds = createsHolds && state.options.some((o) => o.hold === 'open' && !o.eventId);
+  // Logged: only the hold ids may still be missing (creating again returns the same events).
+  const effects = isLogged
+    ? pending.effects.filter((effect) => isMissingIds && effect.type === 'createHolds')
+    : pending.effects.filter(isCalendarEffect);
+  const calendar = calendarSteps(state, effects);
+  const outcomes = await deps.m365.plan.run(calendar, 'independent');
+  const failed = outcomes.find((outcome) => !outcome.ok);
+  if (failed) return graphFailure(failed, true);
+  if (isMissingIds) state = recordHoldIds(state, calendar, outcomes, deps.now());
+  const closing = isLogged ? [] : closingSteps(state, pending, pending.effects);
+  const written = await deps.m365.plan.run([...closing, finalWrite(state, { eTag: stored.eTag })]);
+  const last = written.at(-1);
   if (last?.ok) return succeed(finished(state, last));
   if (last?.status === 412) {
     // Someone else finished it meanwhile (a parallel resume): read what is there now.
@@ -154,7 +158,7 @@ export async function resumePending(
     return failWith({ kind: 'conflict', reason: 'concurrentChange' });
   }
   return graphFailure(
-    outcomes.find((outcome) => !outcome.ok),
+    written.find((outcome) => !outcome.ok),
     true,
   );
 }

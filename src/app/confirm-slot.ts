@@ -11,6 +11,7 @@ import { canPlanFor } from './access.js';
 import { applyCommand } from './apply-command.js';
 import type { UseCaseContext } from './context.js';
 import { failWith, type Outcome } from './outcome.js';
+import { holdDraft } from './texts.js';
 
 interface ScheduleQuestion {
   readonly organizer: string;
@@ -64,14 +65,16 @@ export async function confirmSlot(
       : await ask(ctx, actual)
     : [];
   const pair = stored.signup.pair;
-  const slot = actual ? { start: actual.start, end: actual.end } : undefined;
+  const option = stored.signup.options.find((o) => o.slotIndex === slotIndex);
+  const hold =
+    option && pair ? { subjects: [holdDraft(stored.signup, pair, option).subject] } : undefined;
   const fresh = (email: string | undefined) =>
-    slot && email
+    option && email
       ? toFreshAvailability(
           availabilityInSlot(
             schedules.find((s) => s.address === email.toLowerCase()),
-            slot,
-            { ignoreHold: true },
+            option.slot,
+            hold ? { hold } : {},
           ),
         )
       : 'unknown';

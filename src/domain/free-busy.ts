@@ -19,30 +19,34 @@ function overlaps(item: ScheduleItem, slot: Slot): boolean {
   );
 }
 
-/** An item exactly on the slot: the hold itself, sitting in the trainer's calendar. */
-function isTheHold(item: ScheduleItem, slot: Slot): boolean {
-  return (
+/**
+ * An item that is the hold itself, sitting in the trainer's calendar: exactly on the slot and
+ * with the hold's subject — or without a subject, when getSchedule does not show it (another
+ * organisation's calendar); then a different meeting at exactly the same times would be missed,
+ * which the trainer's acceptance of the hold covers.
+ */
+function isTheHold(item: ScheduleItem, slot: Slot, subjects: readonly string[]): boolean {
+  const sameTimes =
     Date.parse(item.start) === Date.parse(slot.start) &&
-    Date.parse(item.end) === Date.parse(slot.end)
-  );
+    Date.parse(item.end) === Date.parse(slot.end);
+  return sameTimes && (item.subject === undefined || subjects.includes(item.subject));
 }
 
 /**
  * The trainer's availability in `slot`. An invisible schedule is `unknown`, never `free`
- * (DESIGN.md). With `ignoreHold`, an item exactly on the slot is taken to be our own hold (the
- * trainer accepted it, so it shows busy) and does not count; a different meeting with exactly
- * the same start and end would be missed, which the trainer's acceptance of the hold covers.
+ * (DESIGN.md). With `hold`, the hold itself does not count (the trainer accepted it, so it shows
+ * busy), while another sign-up's hold at the same time does.
  */
 export function availabilityInSlot(
   schedule: TrainerSchedule | undefined,
   slot: Slot,
-  options: { ignoreHold?: boolean } = {},
+  options: { readonly hold?: { readonly subjects: readonly string[] } } = {},
 ): Availability {
   if (!schedule || !schedule.visible) return 'unknown';
   let worst: Availability = 'free';
   for (const item of schedule.items) {
     if (!overlaps(item, slot) || item.status === 'free') continue;
-    if (options.ignoreHold && isTheHold(item, slot)) continue;
+    if (options.hold && isTheHold(item, slot, options.hold.subjects)) continue;
     if (SEVERITY[item.status] > SEVERITY[worst]) worst = item.status;
   }
   return worst;

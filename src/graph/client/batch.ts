@@ -96,7 +96,11 @@ async function runChunk(
       for (const request of retry) final.set(request.id, answers.get(request.id)!);
       break;
     }
-    await sleep(longestRetryAfterMs(retry.map((request) => answers.get(request.id)!)));
+    // Wait as long as the longest Retry-After of the throttled parts (424s carry none).
+    const throttled = retry
+      .map((request) => answers.get(request.id)!)
+      .filter((a) => RETRYABLE.has(a.status));
+    await sleep(longestRetryAfterMs(throttled));
     pending = retry;
   }
   return chunk.map((request) => final.get(request.id)!);

@@ -22,7 +22,7 @@ export interface GraphClientSettings {
   readonly tokens: AccessTokenProvider;
   readonly counter?: RequestCounter;
   readonly timeoutMs?: number;
-  /** Retries of 429/503/504 per request (the SDK's default is 3). */
+  /** Retries of 429/503/504 per request (the SDK's default is 3; Graph allows up to 10). */
   readonly maxRetries?: number;
   readonly correlationId?: () => string;
 }
@@ -34,7 +34,7 @@ export function createGraphClient(settings: GraphClientSettings): Client {
     new CorrelationIdMiddleware(settings.correlationId),
     new AuthenticationHandler({ getAccessToken: () => settings.tokens.getAccessToken() }),
     // Retrying POST is safe only because every hold carries a transactionId (PLATFORM.md §3).
-    new RetryHandler(new RetryHandlerOptions(1, settings.maxRetries ?? 3)),
+    new RetryHandler(new RetryHandlerOptions(1, settings.maxRetries ?? 5)),
     new CountingMiddleware(settings.counter ?? new RequestCounter()),
     new TimeoutMiddleware(settings.timeoutMs ?? 30_000),
     new HTTPMessageHandler(),

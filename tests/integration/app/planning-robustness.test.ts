@@ -1,0 +1,227 @@
+// What must hold when things go wrong: a process killed between any two steps and started
+// again ends where an uninterrupted run ends (no duplicate holds, no orphan holds, one log line
+// per step); two confirms at once: exactly one wins; Graph throttling 20% of requests: every
+// operation still completes, nothing twice.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createAppState } from '../../../src/app/app-state.js';
+import { cancelSignup } from '../../../src/app/cancel-signup.js';
+import { confirmSlot } from '../../../src/app/confirm-slot.js';
+import type { UseCaseContext } from '../../../src/app/context.js';
+import { proposeHolds } from '../../../src/app/propose-holds.js';
+import { syncAnswers } from '../../../src/app/sync-answers.js';
+import { municipalitiesOfRiec } from '../../../src/domain/municipalities.js';
+import type { PlanStep, StepOutcome, StoredSignup, WorkPlan } from '../../../src/domain/ports.js';
+import {
+  accountHolder,
+  startPlanningHarness,
+  type PlanningHarness,
+} from '../../support/planning.js';
+import {
+  PAIR,
+  answer,
+  confirmableSlot,
+  current,
+  eventsFor,
+  expectOk,
+  logOf,
+  proposed,
+  registered,
+} from '../../support/planning-scenarios.js';
+
+let h: PlanningHarness;
+const sanne = accountHolder('sanne.devries');
+const municipalities = municipalitiesOfRiec('RIEC Noord-Holland').map((m) => m.cbsCode);
+const nameOf = (code: string) =>
+  municipalitiesOfRiec('RIEC Noord-Holland').find((m) => m.cbsCode === code)!.displayName;
+let nextMunicipality = 0;
+const takeMunicipality = () => municipalities[nextMunicipality++]!;
+
+beforeAll(async () => {
+  h = await startPlanningHarness();
+});
+afterAll(async () => h.close());
+
+class ProcessKilled extends Error {}
+
+/** Lets the first `afterSteps` steps of plan call number `atCall` reach Graph, then "dies". */
+class KillingPlan implements WorkPlan {
+  private calls = 0;
+  constructor(
+    private readonly inner: WorkPlan,
+    private readonly atCall: number,
+    private readonly afterSteps: number,
+  ) {}
+
+  async run(steps: readonly PlanStep[], mode?: 'chain' | 'independent'): Promise<StepOutcome[]> {
+    this.calls++;
+    if (this.calls !== this.atCall) return this.inner.run(steps, mode);
+    if (this.afterSteps > 0) await this.inner.run(steps.slice(0, this.afterSteps), mode);
+    throw new ProcessKilled(`killed after step ${this.afterSteps} of plan ${this.atCall}`);
+  }
+}
+
+/** A context that dies at the given point, and one for the restarted process minutes later. */
+function crashAndRestart(
+  atCall: number,
+  afterSteps: number,
+): { crashing: UseCaseContext; restarted: UseCaseContext } {
+  return {
+    crashing: h.context(sanne, {
+      m365: { ...h.m365, plan: new KillingPlan(h.m365.plan, atCall, afterSteps) },
+      state: createAppState(),
+    }),
+    restarted: h.context(sanne, {
+      now: () => new Date(Date.now() + 3 * 60_000),
+      state: createAppState(),
+    }),
+  };
+}
+
+/** Running the same command again after a crash either finishes it or finds it finished. */
+function expectDoneOrAlreadyDone(outcome: { ok: boolean; failure?: unknown }): void {
+  if (outcome.ok) return;
+  expect(outcome.failure).toMatchObject({
+    kind: 'rejected',
+    issue: { code: 'INVALID_TRANSITION' },
+  });
+}
+
+async function expectCleanProposal(stored: StoredSignup, name: string): Promise<void> {
+  const ctx = h.context(sanne);
+  const after = await current(ctx, stored.signup.id);
+  expect(after.pending).toBeNull();
+  expect(after.signup.status).toBe('opties_geplaatst');
+  const events = await eventsFor(h, sanne.email, name);
+  expect(events.map((e) => e.id).sort()).toEqual(after.signup.options.map((o) => o.eventId).sort());
+  expect(events).toHaveLength(3);
+  expect((await logOf(ctx, stored.signup.id)).map((l) => l.to)).toEqual([
+    'aangemeld',
+    'opties_geplaatst',
+  ]);
+}
+
+describe('a process killed between any two steps and started again', () => {
+  // Propose: plan 1 = intent + three holds; plan 2 = log line + final state.
+  const proposeCrashes = [
+    ...[0, 1, 2, 3, 4].map((k) => [1, k] as const),
+    ...[0, 1, 2].map((k) => [2, k] as const),
+  ];
+  it.each(proposeCrashes)(
+    'propose: plan %i killed after %i steps ends as an uninterrupted run',
+    async (atCall, afterSteps) => {
+      const code = takeMunicipality();
+      const signup = await registered(h.context(sanne), code, 3 + (nextMunicipality % 4));
+      const { crashing, restarted } = crashAndRestart(atCall, afterSteps);
+      await expect(proposeHolds(crashing, signup.signup.id, PAIR)).rejects.toThrow(ProcessKilled);
+      expectDoneOrAlreadyDone(await proposeHolds(restarted, signup.signup.id, PAIR));
+      await expectCleanProposal(signup, nameOf(code));
+    },
+  );
+
+  // Confirm: one plan = intent, finalize, two cancels, log line, final state.
+  it.each([0, 1, 2, 3, 4, 5, 6])(
+    'confirm: killed after %i steps ends as an uninterrupted run',
+    async (afterSteps) => {
+      const code = takeMunicipality();
+      const ctx = h.context(sanne);
+      const signup = await proposed(ctx, code, 3 + (nextMunicipality % 4));
+      const slot = await confirmableSlot(ctx, signup);
+      answer(h.sandbox, signup, slot, { berenschot: 'accept', riec: 'accept' });
+      await syncAnswers(ctx, sanne.email);
+      const { crashing, restarted } = crashAndRestart(1, afterSteps);
+      await expect(confirmSlot(crashing, signup.signup.id, slot)).rejects.toThrow(ProcessKilled);
+      expectDoneOrAlreadyDone(await confirmSlot(restarted, signup.signup.id, slot));
+      const after = await current(ctx, signup.signup.id);
+      expect(after.pending).toBeNull();
+      expect(after.signup.status).toBe('bevestigd');
+      const events = await eventsFor(h, sanne.email, nameOf(code));
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ id: signup.signup.options[slot]!.eventId, showAs: 'busy' });
+      expect((await logOf(ctx, signup.signup.id)).map((l) => l.to)).toEqual([
+        'aangemeld',
+        'opties_geplaatst',
+        'bevestigd',
+      ]);
+    },
+  );
+
+  // Cancel: one plan = intent, three cancels, mail to the municipality, log line, final state.
+  it.each([0, 1, 2, 3, 4, 5, 6, 7])(
+    'cancel: killed after %i steps ends as an uninterrupted run',
+    async (afterSteps) => {
+      const code = takeMunicipality();
+      const ctx = h.context(sanne);
+      const signup = await proposed(ctx, code, 3 + (nextMunicipality % 4));
+      const { crashing, restarted } = crashAndRestart(1, afterSteps);
+      await expect(cancelSignup(crashing, signup.signup.id, 'Dubbel aangemeld')).rejects.toThrow(
+        ProcessKilled,
+      );
+      expectDoneOrAlreadyDone(await cancelSignup(restarted, signup.signup.id, 'Dubbel aangemeld'));
+      const after = await current(ctx, signup.signup.id);
+      expect(after.pending).toBeNull();
+      expect(after.signup.status).toBe('geannuleerd');
+      expect(await eventsFor(h, sanne.email, nameOf(code))).toEqual([]);
+      expect((await logOf(ctx, signup.signup.id)).map((l) => l.to)).toEqual([
+        'aangemeld',
+        'opties_geplaatst',
+        'geannuleerd',
+      ]);
+    },
+  );
+});
+
+describe('two confirms of the same sign-up at once', () => {
+  it('lets exactly one win; the other is told someone else changed it', async () => {
+    const code = takeMunicipality();
+    const ctx = h.context(sanne);
+    const signup = await proposed(ctx, code, 4);
+    const slot = await confirmableSlot(ctx, signup);
+    answer(h.sandbox, signup, slot, { berenschot: 'accept', riec: 'accept' });
+    await syncAnswers(ctx, sanne.email);
+    const [a, b] = await Promise.all([
+      confirmSlot(h.context(sanne, { state: createAppState() }), signup.signup.id, slot),
+      confirmSlot(h.context(sanne, { state: createAppState() }), signup.signup.id, slot),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const loser = a.ok ? b : a;
+    expect(!loser.ok && ['conflict', 'rejected'].includes(loser.failure.kind)).toBe(true);
+    expect(await eventsFor(h, sanne.email, nameOf(code))).toHaveLength(1);
+    expect((await logOf(ctx, signup.signup.id)).filter((l) => l.to === 'bevestigd')).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe('Graph throttling 20% of requests (429 and 503 with Retry-After)', () => {
+  it('completes every operation with no duplicates', async () => {
+    await fetch(`${h.sandbox.urls.https}/_sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rate429: 0.1, rate503: 0.1, retryAfterSeconds: 0, seed: 7 }),
+    });
+    try {
+      for (const code of [takeMunicipality(), takeMunicipality(), takeMunicipality()]) {
+        const ctx = h.context(sanne);
+        const signup = await proposed(ctx, code, 5);
+        const slot = await confirmableSlot(ctx, signup);
+        answer(h.sandbox, signup, slot, { berenschot: 'accept', riec: 'accept' });
+        await syncAnswers(ctx, sanne.email);
+        const confirmed = expectOk(await confirmSlot(ctx, signup.signup.id, slot));
+        expect(confirmed.signup.status).toBe('bevestigd');
+        expect(await eventsFor(h, sanne.email, nameOf(code))).toHaveLength(1);
+        const log = await logOf(ctx, signup.signup.id);
+        expect(log.map((l) => l.to)).toEqual(['aangemeld', 'opties_geplaatst', 'bevestigd']);
+      }
+      const faults = (await (await fetch(`${h.sandbox.urls.https}/_sandbox/faults`)).json()) as {
+        injected: { throttled: number; unavailable: number };
+      };
+      expect(faults.injected.throttled + faults.injected.unavailable).toBeGreaterThan(5);
+    } finally {
+      await fetch(`${h.sandbox.urls.https}/_sandbox/faults`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ rate429: 0, rate503: 0 }),
+      });
+    }
+  }, 60_000);
+});
