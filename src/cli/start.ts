@@ -1,0 +1,84 @@
+// `npm start`: the composition root of a local run. Builds the web bundles, starts the local
+// Microsoft 365 sandbox (unless START_SANDBOX=false, for a real tenant) and the Workshopplanner
+// server, each as its own process, and says when both are ready.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+const startSandbox = (process.env.START_SANDBOX ?? 'true') !== 'false';
+const children: ChildProcess[] = [];
+
+function stopAll(code: number): never {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code);
+}
+
+/** Starts `tsx <entry>` and resolves with its output lines once it prints `readyLine`. */
+function startService(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const tsx = resolve('node_modules/.bin/tsx');
+  const child = spawn(tsx, [entry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolvePromise, reject) => {
+    const lines: string[] = [];
+    let ready = false;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (ready) {
+        console.log(`[${name}] ${line}`);
+        return;
+      }
+      lines.push(line);
+      if (line.endsWith(' ready')) {
+        ready = true;
+        resolvePromise(lines);
+      }
+    });
+    child.once('exit', (code) => {
+      if (!ready)
+        reject(new Error(`${name} stopped before it was ready (exit code ${code ?? 'none'})`));
+      else {
+        console.error(`${name} stopped (exit code ${code ?? 'none'})`);
+        stopAll(code ?? 1);
+      }
+    });
+  });
+}
+
+console.log('Workshopplanner wordt gestart…');
+const build = spawnSync(resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
+if (build.status !== 0) stopAll(build.status ?? 1);
+
+const serverEnv: NodeJS.ProcessEnv = { ...process.env };
+const urls: [string, string][] = [];
+try {
+  if (startSandbox) {
+    const sandboxLines = await startService('sandbox', 'src/sandbox/main.ts', process.env);
+    const sandboxUrl = /Microsoft 365-sandbox: (https:\/\/\S+)/.exec(sandboxLines.join('\n'))?.[1];
+    const caPath = /NODE_EXTRA_CA_CERTS=(\S+)/.exec(sandboxLines.join('\n'))?.[1];
+    if (!sandboxUrl || !caPath) throw new Error('the sandbox did not print its URL');
+    // The server talks to the sandbox over HTTPS and trusts its local CA (read at process start).
+    Object.assign(serverEnv, {
+      NODE_EXTRA_CA_CERTS: resolve(caPath),
+      AUTHORITY_HOST: sandboxUrl,
+      GRAPH_BASE_URL: `${sandboxUrl}/v1.0`,
+    });
+    urls.push(['Microsoft 365-sandbox (Graph en aanmelden)', sandboxUrl]);
+    urls.push([
+      'Sandbox-inspector (agenda’s en postvakken)',
+      `${sandboxUrl.replace('https:', 'http:')}/inspector`,
+    ]);
+  }
+  const serverLines = await startService('server', 'src/server/main.ts', serverEnv);
+  const appUrl = /Workshopplanner: (\S+)/.exec(serverLines.join('\n'))?.[1] ?? '';
+  urls.push(['Workshopplanner (Teams-tab in de browser)', appUrl]);
+  for (const [label, url] of urls) console.log(`  ${label.padEnd(44)} ${url}`);
+  console.log(`Workshopplanner is ready: open ${appUrl}`);
+} catch (error) {
+  console.error(`Starten mislukt: ${(error as Error).message}`);
+  stopAll(1);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopAll(0));
