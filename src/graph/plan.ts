@@ -37,7 +37,8 @@ export class GraphWorkPlan implements WorkPlan {
     return `/sites/${this.site}/lists/${list}/items`;
   }
 
-  private toRequests(steps: readonly PlanStep[]): BatchRequest[] {
+  /** The HTTP requests of the steps (exposed for the benchmark's unbatched baseline). */
+  toRequests(steps: readonly PlanStep[]): BatchRequest[] {
     let lastGuard: string | undefined;
     return steps.map((step, index): BatchRequest => {
       const id = String(index + 1);
@@ -124,7 +125,7 @@ export class GraphWorkPlan implements WorkPlan {
   }
 }
 
-function toOutcome(step: PlanStep, answer: BatchResponse | undefined): StepOutcome {
+export function toOutcome(step: PlanStep, answer: BatchResponse | undefined): StepOutcome {
   if (!answer) return { ok: false, status: 0, code: 'noAnswer', message: 'No answer in the batch' };
   const body = (answer.body ?? {}) as Record<string, unknown>;
   if (answer.status < 300) {
