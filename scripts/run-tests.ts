@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureCertificateAuthority } from '../src/sandbox/tls/ca.js';
+import { ensureCertificateAuthority, extraCaCertsFor } from '../src/sandbox/tls/ca.js';
 
 const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? '.data/sandbox');
 const ca = ensureCertificateAuthority(join(dataDir, 'ca'));
@@ -26,7 +26,7 @@ const result = spawnSync(
   ],
   {
     stdio: 'inherit',
-    env: { ...process.env, TZ: 'Asia/Kathmandu', NODE_EXTRA_CA_CERTS: ca.certPath },
+    env: { ...process.env, TZ: 'Asia/Kathmandu', NODE_EXTRA_CA_CERTS: extraCaCertsFor(ca) },
   },
 );
 process.exit(result.status ?? 1);

@@ -90,7 +90,12 @@ export async function syncAnswers(ctx: UseCaseContext, organizer: string): Promi
     const id = change.transactionId ? signupIdOfTransaction(change.transactionId) : undefined;
     if (id) byId.set(id as SignupId, [...(byId.get(id as SignupId) ?? []), change]);
   }
-  const ids = [...byId.keys()];
+  // A change whose answers this process already stored (e.g. its own finalize or cancel) needs
+  // no read; anything else is read fresh.
+  const ids = [...byId.keys()].filter((id) => {
+    const cached = ctx.state.signups.recall(id);
+    return !cached || answersFor(cached.signup, byId.get(id) ?? []).length > 0;
+  });
   const stored = await Promise.all(ids.map((id) => ctx.m365.statusLog.read(id)));
   const results = await Promise.all(
     ids.map((id, i) => recordWithRetry(ctx, id, byId.get(id) ?? [], stored[i])),

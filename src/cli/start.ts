@@ -3,8 +3,9 @@
 // server, each as its own process, and says when both are ready.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ensureCertificateAuthority, extraCaCertsFor } from '../sandbox/tls/ca.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 const startSandbox = (process.env.START_SANDBOX ?? 'true') !== 'false';
@@ -61,7 +62,7 @@ try {
     if (!sandboxUrl || !caPath) throw new Error('the sandbox did not print its URL');
     // The server talks to the sandbox over HTTPS and trusts its local CA (read at process start).
     Object.assign(serverEnv, {
-      NODE_EXTRA_CA_CERTS: resolve(caPath),
+      NODE_EXTRA_CA_CERTS: extraCaCertsFor(ensureCertificateAuthority(dirname(resolve(caPath)))),
       AUTHORITY_HOST: sandboxUrl,
       GRAPH_BASE_URL: `${sandboxUrl}/v1.0`,
     });

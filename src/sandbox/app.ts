@@ -132,8 +132,13 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
     }
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', async (request) => {
     releases.get(request)?.();
+  });
+
+  // Logged when the answer is handed to the socket, so a client that has its answer always finds
+  // the request in the log (onResponse can run after the client has moved on).
+  app.addHook('onSend', async (request, reply, payload) => {
     const kind = kindOf(request.url);
     const endedAtMs = performance.timeOrigin + performance.now();
     ctx.requestLog.add({
@@ -151,6 +156,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
       mailbox: mailboxOf(request.url),
       errorCode: request.graphErrorCode,
     });
+    return payload;
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -292,20 +298,30 @@ async function listenDualProtocol(
       server.once('error', reject);
       server.listen(onPort, address, () => resolve(server));
     });
-  // "localhost" may resolve to 127.0.0.1 or ::1 depending on the client: listen on both.
+  // "localhost" may resolve to 127.0.0.1 or ::1 depending on the client: listen on both, on the
+  // same port. If ::1 has that port taken by another program, a client resolving localhost to
+  // ::1 would reach that program instead: with a chosen port that is an error, with port 0 we
+  // try another port.
   const addresses = host === 'localhost' ? ['127.0.0.1', '::1'] : [host];
-  const first = await listen(make(), addresses[0] ?? host, port);
-  const servers = [first];
-  const bound = (first.address() as AddressInfo).port;
-  for (const address of addresses.slice(1)) {
-    try {
-      servers.push(await listen(make(), address, bound));
-    } catch {
-      // No IPv6 loopback on this machine: IPv4 is enough.
-      continue;
+  for (let attempt = 0; ; attempt++) {
+    const first = await listen(make(), addresses[0] ?? host, port);
+    const servers = [first];
+    const bound = (first.address() as AddressInfo).port;
+    let isTaken = false;
+    for (const address of addresses.slice(1)) {
+      try {
+        servers.push(await listen(make(), address, bound));
+      } catch (error) {
+        // No IPv6 loopback on this machine (EADDRNOTAVAIL, EAFNOSUPPORT): IPv4 is enough.
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') isTaken = true;
+      }
+    }
+    if (!isTaken) return servers;
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    if (port !== 0 || attempt >= 10) {
+      throw new Error(`Port ${bound} is in use on ::1 (IPv6 localhost) by another program`);
     }
   }
-  return servers;
 }
 
 export type { Db };

@@ -2,7 +2,7 @@
 // sandbox serves HTTPS with a server certificate issued by this CA; processes that talk to it
 // trust the CA through NODE_EXTRA_CA_CERTS (read by Node at start-up only).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import forge from 'node-forge';
 
 export interface CertificateAuthority {
@@ -91,4 +91,20 @@ export function issueServerCertificate(
 function randomSerial(): string {
   // A positive serial: the first hex digit stays below 8.
   return '0' + forge.util.bytesToHex(forge.random.getBytesSync(15));
+}
+
+/**
+ * The file to give NODE_EXTRA_CA_CERTS so a process trusts the sandbox: the CA itself, or — when
+ * the environment already names a bundle (e.g. a company proxy's CA) — that bundle plus the CA,
+ * written next to it, so the existing trust is kept.
+ */
+export function extraCaCertsFor(
+  ca: CertificateAuthority,
+  existing = process.env.NODE_EXTRA_CA_CERTS,
+): string {
+  if (!existing || existing === ca.certPath || !existsSync(existing)) return ca.certPath;
+  const combined = join(dirname(ca.certPath), 'extra-ca-certs.pem');
+  if (existing === combined) return combined;
+  writeFileSync(combined, `${readFileSync(existing, 'utf8').trimEnd()}\n${ca.certPem}`);
+  return combined;
 }

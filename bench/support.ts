@@ -1,0 +1,112 @@
+// Shared pieces of the benchmarks: a sandbox in this process with the product wired to it,
+// and small timing helpers.
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { mintAccess, type Access } from '../src/app/access.js';
+import { createAppState, type AppState } from '../src/app/app-state.js';
+import { createUseCaseContext, type UseCaseContext } from '../src/app/context.js';
+import { RIECS } from '../src/domain/municipalities.js';
+import type { Microsoft365 } from '../src/domain/ports.js';
+import { createAppClient, type AppClient } from '../src/graph/client/app-client.js';
+import { createMicrosoft365 } from '../src/graph/gateway.js';
+import { provisionLists } from '../src/graph/sharepoint/provision.js';
+import type { TrainerSeed } from '../src/graph/sharepoint/trainer-fields.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/app.js';
+import { readSandboxConfig } from '../src/sandbox/config.js';
+import { PEOPLE, PRODUCT_APP, RIEC_TENANT } from '../src/sandbox/seed/people.js';
+
+export interface BenchStack {
+  readonly sandbox: Sandbox;
+  readonly app: AppClient;
+  readonly m365: Microsoft365;
+  readonly state: AppState;
+  context(access: Access): UseCaseContext;
+  setLatency(ms: number): void;
+  close(): Promise<void>;
+}
+
+export function trainerSeeds(): TrainerSeed[] {
+  return PEOPLE.filter((p) => p.roles.includes('Workshop.Trainer')).map((p) => ({
+    name: `${p.givenName} ${p.surname}`,
+    email: p.upn,
+    organisation: p.tenant === 'berenschot' ? 'Berenschot' : 'RIEC',
+    ...(p.tenant === 'riec'
+      ? { riec: RIECS.find((r) => r === p.department) ?? 'RIEC Noord-Holland' }
+      : {}),
+  }));
+}
+
+export function accountHolderOf(riec: (typeof RIECS)[number]): Access {
+  const person = PEOPLE.find(
+    (p) => p.department === riec && p.roles.some((r) => r.startsWith('Workshop.AccountHolder')),
+  );
+  if (!person) throw new Error(`no account holder for ${riec}`);
+  return mintAccess({
+    userId: person.id,
+    email: person.upn,
+    name: `${person.givenName} ${person.surname}`,
+    roles: ['accountHolder'],
+    riecs: [riec],
+  });
+}
+
+/** A fresh sandbox (in memory, same seed day every run) with lists and trainers provisioned. */
+export async function startStack(seedDate: string): Promise<BenchStack> {
+  const base = readSandboxConfig({});
+  const sandbox = await startSandbox({
+    ...base,
+    httpsPort: 0,
+    dataDir: ':memory:',
+    caDir: resolve(base.dataDir, 'ca'),
+    seedDate,
+    faults: { ...base.faults, latencyMs: 0, mailboxConcurrency: 4 },
+  });
+  const app = createAppClient({
+    authorityHost: sandbox.urls.https,
+    tenantId: RIEC_TENANT.id,
+    clientId: PRODUCT_APP.clientId,
+    clientSecret: PRODUCT_APP.clientSecret,
+    graphBaseUrl: `${sandbox.urls.https}/v1.0`,
+  });
+  await provisionLists(app.client, 'root', { trainers: trainerSeeds() });
+  const m365 = createMicrosoft365(app.client, { site: 'root' });
+  const state = createAppState();
+  return {
+    sandbox,
+    app,
+    m365,
+    state,
+    context: (access) =>
+      createUseCaseContext({
+        m365,
+        access,
+        state,
+        now: () => sandbox.ctx.clock.now(),
+        newId: randomUUID,
+      }),
+    setLatency: (ms) => void sandbox.ctx.faults.update({ latencyMs: ms }),
+    close: () => sandbox.close(),
+  };
+}
+
+/** Runs `task` for every item with at most `limit` in flight. */
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index]!, index);
+    }
+  });
+  await Promise.all(workers);
+}
+
+export async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await run();
+  return { result, ms: performance.now() - started };
+}

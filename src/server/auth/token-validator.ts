@@ -1,0 +1,211 @@
+// Validates the bearer tokens of the API the same way for Entra ID and the sandbox; only the
+// authority's URL differs (DESIGN.md principle 2). Per allowed tenant it reads the OpenID
+// configuration once for `jwks_uri`; jose's remote JWK set caches the keys and refetches them
+// when a token names an unknown `kid` (key rotation), at most once per cooldown.
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { z } from 'zod';
+import { AppError } from '../../app/errors.js';
+import type { Clock } from '../clock.js';
+
+export interface TokenValidatorOptions {
+  /** e.g. https://login.microsoftonline.com or the sandbox's https URL. */
+  readonly authorityHost: string;
+  readonly allowedTenantIds: readonly string[];
+  /** Accepted `aud` values: the client id (v2 tokens) and the Application ID URI. */
+  readonly audiences: readonly string[];
+  /** The delegated scope every token must carry (`access_as_user`). */
+  readonly requiredScope: string;
+  readonly clock: Clock;
+}
+
+export interface TokenValidatorTuning {
+  readonly clockToleranceSeconds: number;
+  /** Least time between two JWKS fetches caused by unknown `kid`s (jose default 30 s). */
+  readonly jwksCooldownMs: number;
+  /** Keys are refetched at the latest after this long (jose default 10 min). */
+  readonly jwksCacheMaxAgeMs: number;
+  readonly httpTimeoutMs: number;
+}
+
+export const DEFAULT_TUNING: TokenValidatorTuning = {
+  clockToleranceSeconds: 60,
+  jwksCooldownMs: 30_000,
+  jwksCacheMaxAgeMs: 10 * 60_000,
+  httpTimeoutMs: 5_000,
+};
+
+/** What the rest of the server may know about a valid token. */
+export interface VerifiedToken {
+  readonly tenantId: string;
+  readonly objectId: string;
+  readonly username: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly scopes: readonly string[];
+}
+
+const ZDiscovery = z.object({ issuer: z.string(), jwks_uri: z.url() });
+
+const ZClaims = z.object({
+  tid: z.string(),
+  oid: z.string().min(1),
+  scp: z.string().optional(),
+  roles: z.array(z.string()).optional(),
+  preferred_username: z.string().min(1).optional(),
+  upn: z.string().min(1).optional(),
+  email: z.string().min(1).optional(),
+  name: z.string().optional(),
+});
+
+// jose errors raised while selecting a key that mean "this token is bad", not "the issuer is
+// unreachable": anything else from the key fetch is a 503.
+const KEY_SELECTION_REFUSALS = new Set([
+  'ERR_JWKS_NO_MATCHING_KEY',
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+  'ERR_JOSE_ALG_NOT_ALLOWED',
+  'ERR_JWS_INVALID',
+]);
+
+function refuse(reason: string, cause?: unknown): AppError {
+  return new AppError('UNAUTHENTICATED', { logMessage: `token refused: ${reason}`, cause });
+}
+
+function unavailable(reason: string, cause?: unknown): AppError {
+  return new AppError('AUTH_UNAVAILABLE', {
+    logMessage: `token issuer unavailable: ${reason}`,
+    cause,
+    retryAfterSeconds: 30,
+  });
+}
+
+export class TokenValidator {
+  private readonly authorityHost: string;
+  private readonly allowedTenants: ReadonlySet<string>;
+  private readonly tuning: TokenValidatorTuning;
+  private readonly keySetsByTenant = new Map<string, Promise<JWTVerifyGetKey>>();
+  private readonly keySetsByUri = new Map<string, JWTVerifyGetKey>();
+
+  constructor(
+    private readonly options: TokenValidatorOptions,
+    tuning: Partial<TokenValidatorTuning> = {},
+  ) {
+    this.authorityHost = options.authorityHost.replace(/\/+$/, '');
+    this.allowedTenants = new Set(options.allowedTenantIds.map((id) => id.toLowerCase()));
+    this.tuning = { ...DEFAULT_TUNING, ...tuning };
+  }
+
+  issuerOf(tenantId: string): string {
+    return `${this.authorityHost}/${tenantId}/v2.0`;
+  }
+
+  /** Verifies signature, issuer, audience, lifetime, tenant and scope; throws AppError. */
+  async validate(token: string): Promise<VerifiedToken> {
+    const tenantId = this.allowedTenantOf(token);
+    const keys = await this.keySetFor(tenantId);
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: this.issuerOf(tenantId),
+        audience: [...this.options.audiences],
+        algorithms: ['RS256'],
+        clockTolerance: this.tuning.clockToleranceSeconds,
+        currentDate: this.options.clock.now(),
+        requiredClaims: ['exp', 'tid', 'oid'],
+      }));
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (error instanceof joseErrors.JOSEError) throw refuse(error.code, error);
+      throw error;
+    }
+    return this.toVerifiedToken(payload, tenantId);
+  }
+
+  /** The token's tenant, checked against the allow-list before anything is fetched for it. */
+  private allowedTenantOf(token: string): string {
+    let claims: JWTPayload;
+    try {
+      claims = decodeJwt(token);
+    } catch (error) {
+      throw refuse('not a JWT', error);
+    }
+    const tid = typeof claims.tid === 'string' ? claims.tid.toLowerCase() : undefined;
+    if (!tid || !this.allowedTenants.has(tid)) throw refuse('tenant not allowed');
+    return tid;
+  }
+
+  private toVerifiedToken(payload: JWTPayload, tenantId: string): VerifiedToken {
+    const parsed = ZClaims.safeParse(payload);
+    if (!parsed.success) throw refuse('claims malformed');
+    const claims = parsed.data;
+    const scopes = (claims.scp ?? '').split(' ').filter(Boolean);
+    if (!scopes.includes(this.options.requiredScope)) throw refuse('required scope missing');
+    const username = claims.preferred_username ?? claims.upn ?? claims.email;
+    if (!username) throw refuse('no username claim');
+    return {
+      tenantId,
+      objectId: claims.oid,
+      username,
+      name: claims.name ?? username,
+      roles: claims.roles ?? [],
+      scopes,
+    };
+  }
+
+  private keySetFor(tenantId: string): Promise<JWTVerifyGetKey> {
+    let keySet = this.keySetsByTenant.get(tenantId);
+    if (!keySet) {
+      keySet = this.discoverKeySet(tenantId);
+      this.keySetsByTenant.set(tenantId, keySet);
+      // A failed discovery is not cached: the next request tries again.
+      keySet.catch(() => this.keySetsByTenant.delete(tenantId));
+    }
+    return keySet;
+  }
+
+  private async discoverKeySet(tenantId: string): Promise<JWTVerifyGetKey> {
+    const url = `${this.issuerOf(tenantId)}/.well-known/openid-configuration`;
+    let body: unknown;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(this.tuning.httpTimeoutMs) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      body = await response.json();
+    } catch (error) {
+      throw unavailable('openid-configuration could not be read', error);
+    }
+    const discovery = ZDiscovery.safeParse(body);
+    if (!discovery.success) throw unavailable('openid-configuration malformed');
+    if (discovery.data.issuer !== this.issuerOf(tenantId)) {
+      throw unavailable(`issuer ${discovery.data.issuer} does not match the authority`);
+    }
+    return this.keySetAt(discovery.data.jwks_uri);
+  }
+
+  private keySetAt(jwksUri: string): JWTVerifyGetKey {
+    const cached = this.keySetsByUri.get(jwksUri);
+    if (cached) return cached;
+    const remote = createRemoteJWKSet(new URL(jwksUri), {
+      cooldownDuration: this.tuning.jwksCooldownMs,
+      cacheMaxAge: this.tuning.jwksCacheMaxAgeMs,
+      timeoutDuration: this.tuning.httpTimeoutMs,
+    });
+    const keySet: JWTVerifyGetKey = async (header, token) => {
+      try {
+        return await remote(header, token);
+      } catch (error) {
+        if (error instanceof joseErrors.JOSEError && KEY_SELECTION_REFUSALS.has(error.code)) {
+          throw refuse(error.code, error);
+        }
+        throw unavailable('signing keys could not be read', error);
+      }
+    };
+    this.keySetsByUri.set(jwksUri, keySet);
+    return keySet;
+  }
+}

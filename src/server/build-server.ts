@@ -1,0 +1,124 @@
+// The product's HTTP server: the API under /api and the web bundles (Teams tab, Outlook add-in).
+// Order matters: the OpenAPI collector and the security headers come before any route; the API
+// lives in its own context so that its rate limit does not count the web bundle's files.
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DestinationStream } from 'pino';
+import type { Permission } from './auth/authorize.js';
+import { TokenValidator, type TokenValidatorTuning } from './auth/token-validator.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Env } from './env.js';
+import { registerErrorHandling } from './errors/error-handler.js';
+import { correlationIdOf, echoCorrelationId } from './http/correlation.js';
+import type { ApiRoute } from './http/define-route.js';
+import { checkUnique, loadRoutes } from './http/load-routes.js';
+import { createLogger } from './http/logging.js';
+import { registerOpenApi, registerOpenApiRoute } from './http/openapi.js';
+import { registerRateLimit } from './http/rate-limit.js';
+import { registerApiRoutes } from './http/register-routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { zodValidatorCompiler } from './http/zod-validation.js';
+import { createDefaultServices, type ServerServices } from './services.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route needs; 'public' for the few without a token. */
+    permission?: Permission | 'public';
+  }
+}
+
+/** The delegated scope of the product's API that every token must carry. */
+export const API_SCOPE = 'access_as_user';
+
+export interface ServerOptions {
+  readonly env: Env;
+  /** The use cases the routes call (default: the real composition). */
+  readonly services?: ServerServices;
+  readonly clock?: Clock;
+  /** true: log to stdout (default); false: no logs; a stream: log there (tests). */
+  readonly logger?: boolean | DestinationStream;
+  /** Routes besides those under src/server/routes (tests, experiments). */
+  readonly extraRoutes?: readonly ApiRoute[];
+  /** Token validation timings (tests shorten the JWKS cooldown). */
+  readonly auth?: Partial<TokenValidatorTuning>;
+}
+
+function createFastify(env: Env, logger: ServerOptions['logger']): FastifyInstance {
+  // Fastify's return type is parameterised by the pino logger's type; the rest of the server
+  // uses the default FastifyInstance, whose logger interface pino's logger implements.
+  return Fastify({
+    ...(logger === false
+      ? { logger: false }
+      : { loggerInstance: createLogger(env, logger === true ? undefined : logger) }),
+    genReqId: correlationIdOf,
+    logController: new LogController({ requestIdLogLabel: 'correlationId' }),
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    // Reject `__proto__` / `constructor.prototype` in JSON bodies (400) instead of parsing them.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+}
+
+export async function buildServer({
+  env,
+  services = createDefaultServices(),
+  clock = systemClock,
+  logger = true,
+  extraRoutes = [],
+  auth = {},
+}: ServerOptions): Promise<FastifyInstance> {
+  const app = createFastify(env, logger);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: without the text/plain parser a text body is 415, not a string in `body`.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('access', null);
+  app.decorateRequest('userAssertion', null);
+
+  echoCorrelationId(app);
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app, env);
+  await registerOpenApi(app, env);
+
+  const validator = new TokenValidator(
+    {
+      authorityHost: env.AUTHORITY_HOST,
+      allowedTenantIds: env.ALLOWED_TENANT_IDS,
+      audiences: [env.CLIENT_ID, env.API_IDENTIFIER_URI],
+      requiredScope: API_SCOPE,
+      clock,
+    },
+    auth,
+  );
+  const routes = [...(await loadRoutes()), ...extraRoutes];
+  checkUnique(routes);
+  await app.register(
+    async (api) => {
+      // API answers carry personal data and depend on the caller: no shared or browser caches.
+      api.addHook('onSend', async (_request, reply, payload) => {
+        if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+        return payload;
+      });
+      await registerRateLimit(api, env);
+      registerApiRoutes(api, routes, {
+        services,
+        clock,
+        authentication: { validator, homeTenantId: env.TENANT_ID },
+      });
+    },
+    { prefix: '/api' },
+  );
+  registerOpenApiRoute(app);
+
+  const webRoot = resolve(env.WEB_DIST_DIR);
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, index: ['index.html'] });
+  } else {
+    app.log.warn({ webRoot }, 'web bundle not built: run `npm run build:web`');
+  }
+  return app;
+}

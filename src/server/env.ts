@@ -1,0 +1,105 @@
+// The product's settings, read and checked once at start-up (STYLE.md: one env.ts that fails
+// naming the variable). Defaults point at the embedded sandbox, so no .env is needed locally;
+// .env.sample documents every variable.
+//
+// Settings of the HTTP API (for .env.sample):
+//
+// # Tenants whose users may sign in (comma-separated tenant ids). The product's own tenant and
+// # Berenschot's: Berenschot trainers sign in from their own tenant to the multi-tenant app
+// # registration. Only the product's own tenant (TENANT_ID) can grant planning roles; users of
+// # the other tenants get at most the trainer role. Default: the sandbox's RIEC and Berenschot.
+// ALLOWED_TENANT_IDS=5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90,9b3e71d4-6a25-4c8f-b0e2-7d54a1c93f68
+// # The API's Application ID URI, accepted as token audience besides CLIENT_ID (v1-style tokens,
+// # Teams SSO resource). Default: api://<host of PUBLIC_URL>/<CLIENT_ID>.
+// API_IDENTIFIER_URI=api://localhost:3000/2c7d5e9a-41b8-4f63-8e0d-6a9b3c1f5e27
+// # Development only: allow framing by and connections to http(s)://localhost:* (Teams Toolkit,
+// # the sandbox's plain-HTTP side). Default: true when PUBLIC_URL is on localhost, else false.
+// ALLOW_LOCALHOST=true
+// # Origins that may call the API from a browser page of another origin (CORS). Empty: none. The
+// # Teams tab and the Outlook add-in are served by this server and need none; list only e.g. a
+// # Vite dev server (http://localhost:5173) or a CDN that hosts the web bundle.
+// CORS_ALLOWED_ORIGINS=
+// # Requests per user (token oid; IP address when not signed in) per window, on /api.
+// RATE_LIMIT_MAX=300
+// RATE_LIMIT_WINDOW_SECONDS=60
+// # Largest request body in bytes (JSON); larger bodies get 413.
+// BODY_LIMIT_BYTES=65536
+import { z } from 'zod';
+
+const SANDBOX_TENANT_ID = '5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90';
+// The sandbox's second organisation (Berenschot), where the Berenschot trainers sign in.
+const SANDBOX_PARTNER_TENANT_ID = '9b3e71d4-6a25-4c8f-b0e2-7d54a1c93f68';
+const SANDBOX_CLIENT_ID = '2c7d5e9a-41b8-4f63-8e0d-6a9b3c1f5e27';
+
+/** A comma-separated list; blanks are dropped. */
+const csv = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    )
+    .pipe(z.array(item));
+
+const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const ZOrigin = z.url().refine((value) => new URL(value).origin === value, {
+  message: 'expected an origin (scheme://host[:port], no path or trailing slash)',
+});
+
+const ZEnv = z.object({
+  HOST: z.string().default('localhost'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTHORITY_HOST: z.url().default('https://localhost:5443'),
+  TENANT_ID: z.uuid().default(SANDBOX_TENANT_ID),
+  CLIENT_ID: z.uuid().default(SANDBOX_CLIENT_ID),
+  CLIENT_SECRET: z.string().min(1).default('sandbox-client-secret-not-for-production'),
+  GRAPH_BASE_URL: z.url().default('https://localhost:5443/v1.0'),
+  SHAREPOINT_SITE: z.string().min(1).default('root'),
+  WEB_DIST_DIR: z.string().default('dist/web'),
+  ALLOWED_TENANT_IDS: csv(z.uuid())
+    .refine((ids) => ids.length > 0, { message: 'list at least one tenant id' })
+    .default([SANDBOX_TENANT_ID, SANDBOX_PARTNER_TENANT_ID]),
+  API_IDENTIFIER_URI: z.string().startsWith('api://').optional(),
+  ALLOW_LOCALHOST: booleanText.optional(),
+  CORS_ALLOWED_ORIGINS: csv(ZOrigin).default([]),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(64 * 1024),
+});
+
+type ParsedEnv = z.infer<typeof ZEnv>;
+
+export type Env = Omit<ParsedEnv, 'PUBLIC_URL' | 'API_IDENTIFIER_URI' | 'ALLOW_LOCALHOST'> & {
+  readonly PUBLIC_URL: string;
+  readonly API_IDENTIFIER_URI: string;
+  readonly ALLOW_LOCALHOST: boolean;
+};
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid settings (see .env.sample):\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  const publicHost = new URL(publicUrl);
+  return {
+    ...env,
+    PUBLIC_URL: publicUrl,
+    API_IDENTIFIER_URI: env.API_IDENTIFIER_URI ?? `api://${publicHost.host}/${env.CLIENT_ID}`,
+    ALLOW_LOCALHOST: env.ALLOW_LOCALHOST ?? LOOPBACK_HOSTS.has(publicHost.hostname),
+  };
+}

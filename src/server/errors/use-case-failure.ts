@@ -1,0 +1,92 @@
+// The use cases answer with values (src/app/outcome.ts); this maps a failure to the AppError the
+// error handler turns into problem+json. A route does `return unwrapOutcome(await useCase(…))`,
+// or reads `outcome.warnings` first when it shows them.
+import { AppError, toFieldIssues, type LocalizedText } from '../../app/errors.js';
+import type { Outcome, UseCaseFailure } from '../../app/outcome.js';
+
+type Missing = Extract<UseCaseFailure, { kind: 'notFound' }>['what'];
+
+const NOT_FOUND: Readonly<Record<Missing, LocalizedText>> = {
+  signup: {
+    nl: 'Deze aanmelding bestaat niet (meer).',
+    en: 'This sign-up does not exist (any more).',
+  },
+  trainer: { nl: 'Deze trainer is niet bekend.', en: 'This trainer is not known.' },
+  municipality: { nl: 'Deze gemeente is niet bekend.', en: 'This municipality is not known.' },
+};
+
+const OTHER_RIEC: LocalizedText = {
+  nl: 'Deze gemeente valt onder een ander RIEC dan het uwe.',
+  en: 'This municipality belongs to another RIEC than yours.',
+};
+
+const CONCURRENT_CHANGE: LocalizedText = {
+  nl: 'Iemand anders heeft deze aanmelding intussen gewijzigd; er is niets veranderd. Vernieuw het scherm en probeer het opnieuw.',
+  en: 'Someone else changed this sign-up in the meantime; nothing was changed. Refresh and try again.',
+};
+
+const IN_PROGRESS: LocalizedText = {
+  nl: 'Er loopt nog een bewerking op deze aanmelding. Probeer het over een minuut opnieuw.',
+  en: 'An operation on this sign-up is still running. Try again in a minute.',
+};
+
+const PENDING: LocalizedText = {
+  nl: 'Microsoft 365 is nu niet bereikbaar. De bewerking is vastgelegd en wordt afgemaakt zodra dat weer kan.',
+  en: 'Microsoft 365 cannot be reached right now. The operation has been recorded and will be completed when it can.',
+};
+
+// Graph statuses that mean "try again later" (throttled, unavailable, or no answer at all).
+const TRANSIENT = (status: number) => status === 0 || status === 429 || status >= 500;
+
+export function failureToAppError(failure: UseCaseFailure): AppError {
+  switch (failure.kind) {
+    case 'notFound':
+      return new AppError('NOT_FOUND', {
+        detail: NOT_FOUND[failure.what],
+        logMessage: `${failure.what} not found`,
+      });
+    case 'forbidden':
+      return new AppError('FORBIDDEN', {
+        ...(failure.reason === 'otherRiec' ? { detail: OTHER_RIEC } : {}),
+        logMessage: `use case refused: ${failure.reason}`,
+      });
+    case 'invalid':
+      return new AppError('DOMAIN_RULE_VIOLATED', {
+        fieldIssues: toFieldIssues(failure.issues),
+        logMessage: `invalid: ${failure.issues.map((issue) => issue.code).join(', ')}`,
+      });
+    case 'rejected': {
+      // A refused transition: the lifecycle's own message is the detail and the field issue.
+      const issues = toFieldIssues([failure.issue]);
+      return new AppError('CONFLICT', {
+        ...(issues[0] ? { detail: issues[0].message } : {}),
+        fieldIssues: issues,
+        logMessage: `transition rejected: ${failure.issue.code}`,
+      });
+    }
+    case 'conflict':
+      return new AppError('CONFLICT', {
+        detail: failure.reason === 'concurrentChange' ? CONCURRENT_CHANGE : IN_PROGRESS,
+        logMessage: `conflict: ${failure.reason}`,
+        ...(failure.reason === 'operationInProgress' ? { retryAfterSeconds: 60 } : {}),
+      });
+    case 'graphFailed': {
+      // Graph's status, error code and request-id go to the log for support (STYLE.md).
+      const logMessage = `graph failed: ${failure.status} ${failure.code} request-id ${failure.requestId ?? '-'}${failure.isPending ? ' (pending, will resume)' : ''}`;
+      if (!TRANSIENT(failure.status) && !failure.isPending) {
+        return new AppError('INTERNAL', { logMessage });
+      }
+      return new AppError('GRAPH_UNAVAILABLE', {
+        logMessage,
+        retryAfterSeconds: 30,
+        ...(failure.isPending ? { detail: PENDING } : {}),
+      });
+    }
+  }
+}
+
+/** The value of a successful outcome; a failure is thrown as the matching AppError. */
+export function unwrapOutcome<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw failureToAppError(outcome.failure);
+  return outcome.value;
+}

@@ -1,0 +1,81 @@
+// Turns route definitions into Fastify routes: zod schemas for validation and the OpenAPI
+// document, the authentication hook with the route's permission, and a handler that passes the
+// parsed input, the services and the caller's Access.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createAuthenticationHook, type AuthenticatorOptions } from '../auth/authenticate.js';
+import type { Clock } from '../clock.js';
+import type { ServerServices } from '../services.js';
+import type { ApiRoute, PublicRouteContext, RouteContext, RouteSchemas } from './define-route.js';
+import { negotiateLanguage } from './locale.js';
+
+export interface RouteDependencies {
+  readonly services: ServerServices;
+  readonly clock: Clock;
+  readonly authentication: AuthenticatorOptions;
+}
+
+function fastifySchema(route: ApiRoute) {
+  const { params, querystring, body, response } = route.schemas;
+  return {
+    ...(params ? { params } : {}),
+    ...(querystring ? { querystring } : {}),
+    ...(body ? { body } : {}),
+    response,
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [...route.tags],
+    security: route.permission === 'public' ? [] : [{ bearerAuth: [] }],
+  };
+}
+
+function contextOf(
+  route: ApiRoute,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: RouteDependencies,
+): RouteContext<RouteSchemas> | PublicRouteContext<RouteSchemas> {
+  const base: PublicRouteContext<RouteSchemas> = {
+    params: request.params,
+    query: request.query,
+    body: request.body,
+    services: deps.services,
+    clock: deps.clock,
+    language: negotiateLanguage(request.headers['accept-language']),
+    request,
+    reply,
+  };
+  if (route.permission === 'public') return base;
+  const { access, userAssertion } = request;
+  // The authentication hook sets both or refuses the request; reaching here without is a bug.
+  if (!access || !userAssertion) {
+    throw new Error(`${route.operationId}: handler reached without authentication`);
+  }
+  return { ...base, access, userAssertion };
+}
+
+export function registerApiRoutes(
+  app: FastifyInstance,
+  routes: readonly ApiRoute[],
+  deps: RouteDependencies,
+): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      schema: fastifySchema(route),
+      config: {
+        permission: route.permission,
+        ...(route.rateLimit === false ? { rateLimit: false } : {}),
+      },
+      onRequest:
+        route.permission === 'public'
+          ? []
+          : [createAuthenticationHook(deps.authentication, route.permission)],
+      handler: async (request, reply) => {
+        const body = await route.invoke(contextOf(route, request, reply, deps));
+        return reply.status(route.successStatus).send(body);
+      },
+    });
+  }
+}

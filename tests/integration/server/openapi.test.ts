@@ -1,0 +1,92 @@
+// The OpenAPI 3.1 document is generated from the routes' zod schemas, is valid, and says for
+// every operation who may call it and which problems it can answer.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { call, startTestServer, type TestServer } from './server-harness.js';
+
+// Each file starts its own sandbox (seeded) and servers: more than jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
+
+let server: TestServer;
+// The document is arbitrary JSON; the validator checks its structure.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let document: any;
+
+beforeAll(async () => {
+  // No sandbox needed: the document does not depend on the issuer.
+  server = await startTestServer(undefined);
+  const result = await call(server, '/api/openapi.json');
+  expect(result.status).toBe(200);
+  document = result.body;
+});
+afterAll(async () => server.close());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function operation(operationId: string): any {
+  for (const [path, item] of Object.entries(document.paths as Record<string, object>)) {
+    for (const [method, op] of Object.entries(item as Record<string, { operationId?: string }>)) {
+      if (op.operationId === operationId) return { path, method, ...op };
+    }
+  }
+  throw new Error(`operation ${operationId} not in the document`);
+}
+
+describe('OpenAPI document', () => {
+  it('is served without a token and validates as OpenAPI 3.1', async () => {
+    expect(document.openapi).toMatch(/^3\.1\./);
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('lists getMe and getCampaign with Dutch summaries, tags and bearerAuth', () => {
+    for (const [operationId, path] of [
+      ['getMe', '/api/me'],
+      ['getCampaign', '/api/campaign'],
+    ] as const) {
+      const op = operation(operationId);
+      expect(op).toMatchObject({ path, method: 'get' });
+      expect(op.summary).toMatch(/^Geeft /);
+      expect(op.tags.length).toBeGreaterThan(0);
+      expect(op.security).toEqual([{ bearerAuth: [] }]);
+      expect(op.responses['401'].content['application/problem+json'].schema).toEqual({
+        $ref: '#/components/schemas/Problem',
+      });
+      expect(op.responses['200'].content['application/json'].schema).toBeDefined();
+    }
+    expect(document.components.securitySchemes.bearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+  });
+
+  it('documents the response fields from the zod schemas', () => {
+    const me = operation('getMe').responses['200'].content['application/json'].schema;
+    expect(me.properties.riecs.items.enum).toContain('RIEC Noord-Holland');
+    expect(me.required).toEqual(expect.arrayContaining(['userId', 'roles', 'permissions']));
+    const campaign = operation('getCampaign').responses['200'].content['application/json'].schema;
+    expect(campaign.properties.daysToDeadline.type).toBe('integer');
+    const problem = document.components.schemas.Problem;
+    expect(problem.properties.code.enum).toEqual(
+      expect.arrayContaining(['UNAUTHENTICATED', 'VALIDATION_FAILED']),
+    );
+  });
+
+  it('marks health as public and leaves the static files and the document itself out', () => {
+    const health = operation('getHealth');
+    expect(health.security).toEqual([]);
+    expect(health.responses['401']).toBeUndefined();
+    expect(health.responses['429']).toBeUndefined(); // probes are not rate limited
+    expect(operation('getMe').responses['429']).toBeDefined();
+    const paths = Object.keys(document.paths);
+    expect(paths).not.toContain('/api/openapi.json');
+    expect(paths.every((path) => path.startsWith('/api/'))).toBe(true);
+    const ids = paths.flatMap((path) =>
+      Object.values(document.paths[path] as Record<string, { operationId?: string }>).map(
+        (op) => op.operationId,
+      ),
+    );
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
