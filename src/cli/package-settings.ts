@@ -19,7 +19,7 @@ export const DEFAULT_OUTLOOK_ADDIN_ID = 'c4e9a7d2-5b1f-4a38-8e6c-0d2f9b7a1e54';
 // Teams wants a semantic version; the XML <Version> takes up to four numbers of at most 5 digits.
 const VERSION_PATTERN = /^\d{1,5}\.\d{1,5}\.\d{1,5}$/;
 
-const ZPackageEnv = z.object({
+export const ZPackageEnv = z.object({
   TEAMS_APP_ID: z.uuid().default(DEFAULT_TEAMS_APP_ID),
   OUTLOOK_ADDIN_ID: z.uuid().default(DEFAULT_OUTLOOK_ADDIN_ID),
   APP_VERSION: z

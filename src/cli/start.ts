@@ -2,9 +2,11 @@
 // Microsoft 365 sandbox (unless START_SANDBOX=false, for a real tenant) and the Workshopplanner
 // server, each as its own process, and says when both are ready.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { readSandboxConfig } from '../sandbox/config.js';
+import { sandboxTrainerList } from '../sandbox/seed/trainers.js';
 import { ensureCertificateAuthority, extraCaCertsFor } from '../sandbox/tls/ca.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -46,6 +48,27 @@ function startService(name: string, entry: string, env: NodeJS.ProcessEnv): Prom
   });
 }
 
+/**
+ * The sandbox starts without the product's SharePoint lists, as a new tenant would: create them
+ * (idempotent, as `npm run provision` does for a real tenant) and fill the trainer list with the
+ * sandbox's advisors. Runs as its own process so it trusts the sandbox CA from start-up.
+ */
+function provisionSandbox(env: NodeJS.ProcessEnv): void {
+  const trainersFile = resolve(readSandboxConfig().dataDir, 'trainers.json');
+  mkdirSync(dirname(trainersFile), { recursive: true });
+  writeFileSync(trainersFile, `${JSON.stringify(sandboxTrainerList(), null, 2)}\n`);
+  const run = spawnSync(
+    resolve('node_modules/.bin/tsx'),
+    ['src/cli/main.ts', 'provision', '--trainers', trainersFile],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
+  if (run.status !== 0)
+    throw new Error(`provisioning the sandbox failed:\n${run.stderr}${run.stdout}`);
+}
+
 console.log('Workshopplanner wordt gestart…');
 const build = spawnSync(resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
   stdio: 'inherit',
@@ -66,6 +89,7 @@ try {
       AUTHORITY_HOST: sandboxUrl,
       GRAPH_BASE_URL: `${sandboxUrl}/v1.0`,
     });
+    provisionSandbox(serverEnv);
     urls.push(['Microsoft 365-sandbox (Graph en aanmelden)', sandboxUrl]);
     urls.push([
       'Sandbox-inspector (agenda’s en postvakken)',

@@ -6,10 +6,9 @@ const flag = z
   .transform((value) => value === 'true' || value === '1');
 const rate = z.coerce.number().min(0).max(1);
 
-const ZSandboxEnv = z.object({
+export const ZSandboxEnv = z.object({
   SANDBOX_HOST: z.string().default('localhost'),
   SANDBOX_HTTPS_PORT: z.coerce.number().int().min(0).max(65535).default(5443),
-  SANDBOX_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(5080),
   SANDBOX_DATA_DIR: z.string().default('.data/sandbox'),
   SANDBOX_FREEBUSY_SHARING: flag.default(false),
   SANDBOX_FAULT_429_RATE: rate.default(0),
@@ -41,8 +40,8 @@ export interface FaultSettings {
 
 export interface SandboxConfig {
   host: string;
+  /** The one port the sandbox listens on, for HTTPS and plain HTTP alike. */
   httpsPort: number;
-  httpPort: number;
   /** Folder for the SQLite file; `:memory:` keeps everything in memory (tests). */
   dataDir: string;
   /** Folder of the local CA (trusted by clients through NODE_EXTRA_CA_CERTS). */
@@ -65,7 +64,6 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
   return {
     host: e.SANDBOX_HOST,
     httpsPort: e.SANDBOX_HTTPS_PORT,
-    httpPort: e.SANDBOX_HTTP_PORT,
     dataDir: e.SANDBOX_DATA_DIR,
     caDir: `${e.SANDBOX_DATA_DIR}/ca`,
     freeBusySharing: e.SANDBOX_FREEBUSY_SHARING,

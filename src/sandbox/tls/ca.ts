@@ -16,10 +16,19 @@ export interface ServerCertificate {
   readonly keyPem: string;
 }
 
-const CA_SUBJECT = [
-  { name: 'commonName', value: 'Workshopplanner sandbox local CA' },
-  { name: 'organizationName', value: 'Workshopplanner (local development only)' },
-];
+/**
+ * Each CA gets a name of its own: a process that trusts two sandbox CAs (e.g. a test run's and a
+ * test's own) must not mistake one for the other when it looks up a certificate's issuer.
+ */
+function caSubject(): forge.pki.CertificateField[] {
+  return [
+    {
+      name: 'commonName',
+      value: `Workshopplanner sandbox local CA ${forge.util.bytesToHex(forge.random.getBytesSync(4))}`,
+    },
+    { name: 'organizationName', value: 'Workshopplanner (local development only)' },
+  ];
+}
 
 /** Loads the CA from `dir`, creating it on first use. The private key never leaves `dir`. */
 export function ensureCertificateAuthority(dir: string): CertificateAuthority {
@@ -39,8 +48,9 @@ export function ensureCertificateAuthority(dir: string): CertificateAuthority {
   cert.serialNumber = randomSerial();
   cert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
   cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000);
-  cert.setSubject(CA_SUBJECT);
-  cert.setIssuer(CA_SUBJECT);
+  const subject = caSubject();
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
   cert.setExtensions([
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
@@ -74,6 +84,10 @@ export function issueServerCertificate(
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: true },
+    {
+      name: 'authorityKeyIdentifier',
+      keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes(),
+    },
     {
       name: 'subjectAltName',
       altNames: hosts.map((host) =>

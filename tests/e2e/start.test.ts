@@ -1,0 +1,62 @@
+// `npm start` on a fresh data folder: it says where everything is and when it is ready, and a
+// browser gets the app and the sandbox's inspector and sign-in page.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { startStack, type RunningStack } from '../support/stack.js';
+
+jest.setTimeout(120_000);
+
+let stack: RunningStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  stack = await startStack();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('npm start', () => {
+  it('prints the URLs it serves and a line saying it is ready', () => {
+    const text = stack.output.join('\n');
+    expect(text).toMatch(/Microsoft 365-sandbox \(Graph en aanmelden\)\s+https:\/\/localhost:\d+/);
+    expect(text).toMatch(/Sandbox-inspector .*\s+http:\/\/localhost:\d+\/inspector/);
+    expect(text).toMatch(/Workshopplanner is ready: open http:\/\/localhost:\d+/);
+  });
+
+  it('serves the app shell to a browser', async () => {
+    const page = await browser.newPage();
+    await page.goto(stack.appUrl);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'Workshopplanner',
+    );
+    await page.close();
+  });
+
+  it('serves the sandbox inspector with every seeded person', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.sandboxHttpUrl}/inspector`);
+    await expect(
+      page.getByRole('link', { name: /Sanne de Vries/ }).count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(
+      page.getByRole('link', { name: /Marieke van Dijk/ }).count(),
+    ).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('provisions the SharePoint lists in the sandbox, so the API has somewhere to write', async () => {
+    const health = await fetch(`${stack.appUrl}/api/health`);
+    expect(health.status).toBe(200);
+    const sandbox = (await (await fetch(`${stack.sandboxHttpUrl}/_sandbox/requests`)).json()) as {
+      entries: { method: string; path: string; status: number }[];
+    };
+    const created = sandbox.entries.filter(
+      (e) => e.method === 'POST' && /\/sites\/root\/lists$/.test(e.path) && e.status === 201,
+    );
+    expect(created).toHaveLength(3);
+  });
+});

@@ -1,0 +1,70 @@
+// Starts the product as `npm start` does (src/cli/start.ts: web build, sandbox, provisioning,
+// server), on free ports and a data folder of its own, and reads the URLs it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningStack {
+  readonly appUrl: string;
+  /** https://localhost:PORT */
+  readonly sandboxUrl: string;
+  /** The same port over plain HTTP, for the browser. */
+  readonly sandboxHttpUrl: string;
+  readonly output: readonly string[];
+  stop(): Promise<void>;
+}
+
+export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'workshopplanner-e2e-'));
+  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['src/cli/start.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      SANDBOX_HTTPS_PORT: '0',
+      SANDBOX_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const output: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const ready = await new Promise<string>((resolvePromise, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`npm start was not ready in time:\n${output.join('')}`)),
+      90_000,
+    );
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      if (line.startsWith('Workshopplanner is ready')) {
+        clearTimeout(timer);
+        resolvePromise(line);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start stopped (exit ${code}):\n${output.join('\n')}`));
+    });
+  });
+  const text = output.join('\n');
+  const appUrl = /open (http\S+)/.exec(ready)?.[1] ?? '';
+  const sandboxUrl =
+    /Microsoft 365-sandbox \(Graph en aanmelden\)\s+(https:\/\/\S+)/.exec(text)?.[1] ?? '';
+  return {
+    appUrl,
+    sandboxUrl,
+    sandboxHttpUrl: sandboxUrl.replace('https:', 'http:'),
+    output,
+    async stop() {
+      await new Promise<void>((resolvePromise) => {
+        child.once('exit', () => resolvePromise());
+        // The launcher and its children share a process group (detached): stop them all.
+        process.kill(-child.pid!, 'SIGTERM');
+      });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
