@@ -5,12 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import {
-  createServer as createNetServer,
-  type AddressInfo,
-  type Server as NetServer,
-  type Socket,
-} from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { batchModule } from './batch/index.js';
 import { calendarModule, calendarSchemas } from './calendar/index.js';
 import { SandboxClock } from './clock.js';
@@ -20,6 +15,7 @@ import { directoryModule } from './directory/routes.js';
 import { directorySchema } from './directory/schema.js';
 import { Directory } from './directory/store.js';
 import { controlModule } from './http/control.js';
+import { listenDualProtocol } from './http/dual-protocol.js';
 import { FaultInjector } from './http/faults.js';
 import { GraphError, graphErrorBody, sendGraphError } from './http/graph-error.js';
 import { RequestLog, type RequestKind } from './http/request-log.js';
@@ -276,52 +272,6 @@ function kindOf(url: string): RequestKind {
 function mailboxOf(url: string): string | null {
   const match = /^\/v1\.0\/users\/([^/?]+)\//.exec(url);
   return match?.[1] ? decodeURIComponent(match[1]) : null;
-}
-
-async function listenDualProtocol(
-  host: string,
-  port: number,
-  route: (socket: Socket, firstByte: number) => void,
-): Promise<NetServer[]> {
-  const make = () =>
-    createNetServer((socket) => {
-      socket.once('data', (chunk) => {
-        socket.pause();
-        socket.unshift(chunk);
-        route(socket, chunk[0] ?? 0);
-        process.nextTick(() => socket.resume());
-      });
-      socket.on('error', () => socket.destroy());
-    });
-  const listen = (server: NetServer, address: string, onPort: number) =>
-    new Promise<NetServer>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(onPort, address, () => resolve(server));
-    });
-  // "localhost" may resolve to 127.0.0.1 or ::1 depending on the client: listen on both, on the
-  // same port. If ::1 has that port taken by another program, a client resolving localhost to
-  // ::1 would reach that program instead: with a chosen port that is an error, with port 0 we
-  // try another port.
-  const addresses = host === 'localhost' ? ['127.0.0.1', '::1'] : [host];
-  for (let attempt = 0; ; attempt++) {
-    const first = await listen(make(), addresses[0] ?? host, port);
-    const servers = [first];
-    const bound = (first.address() as AddressInfo).port;
-    let isTaken = false;
-    for (const address of addresses.slice(1)) {
-      try {
-        servers.push(await listen(make(), address, bound));
-      } catch (error) {
-        // No IPv6 loopback on this machine (EADDRNOTAVAIL, EAFNOSUPPORT): IPv4 is enough.
-        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') isTaken = true;
-      }
-    }
-    if (!isTaken) return servers;
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-    if (port !== 0 || attempt >= 10) {
-      throw new Error(`Port ${bound} is in use on ::1 (IPv6 localhost) by another program`);
-    }
-  }
 }
 
 export type { Db };
