@@ -18,6 +18,7 @@ if (process.env.BENCH_TRUSTS_SANDBOX !== 'true') {
 
 const { LATENCY_MS, runProvinceBench } = await import('./province.js');
 const { runBudgets } = await import('./budgets.js');
+const { runApiBench, SIGNUP_COUNTS } = await import('./api.js');
 const only = process.argv.slice(2);
 const lines: string[] = [];
 const print = (line = '') => {
@@ -61,5 +62,28 @@ if (only.length === 0 || only.includes('province')) {
   print();
   print(
     `Confirmed workshops: Workshopplanner ${optimized.confirmed}/44, naive ${naive.confirmed}/44.`,
+  );
+}
+
+if (only.length === 0 || only.includes('api')) {
+  console.error('api: listSignups and getSignup under load (autocannon), 44 and 400 sign-ups…');
+  const rows = await runApiBench();
+  const [few, many] = SIGNUP_COUNTS;
+  const cell = (operation: string, signups: number) => {
+    const row = rows.find((r) => r.operation === operation && r.signups === signups)!;
+    return `${Math.round(row.requestsPerSecond)} | ${row.p50} ms | ${row.p99} ms | ${row.kilobytesPerAnswer.toFixed(1)} KB`;
+  };
+  print(
+    `### The API under load (coordinator's token, on-behalf-of to the sandbox, 10 connections)`,
+  );
+  print();
+  print(`| operation | ${few}: req/s | p50 | p99 | answer | ${many}: req/s | p50 | p99 | answer |`);
+  print('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const operation of ['listSignups', 'getSignup']) {
+    print(`| ${operation} | ${cell(operation, few)} | ${cell(operation, many)} |`);
+  }
+  print();
+  print(
+    'Server, sandbox and Graph client share one Node process; autocannon runs in a worker thread.',
   );
 }

@@ -7,7 +7,8 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
-import type { Permission } from './auth/authorize.js';
+import { currentCampaign } from '../domain/campaign.js';
+import type { RequiredPermission } from './auth/authorize.js';
 import { TokenValidator, type TokenValidatorTuning } from './auth/token-validator.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Env } from './env.js';
@@ -21,12 +22,13 @@ import { registerRateLimit } from './http/rate-limit.js';
 import { registerApiRoutes } from './http/register-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { zodValidatorCompiler } from './http/zod-validation.js';
-import { createDefaultServices, type ServerServices } from './services.js';
+import { composeServices, type Composition } from './compose.js';
+import type { ServerServices } from './services.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route needs; 'public' for the few without a token. */
-    permission?: Permission | 'public';
+    permission?: RequiredPermission | 'public';
   }
 }
 
@@ -35,8 +37,11 @@ export const API_SCOPE = 'access_as_user';
 
 export interface ServerOptions {
   readonly env: Env;
-  /** The use cases the routes call (default: the real composition). */
-  readonly services?: ServerServices;
+  /**
+   * What the routes call. Missing members come from the real composition (compose.ts), which
+   * also runs the maintenance scheduler; a test that passes `contextFor` gets neither.
+   */
+  readonly services?: Partial<ServerServices>;
   readonly clock?: Clock;
   /** true: log to stdout (default); false: no logs; a stream: log there (tests). */
   readonly logger?: boolean | DestinationStream;
@@ -63,9 +68,26 @@ function createFastify(env: Env, logger: ServerOptions['logger']): FastifyInstan
   }) as unknown as FastifyInstance;
 }
 
+/** The given services, completed from the real composition when `contextFor` is missing. */
+function resolveServices(
+  env: Env,
+  given: Partial<ServerServices>,
+  clock: Clock,
+  app: FastifyInstance,
+): { services: ServerServices; composition: Composition | undefined } {
+  if (given.contextFor) {
+    return {
+      services: { findCurrentCampaign: currentCampaign, ...given, contextFor: given.contextFor },
+      composition: undefined,
+    };
+  }
+  const composition = composeServices(env, { clock, log: app.log });
+  return { services: { ...composition.services, ...given }, composition };
+}
+
 export async function buildServer({
   env,
-  services = createDefaultServices(),
+  services: givenServices = {},
   clock = systemClock,
   logger = true,
   extraRoutes = [],
@@ -78,6 +100,13 @@ export async function buildServer({
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('access', null);
   app.decorateRequest('userAssertion', null);
+  const { services, composition } = resolveServices(env, givenServices, clock, app);
+  const scheduler = composition?.scheduler;
+  if (scheduler) {
+    // From the moment the server is ready until it closes (a run in progress finishes first).
+    app.addHook('onReady', async () => scheduler.start());
+    app.addHook('onClose', async () => scheduler.stop());
+  }
 
   echoCorrelationId(app);
   registerErrorHandling(app);

@@ -24,6 +24,11 @@
 // RATE_LIMIT_WINDOW_SECONDS=60
 // # Largest request body in bytes (JSON); larger bodies get 413.
 // BODY_LIMIT_BYTES=65536
+// # Seconds between two runs of the background maintenance (client credentials, as "systeem"):
+// # finish cut-off operations, let lapsed holds expire, mark given workshops, sync the trainers'
+// # answers of every organizer with open holds. 0 turns it off (e.g. when another instance or a
+// # timer-triggered Function runs it). A run never overlaps the previous one.
+// SYNC_INTERVAL_SECONDS=60
 import { z } from 'zod';
 
 const SANDBOX_TENANT_ID = '5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90';
@@ -49,7 +54,7 @@ const ZOrigin = z.url().refine((value) => new URL(value).origin === value, {
   message: 'expected an origin (scheme://host[:port], no path or trailing slash)',
 });
 
-const ZEnv = z.object({
+export const ZEnv = z.object({
   HOST: z.string().default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
@@ -75,6 +80,12 @@ const ZEnv = z.object({
     .min(1024)
     .max(10 * 1024 * 1024)
     .default(64 * 1024),
+  SYNC_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60)
+    .default(60),
 });
 
 type ParsedEnv = z.infer<typeof ZEnv>;

@@ -1,13 +1,24 @@
-// What the routes may call besides the domain's pure functions: the use cases, composed once in
-// main.ts (or by a test). Routes receive this object; they never build gateways or read tokens.
-// The lead adds the use cases here (registerSignup, proposeHolds, …) as they land in src/app.
-import { currentCampaign, type Campaign } from '../domain/campaign.js';
+// What the routes may call besides the domain's pure functions: the current campaign and, per
+// request, the use cases' context — Microsoft 365 on behalf of the caller. composeServices
+// (compose.ts) builds the real ones from the settings; a test may pass its own (fakes of the
+// small ports in src/domain/ports.ts). Routes never build gateways or read tokens.
+import type { Access } from '../app/access.js';
+import type { UseCaseContext } from '../app/context.js';
+import type { Campaign } from '../domain/campaign.js';
+import type { UserAssertion } from './auth/user-assertion.js';
+
+/** Who is asking, as the authentication hook established it. */
+export interface Caller {
+  readonly access: Access;
+  /** The caller's token, for the on-behalf-of exchange only. */
+  readonly userAssertion: UserAssertion;
+  /** The request's correlation id; Graph requests carry it as client-request-id. */
+  readonly correlationId: string;
+}
 
 export interface ServerServices {
   /** The campaign that is open at `now` (the demo edition follows today's date). */
   readonly findCurrentCampaign: (now: Date) => Campaign;
-}
-
-export function createDefaultServices(): ServerServices {
-  return { findCurrentCampaign: currentCampaign };
+  /** The context the use cases of one request run in: Graph as the caller, the process state. */
+  readonly contextFor: (caller: Caller) => UseCaseContext;
 }

@@ -102,9 +102,14 @@ export function issueServerCertificate(
   };
 }
 
+/**
+ * A positive, minimally encoded serial number: 16 random bytes whose first byte has its top bit
+ * clear (positive) and another bit set (no leading zero byte, which DER forbids as padding).
+ */
 function randomSerial(): string {
-  // A positive serial: the first hex digit stays below 8.
-  return '0' + forge.util.bytesToHex(forge.random.getBytesSync(15));
+  const bytes = forge.random.getBytesSync(16);
+  const first = (bytes.charCodeAt(0) & 0x7f) | 0x40;
+  return forge.util.bytesToHex(String.fromCharCode(first) + bytes.slice(1));
 }
 
 /**

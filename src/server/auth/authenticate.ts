@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Access } from '../../app/access.js';
 import { AppError } from '../../app/errors.js';
-import { assertPermission, authorize, mapAppRoles, type Permission } from './authorize.js';
+import { assertPermission, authorize, mapAppRoles, type RequiredPermission } from './authorize.js';
 import type { TokenValidator } from './token-validator.js';
 import { UserAssertion } from './user-assertion.js';
 
@@ -42,7 +42,7 @@ function invalidToken(reply: FastifyReply, error?: AppError): AppError {
 
 export function createAuthenticationHook(
   options: AuthenticatorOptions,
-  permission: Permission,
+  permission: RequiredPermission,
 ): onRequestAsyncHookHandler {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers.authorization;
@@ -66,7 +66,7 @@ export function createAuthenticationHook(
       request.log.warn({ ignored, tenantId: verified.tenantId }, 'roles ignored');
 
     request.access = authorize(verified, options.homeTenantId);
-    request.userAssertion = new UserAssertion(token);
+    request.userAssertion = new UserAssertion(token, verified.tenantId);
     assertPermission(request.access, permission);
   };
 }

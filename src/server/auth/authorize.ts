@@ -116,13 +116,18 @@ export function permissionsOf(access: Access): Permission[] {
   return PERMISSIONS.filter((permission) => granted.has(permission));
 }
 
-export function hasPermission(access: Access, permission: Permission): boolean {
-  return access.roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+/** One permission, or a list of which any one suffices (e.g. reading all or only one's own). */
+export type RequiredPermission = Permission | readonly Permission[];
+
+export function hasPermission(access: Access, permission: RequiredPermission): boolean {
+  const anyOf: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  return access.roles.some((role) => anyOf.some((p) => ROLE_PERMISSIONS[role].includes(p)));
 }
 
-export function assertPermission(access: Access, permission: Permission): void {
+export function assertPermission(access: Access, permission: RequiredPermission): void {
   if (!hasPermission(access, permission)) {
-    throw new AppError('FORBIDDEN', { logMessage: `permission ${permission} missing` });
+    const names = typeof permission === 'string' ? permission : permission.join(' | ');
+    throw new AppError('FORBIDDEN', { logMessage: `permission ${names} missing` });
   }
 }
 

@@ -8,9 +8,17 @@ const REDACTED = '[redacted]';
 
 export class UserAssertion {
   readonly #token: string;
+  readonly #tenantId: string | undefined;
 
-  constructor(token: string) {
+  /** `tenantId`: the validated token's tenant (lower case), which decides how Graph is reached. */
+  constructor(token: string, tenantId?: string) {
     this.#token = token;
+    this.#tenantId = tenantId?.toLowerCase();
+  }
+
+  /** The tenant that issued the token; undefined when the caller did not say. */
+  get tenantId(): string | undefined {
+    return this.#tenantId;
   }
 
   /** The raw JWT, for the on-behalf-of token request only. */

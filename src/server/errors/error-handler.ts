@@ -4,8 +4,10 @@
 // 405 with `Allow`, both problem+json.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError, type ErrorCode } from '../../app/errors.js';
+import { GraphRequestFailure } from '../../graph/client/errors.js';
 import { CODE_BY_STATUS, HTTP_STATUS } from './http-status.js';
 import { requestPath, sendProblem } from './problem.js';
+import { failureToAppError } from './use-case-failure.js';
 
 const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -24,6 +26,24 @@ function statusOf(error: unknown): number | undefined {
 /** Any thrown value as an AppError; a client error keeps its meaning, the rest becomes INTERNAL. */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  // A read that Graph refused (reads throw; writes come back as outcomes): throttled or down is
+  // 503 with Retry-After, anything else a 500 whose log keeps Graph's status, code, request-id.
+  if (error instanceof GraphRequestFailure) {
+    const mapped = failureToAppError({
+      kind: 'graphFailed',
+      status: error.status,
+      code: error.code,
+      isPending: false,
+      ...(error.requestId ? { requestId: error.requestId } : {}),
+    });
+    return new AppError(mapped.code, {
+      cause: error,
+      logMessage: mapped.logMessage,
+      ...(mapped.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: mapped.retryAfterSeconds }
+        : {}),
+    });
+  }
   const fastifyCode = (error as Partial<FastifyError> | null)?.code;
   const mapped = fastifyCode ? FASTIFY_CODES[fastifyCode] : undefined;
   const status = statusOf(error);

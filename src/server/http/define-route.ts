@@ -5,8 +5,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Access } from '../../app/access.js';
-import type { Language } from '../../app/errors.js';
-import type { Permission } from '../auth/authorize.js';
+import type { ErrorCode, Language } from '../../app/errors.js';
+import type { RequiredPermission } from '../auth/authorize.js';
 import type { UserAssertion } from '../auth/user-assertion.js';
 import type { Clock } from '../clock.js';
 import type { ServerServices } from '../services.js';
@@ -59,10 +59,16 @@ interface RouteMeta<S extends RouteSchemas> {
   readonly schemas: S;
   /** `false` exempts the route from the rate limit (health probes). */
   readonly rateLimit?: false;
+  /**
+   * What the use case can answer besides the problems every route documents (validation,
+   * authentication, rate limit, 500): e.g. NOT_FOUND, CONFLICT, DOMAIN_RULE_VIOLATED.
+   */
+  readonly problems?: readonly ErrorCode[];
 }
 
 export interface ProtectedRouteSpec<S extends RouteSchemas> extends RouteMeta<S> {
-  readonly permission: Permission;
+  /** A permission, or several of which any one suffices (reading all or reading one's own). */
+  readonly permission: RequiredPermission;
   readonly handler: (context: RouteContext<S>) => Promise<ResponseBody<S>>;
 }
 
@@ -76,7 +82,7 @@ export const API_ROUTE = Symbol.for('workshopplanner.apiRoute');
 export interface ApiRoute extends RouteMeta<RouteSchemas> {
   readonly [API_ROUTE]: true;
   /** `'public'`: no token needed (health, the OpenAPI document). */
-  readonly permission: Permission | 'public';
+  readonly permission: RequiredPermission | 'public';
   readonly successStatus: SuccessStatus;
   /** Calls the handler; a public route gets no `access` or `userAssertion`. */
   readonly invoke: (

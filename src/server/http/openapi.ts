@@ -28,6 +28,8 @@ function problemResponse(codes: readonly ErrorCode[]) {
 
 interface DocumentedSchema extends FastifySchema {
   readonly security?: readonly Record<string, readonly string[]>[];
+  /** The route's own problems (define-route.ts `problems`); folded into the responses. */
+  readonly problems?: readonly ErrorCode[];
 }
 
 /** The error answers a route can give, grouped by status. */
@@ -38,6 +40,7 @@ function problemResponses(
   const isProtected = (schema.security ?? []).length > 0;
   const hasInput = Boolean(schema.body ?? schema.querystring ?? schema.params);
   const codes: ErrorCode[] = [
+    ...(schema.problems ?? []),
     ...(hasInput ? (['VALIDATION_FAILED', 'MALFORMED_REQUEST'] as const) : []),
     ...(schema.body ? (['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) : []),
     ...(isProtected
@@ -47,7 +50,7 @@ function problemResponses(
     'INTERNAL',
   ];
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes) {
+  for (const code of new Set(codes)) {
     const status = HTTP_STATUS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -85,6 +88,19 @@ export async function registerOpenApi(app: FastifyInstance, env: Env): Promise<v
       tags: [
         { name: 'Gebruiker', description: 'De aangemelde gebruiker' },
         { name: 'Campagne', description: 'De lopende campagne en haar regels' },
+        { name: 'Gemeenten', description: 'De gemeenten en de stand van hun aanmelding' },
+        {
+          name: 'Aanmeldingen',
+          description:
+            'Aanmeldingen van gemeenten: vastleggen, opties plaatsen, bevestigen, annuleren. ' +
+            'Opdrachten zijn veilig te herhalen na een verbroken verbinding: een bewerking die al ' +
+            'is uitgevoerd geeft de aanmelding terug in plaats van een conflict.',
+        },
+        {
+          name: 'Planning',
+          description: 'Beschikbaarheid van trainers en antwoorden op de opties',
+        },
+        { name: 'Post', description: 'Aanmeldingsmails lezen (Outlook-invoegtoepassing)' },
         { name: 'Systeem', description: 'Bewaking' },
       ],
     },
@@ -96,7 +112,8 @@ export async function registerOpenApi(app: FastifyInstance, env: Env): Promise<v
         ...problemResponses(schema, isRateLimited),
         ...(schema.response as object),
       };
-      return zodTransform({ ...document, schema: { ...schema, response } });
+      const { problems: _problems, ...rest } = schema;
+      return zodTransform({ ...document, schema: { ...rest, response } });
     },
     transformObject: createJsonSchemaTransformObject({}),
   });

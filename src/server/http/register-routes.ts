@@ -14,8 +14,15 @@ export interface RouteDependencies {
   readonly authentication: AuthenticatorOptions;
 }
 
+/** The permissions a protected route needs (any one of them), for the OpenAPI document. */
+function permissionList(route: ApiRoute): readonly string[] {
+  if (route.permission === 'public') return [];
+  return typeof route.permission === 'string' ? [route.permission] : route.permission;
+}
+
 function fastifySchema(route: ApiRoute) {
   const { params, querystring, body, response } = route.schemas;
+  const permissions = permissionList(route);
   return {
     ...(params ? { params } : {}),
     ...(querystring ? { querystring } : {}),
@@ -26,6 +33,9 @@ function fastifySchema(route: ApiRoute) {
     ...(route.description ? { description: route.description } : {}),
     tags: [...route.tags],
     security: route.permission === 'public' ? [] : [{ bearerAuth: [] }],
+    // Read by the OpenAPI transform (src/server/http/openapi.ts), not by Fastify.
+    ...(permissions.length > 0 ? { 'x-permissions': [...permissions] } : {}),
+    ...(route.problems ? { problems: [...route.problems] } : {}),
   };
 }
 

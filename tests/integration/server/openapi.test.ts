@@ -90,3 +90,63 @@ describe('OpenAPI document', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('the planning operations in the document', () => {
+  const PLANNING = [
+    ['listMunicipalities', 'get', '/api/municipalities', 'signups:read'],
+    ['listSignups', 'get', '/api/signups', 'signups:read'],
+    ['getSignup', 'get', '/api/signups/{signupId}', 'signups:read'],
+    ['getSignupLog', 'get', '/api/signups/{signupId}/log', 'signups:read'],
+    ['registerSignup', 'post', '/api/signups', 'signups:write'],
+    ['getAvailability', 'post', '/api/availability', 'signups:propose'],
+    ['proposeHolds', 'post', '/api/signups/{signupId}/propose', 'signups:propose'],
+    ['syncAnswers', 'post', '/api/sync', 'signups:sync'],
+    ['confirmSlot', 'post', '/api/signups/{signupId}/confirm', 'signups:confirm'],
+    ['cancelSignup', 'post', '/api/signups/{signupId}/cancel', 'signups:cancel'],
+    ['extractSlots', 'post', '/api/extract-slots', 'signups:write'],
+  ] as const;
+
+  it.each(PLANNING)(
+    '%s: %s %s, Dutch summary, tag, permission and its own problems',
+    (operationId, method, path, permission) => {
+      const op = operation(operationId);
+      expect(op).toMatchObject({ path, method });
+      expect(op.summary).toMatch(/^[A-Z][a-z]+ /);
+      expect(op.tags.length).toBe(1);
+      expect(op['x-permissions']).toContain(permission);
+      expect(op.security).toEqual([{ bearerAuth: [] }]);
+      const success = op.responses['200'] ?? op.responses['201'];
+      expect(success.content['application/json'].schema).toBeDefined();
+      if (method === 'post' && operationId !== 'syncAnswers') {
+        expect(op.requestBody.content['application/json'].schema).toBeDefined();
+        expect(op.responses['413']).toBeDefined();
+      }
+    },
+  );
+
+  it('says what each command can answer: 404, 409, 422 and 503 where the use case can', () => {
+    const confirm = operation('confirmSlot').responses;
+    for (const status of ['400', '401', '403', '404', '409', '422', '503']) {
+      expect(confirm[status].content['application/problem+json'].schema).toEqual({
+        $ref: '#/components/schemas/Problem',
+      });
+    }
+    expect(confirm['409'].description).toContain('CONFLICT');
+    expect(operation('extractSlots').responses['404']).toBeUndefined(); // pure: nothing to find
+    expect(operation('getSignup').description ?? '').not.toContain('{');
+  });
+
+  it('shares the sign-up view as one component and documents the repeat-safe commands', () => {
+    const view = document.components.schemas.Signup;
+    expect(view.required).toEqual(
+      expect.arrayContaining(['allowedActions', 'confirmableSlots', 'pendingOperation', 'eTag']),
+    );
+    expect(operation('confirmSlot').responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Signup',
+    });
+    for (const id of ['proposeHolds', 'confirmSlot', 'cancelSignup', 'registerSignup']) {
+      expect(operation(id).description).toMatch(/herhalen/);
+    }
+    expect(operation('getAvailability').description).toMatch(/niets opgeslagen/);
+  });
+});

@@ -43,6 +43,9 @@ export async function startTestServer(
     LOG_LEVEL: 'info',
     WEB_DIST_DIR: '.data/no-web-bundle-in-server-tests',
     API_IDENTIFIER_URI,
+    // The background cycle would write to the sandbox behind a test's back; the scheduler's own
+    // test turns it on.
+    SYNC_INTERVAL_SECONDS: '0',
     ...(sandbox
       ? { AUTHORITY_HOST: sandbox.urls.https, GRAPH_BASE_URL: `${sandbox.urls.https}/v1.0` }
       : {}),

@@ -1,0 +1,234 @@
+// The API under load: listSignups and getSignup over real HTTP, the server composed from its
+// settings (on-behalf-of tokens, Graph client, SharePoint reads) against the sandbox, with 44
+// and then 400 sign-ups in the list. autocannon generates the load from a worker thread, so the
+// process's main thread serves only the server and the sandbox.
+import autocannon, { type Result } from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { currentCampaign } from '../src/domain/campaign.js';
+import type { SignupId } from '../src/domain/ids.js';
+import { toEventId } from '../src/domain/ids.js';
+import { registerSignup as registerInDomain, transition } from '../src/domain/lifecycle.js';
+import type { Command } from '../src/domain/lifecycle-types.js';
+import { MUNICIPALITIES, type Municipality } from '../src/domain/municipalities.js';
+import type { PlanStep } from '../src/domain/ports.js';
+import { validateSignup } from '../src/domain/signup-validation.js';
+import type { Signup, Trainer } from '../src/domain/signup.js';
+import type { Sandbox } from '../src/sandbox/app.js';
+import { PEOPLE, PRODUCT_APP } from '../src/sandbox/seed/people.js';
+import { buildServer } from '../src/server/build-server.js';
+import { readEnv } from '../src/server/env.js';
+import { accountHolderOf, startStack, type BenchStack } from './support.js';
+
+const API_IDENTIFIER_URI = `api://localhost:3000/${PRODUCT_APP.clientId}`;
+const DURATION_SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const CONNECTIONS = 10;
+export const SIGNUP_COUNTS = [44, 400] as const;
+
+export interface ApiBenchRow {
+  readonly operation: string;
+  readonly signups: number;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly kilobytesPerAnswer: number;
+}
+
+/** A delegated token for the API as the tab gets it (the sandbox's password grant). */
+async function apiToken(sandbox: Sandbox, upnStart: string): Promise<string> {
+  const person = PEOPLE.find((p) => p.upn.startsWith(upnStart));
+  if (!person) throw new Error(`no seeded person ${upnStart}`);
+  const tenant = person.upn.split('@')[1];
+  const response = await fetch(`${sandbox.urls.https}/${tenant}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: PRODUCT_APP.clientId,
+      client_secret: PRODUCT_APP.clientSecret,
+      username: person.upn,
+      password: sandbox.ctx.config.userPassword,
+      scope: `${API_IDENTIFIER_URI}/access_as_user`,
+    }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`no token for ${person.upn}: ${response.status}`);
+  return body.access_token;
+}
+
+function applied(state: Signup, command: Command, now: Date): Signup {
+  const result = transition(state, command, now);
+  if (!result.ok) throw new Error(`seed: ${command.type} refused: ${result.error.code}`);
+  return result.state;
+}
+
+/**
+ * The `index`-th seeded sign-up, without Graph traffic for calendars: a third registered, a
+ * third with options placed (event ids made up), a third confirmed — so views have options,
+ * answers and pairs to render, as in a real list.
+ */
+function seededSignup(
+  municipality: Municipality,
+  index: number,
+  pair: { berenschot: Trainer; riec: Trainer },
+  now: Date,
+): Signup {
+  const campaign = currentCampaign(now);
+  const monday = DateTime.fromJSDate(now, { zone: 'Europe/Amsterdam' })
+    .startOf('week')
+    .plus({ weeks: 2 + (index % 12) });
+  const preferences = [1, 2, 3].map((day) => {
+    const start = monday.plus({ days: day }).set({ hour: 19, minute: 30 });
+    return { start: start.toISO()!, end: start.plus({ hours: 3 }).toISO()! };
+  });
+  const validation = validateSignup(
+    {
+      cbsCode: municipality.cbsCode,
+      contact: {
+        name: 'Kabinet van de burgemeester',
+        email: `burgemeester@${municipality.domain}`,
+      },
+      preferences,
+      scanStatus: 'onbekend',
+      remarks: '',
+    },
+    campaign,
+    now,
+  );
+  if (!validation.ok) throw new Error(`seed: ${validation.errors.map((e) => e.code).join()}`);
+  const holder = accountHolderOf(municipality.riec);
+  let state = registerInDomain(
+    {
+      id: '0' as SignupId,
+      campaign,
+      signup: validation.value,
+      accountHolder: { name: holder.name, email: holder.email },
+    },
+    now,
+  ).state;
+  if (index % 3 === 0) return state;
+  state = applied(state, { type: 'propose', pair, by: holder.email }, now);
+  const eventIds = state.options.map((o) => ({
+    slotIndex: o.slotIndex,
+    eventId: toEventId(`bench-${index}-${o.slotIndex}`),
+  }));
+  state = applied(state, { type: 'recordHoldIds', eventIds }, now);
+  if (index % 3 === 1) return state;
+  state = applied(
+    state,
+    {
+      type: 'recordAnswers',
+      answers: [{ slotIndex: 0, berenschot: 'accepted', riec: 'accepted' }],
+    },
+    now,
+  );
+  return applied(
+    state,
+    {
+      type: 'confirm',
+      slotIndex: 0,
+      by: holder.email,
+      freshAvailability: { berenschot: 'free', riec: 'free' },
+    },
+    now,
+  );
+}
+
+/** Adds sign-ups `from`..`to`-1 straight to the list ($batch, 20 items a request). */
+export async function seedSignups(stack: BenchStack, from: number, to: number): Promise<string[]> {
+  const trainers = await stack.m365.trainers.listTrainers();
+  const pair = {
+    berenschot: trainers.find((t) => t.role === 'berenschot')!,
+    riec: trainers.find((t) => t.role === 'riec')!,
+  };
+  const now = stack.sandbox.ctx.clock.now();
+  const steps: PlanStep[] = [];
+  for (let index = from; index < to; index++) {
+    const municipality = MUNICIPALITIES[index % MUNICIPALITIES.length]!;
+    steps.push({
+      kind: 'createSignup',
+      signup: seededSignup(municipality, index, pair, now),
+      pending: null,
+    });
+  }
+  const outcomes = await stack.m365.plan.run(steps, 'independent');
+  return outcomes.map((outcome) => {
+    if (!outcome.ok || !outcome.signupId)
+      throw new Error(`seed failed: ${JSON.stringify(outcome)}`);
+    return outcome.signupId;
+  });
+}
+
+async function load(url: string, token: string): Promise<Result> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    headers: { authorization: `Bearer ${token}`, 'x-correlation-id': `bench-${randomUUID()}` },
+    workers: 1,
+  });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(
+      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  }
+  return result;
+}
+
+function toRow(operation: string, signups: number, result: Result): ApiBenchRow {
+  return {
+    operation,
+    signups,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    kilobytesPerAnswer: result.throughput.average / Math.max(1, result.requests.average) / 1024,
+  };
+}
+
+export async function runApiBench(): Promise<ApiBenchRow[]> {
+  const stack = await startStack(DateTime.now().setZone('Europe/Amsterdam').toISODate()!);
+  const env = readEnv({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    AUTHORITY_HOST: stack.sandbox.urls.https,
+    GRAPH_BASE_URL: `${stack.sandbox.urls.https}/v1.0`,
+    API_IDENTIFIER_URI,
+    WEB_DIST_DIR: '.data/no-web-bundle-in-bench',
+    SYNC_INTERVAL_SECONDS: '0',
+    RATE_LIMIT_MAX: '100000000',
+  });
+  const server = await buildServer({ env, logger: false });
+  const base = await server.listen({ host: '127.0.0.1', port: 0 });
+  const rows: ApiBenchRow[] = [];
+  try {
+    // The coordinator reads every RIEC: the list is the whole list.
+    const token = await apiToken(stack.sandbox, 'pieter.bakker');
+    const ids: string[] = [];
+    const since = stack.sandbox.ctx.requestLog.lastSeq;
+    for (const count of SIGNUP_COUNTS) {
+      ids.push(...(await seedSignups(stack, ids.length, count)));
+      const one = ids[Math.floor(ids.length / 2)]!;
+      // Warm up: the on-behalf-of token and the JIT, outside the measurement.
+      for (const path of ['/api/signups', `/api/signups/${one}`]) {
+        const response = await fetch(`${base}${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      }
+      console.error(`api: ${count} sign-ups, ${DURATION_SECONDS} s per operation…`);
+      rows.push(toRow('listSignups', count, await load(`${base}/api/signups`, token)));
+      rows.push(toRow('getSignup', count, await load(`${base}/api/signups/${one}`, token)));
+    }
+    // One on-behalf-of exchange per user token, not per request (src/graph/client/obo-token-cache.ts).
+    const tokenRequests = stack.sandbox.ctx.requestLog
+      .since(since)
+      .filter((entry) => entry.kind === 'identity' && entry.path.includes('/oauth2/v2.0/token'));
+    console.error(`api: ${tokenRequests.length} token request(s) during the load`);
+  } finally {
+    await server.close();
+    await stack.close();
+  }
+  return rows;
+}

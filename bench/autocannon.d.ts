@@ -1,0 +1,34 @@
+// The part of autocannon's API the API benchmark uses (the package ships no types).
+declare module 'autocannon' {
+  export interface Options {
+    readonly url: string;
+    readonly method?: string;
+    readonly connections?: number;
+    /** Seconds. */
+    readonly duration?: number;
+    readonly headers?: Record<string, string>;
+    /** Worker threads that generate the load (off the main thread, which serves the API). */
+    readonly workers?: number;
+  }
+
+  export interface Histogram {
+    readonly average: number;
+    readonly p50: number;
+    readonly p99: number;
+    readonly max: number;
+  }
+
+  export interface Result {
+    readonly requests: Histogram;
+    /** Milliseconds. */
+    readonly latency: Histogram;
+    /** Bytes per second. */
+    readonly throughput: Histogram;
+    readonly errors: number;
+    readonly timeouts: number;
+    readonly non2xx: number;
+    readonly totalCompletedRequests: number;
+  }
+
+  export default function autocannon(options: Options): Promise<Result>;
+}

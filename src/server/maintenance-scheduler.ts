@@ -1,0 +1,105 @@
+// The background cycle of one server process: runMaintenance every interval, as "systeem" with
+// the app's own token (client credentials). A run never overlaps the previous one — the next is
+// scheduled only when the last has finished — and a failed run is logged and retried at the next
+// interval; it never takes the server down.
+import type { FastifyBaseLogger } from 'fastify';
+import type { MaintenanceReport } from '../app/run-maintenance.js';
+import { GraphRequestFailure } from '../graph/client/errors.js';
+
+export interface MaintenanceScheduler {
+  /** Starts the cycle; the first run follows one interval after start. */
+  start(): void;
+  /** Runs now, or joins the run in progress (never two at once). */
+  runNow(): Promise<void>;
+  /** No further runs; resolves when a run in progress has finished. */
+  stop(): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  readonly intervalMs: number;
+  readonly run: () => Promise<MaintenanceReport>;
+  readonly log: FastifyBaseLogger;
+}
+
+/** What a failure may show in a log: status, Graph code and request-id, never a token. */
+function describeFailure(error: unknown): Record<string, unknown> {
+  if (error instanceof GraphRequestFailure) {
+    return { status: error.status, code: error.code, requestId: error.requestId };
+  }
+  return { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+}
+
+function summarise(report: MaintenanceReport) {
+  return {
+    resumed: report.resumed,
+    expired: report.expired,
+    executed: report.executed,
+    failed: report.failed,
+    synced: report.syncs.map((sync) => ({
+      changes: sync.changes,
+      updated: sync.updated,
+      failed: sync.failed,
+    })),
+  };
+}
+
+function hasNews(report: MaintenanceReport): boolean {
+  return (
+    report.resumed.length + report.expired.length + report.executed.length > 0 ||
+    report.failed.length > 0 ||
+    report.syncs.some((sync) => sync.updated.length + sync.failed.length > 0)
+  );
+}
+
+export function createMaintenanceScheduler(options: SchedulerOptions): MaintenanceScheduler {
+  const log = options.log.child({ component: 'maintenance' });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let isStopped = true;
+
+  const runOnce = (): Promise<void> => {
+    running ??= (async () => {
+      const started = performance.now();
+      try {
+        const report = await options.run();
+        const ms = Math.round(performance.now() - started);
+        // A quiet cycle every minute is noise at info level; a cycle that changed something is not.
+        if (hasNews(report)) log.info({ ...summarise(report), ms }, 'maintenance run');
+        else log.debug({ ms }, 'maintenance run: nothing to do');
+      } catch (error) {
+        log.error(
+          describeFailure(error),
+          'maintenance run failed; next attempt at the next interval',
+        );
+      }
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  const schedule = (): void => {
+    if (isStopped) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void runOnce().then(schedule);
+    }, options.intervalMs);
+    // The cycle alone must not keep a process alive that is otherwise done (CLI, tests).
+    timer.unref();
+  };
+
+  return {
+    start() {
+      if (!isStopped) return;
+      isStopped = false;
+      schedule();
+    },
+    runNow: runOnce,
+    async stop() {
+      isStopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}

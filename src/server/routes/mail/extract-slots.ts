@@ -1,0 +1,63 @@
+// Reads a sign-up mail as the Outlook add-in sees it: the municipality, the preferred slots and
+// the questions the mail leaves open — exactly what `npm run -s cli -- extract-slots` prints,
+// with the current campaign's default duration for slots without an end time. Pure: no Graph.
+import { AppError } from '../../../app/errors.js';
+import { extractSlots, toReceivedMoment } from '../../../domain/slots/extract-slots.js';
+import { defineRoute } from '../../http/define-route.js';
+import {
+  ZExtractSlotsRequest,
+  ZExtractSlotsResponse,
+  type TExtractSlotsResponse,
+} from './extract-slots.schema.js';
+
+const INVALID_RECEIVED_AT = {
+  nl: 'Geef het moment van ontvangst als ISO 8601-datum, bijvoorbeeld 2022-05-02 of 2022-05-02T09:15:00+02:00.',
+  en: 'Give the moment of receipt as an ISO 8601 date, e.g. 2022-05-02 or 2022-05-02T09:15:00+02:00.',
+};
+
+function checkReceivedAt(receivedAt: string): void {
+  try {
+    toReceivedMoment(receivedAt);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new AppError('VALIDATION_FAILED', {
+      cause: error,
+      logMessage: 'receivedAt is not an ISO 8601 date',
+      fieldIssues: [{ field: 'receivedAt', code: 'invalid_date', message: INVALID_RECEIVED_AT }],
+    });
+  }
+}
+
+export default defineRoute({
+  method: 'POST',
+  url: '/extract-slots',
+  operationId: 'extractSlots',
+  summary: 'Haalt de gemeente en de voorkeuren uit een aanmeldingsmail',
+  description:
+    'Leest onderwerp, afzender en tekst (of HTML) van een mail en geeft de gemeente, de ' +
+    'voorkeuren en de vragen die de mail openlaat. Er wordt niets opgeslagen.',
+  tags: ['Post'],
+  permission: 'signups:write',
+  schemas: { body: ZExtractSlotsRequest, response: { 200: ZExtractSlotsResponse } },
+  handler: async ({ body, services, clock }): Promise<TExtractSlotsResponse> => {
+    checkReceivedAt(body.receivedAt);
+    const campaign = services.findCurrentCampaign(clock.now());
+    const result = extractSlots(
+      {
+        subject: body.subject,
+        from: body.from,
+        text: body.text,
+        html: body.html,
+        receivedAt: body.receivedAt,
+      },
+      { defaultDurationMinutes: campaign.defaultDurationMinutes, timeZone: 'Europe/Amsterdam' },
+    );
+    return {
+      municipality: result.municipality
+        ? { name: result.municipality.name, cbsCode: result.municipality.cbsCode }
+        : null,
+      slots: result.slots.map((slot) => ({ ...slot })),
+      questions: [...result.questions],
+    };
+  },
+});

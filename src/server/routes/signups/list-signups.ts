@@ -1,0 +1,35 @@
+// The sign-ups the caller may see — their RIEC's, all of them (coordinator), or the workshops
+// they train — optionally for one RIEC and some statuses; each as the full view.
+import { listSignups } from '../../../app/read-signups.js';
+import { unwrapOutcome } from '../../errors/use-case-failure.js';
+import { defineRoute } from '../../http/define-route.js';
+import { useCasesFor, viewContextOf } from '../../http/use-case-context.js';
+import { toSignupView } from '../../views/signup-view.js';
+import {
+  ZListSignupsQuery,
+  ZListSignupsResponse,
+  type TListSignupsResponse,
+} from './list-signups.schema.js';
+
+export default defineRoute({
+  method: 'GET',
+  url: '/signups',
+  operationId: 'listSignups',
+  summary: 'Geeft de aanmeldingen die u mag zien, eventueel per RIEC en stand',
+  tags: ['Aanmeldingen'],
+  permission: ['signups:read', 'workshops:read-own'],
+  problems: ['GRAPH_UNAVAILABLE'],
+  schemas: { querystring: ZListSignupsQuery, response: { 200: ZListSignupsResponse } },
+  handler: async (route): Promise<TListSignupsResponse> => {
+    const { riec, status } = route.query;
+    const statuses = status && status.length > 0 ? [...new Set(status)] : undefined;
+    const signups = unwrapOutcome(
+      await listSignups(useCasesFor(route), {
+        ...(riec ? { riec } : {}),
+        ...(statuses ? { statuses } : {}),
+      }),
+    );
+    const view = viewContextOf(route);
+    return { signups: signups.map((stored) => toSignupView(stored, view)) };
+  },
+});

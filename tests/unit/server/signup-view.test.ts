@@ -1,0 +1,117 @@
+// The API's views of a sign-up (pure): what needs the account holder's attention first, and
+// which buttons the caller gets — Haarlem's sign-up from the lifecycle fixtures.
+import { describe, expect, it } from '@jest/globals';
+import { mintAccess } from '../../../src/app/access.js';
+import type { StoredSignup } from '../../../src/domain/ports.js';
+import type { Signup } from '../../../src/domain/signup.js';
+import { toSignupSummary } from '../../../src/server/routes/municipalities/_signup-summary.js';
+import { toSignupView } from '../../../src/server/views/signup-view.js';
+import { MAY_2, MAY_3, answered, apply, confirm, proposed } from '../domain/lifecycle-fixtures.js';
+import { cest, registeredSignup } from '../domain/signup-fixtures.js';
+
+const stored = (signup: Signup, pending = false): StoredSignup => ({
+  signup,
+  eTag: '"item,3"',
+  pending: pending
+    ? { id: 'op', command: 'confirm', by: 'x', startedAt: MAY_3.toISOString(), effects: [] }
+    : null,
+});
+
+const holder = mintAccess({
+  userId: 'u',
+  email: 'k.smit@riec-nh.nl',
+  name: 'K. Smit',
+  roles: ['accountHolder'],
+  riecs: ['RIEC Noord-Holland'],
+});
+const coordinator = mintAccess({
+  userId: 'c',
+  email: 'p@nh.nl',
+  name: 'P',
+  roles: ['coordinator'],
+  riecs: [],
+});
+
+describe('needsAction on the dashboard', () => {
+  const needs = (signup: Signup, now = MAY_3) =>
+    toSignupSummary(stored(signup), now, 'nl').needsAction;
+
+  it('asks for options on a fresh sign-up, and says nothing while waiting for answers', () => {
+    expect(needs(registeredSignup(MAY_2))).toBe('options_needed');
+    expect(needs(proposed())).toBeNull();
+  });
+
+  it('puts "both accepted" before "lapses soon", and "lapses soon" before "answer received"', () => {
+    const oneAccepted = answered([
+      ['declined', 'none'],
+      ['accepted', 'accepted'],
+      ['none', 'none'],
+    ]);
+    const lateDay = cest('2022-05-14T09:00:00'); // holds placed 2 May lapse on 16 May
+    expect(needs(oneAccepted, lateDay)).toBe('both_accepted');
+    const oneDeclined = answered([
+      ['declined', 'none'],
+      ['none', 'none'],
+      ['none', 'none'],
+    ]);
+    expect(needs(oneDeclined)).toBe('answer_received');
+    expect(needs(oneDeclined, lateDay)).toBe('lapses_soon');
+  });
+
+  it('counts the answers of both trainers over the options', () => {
+    const summary = toSignupSummary(
+      stored(
+        answered([
+          ['declined', 'none'],
+          ['accepted', 'tentativelyAccepted'],
+          ['none', 'none'],
+        ]),
+      ),
+      MAY_3,
+      'en',
+    );
+    expect(summary.answers).toEqual({
+      accepted: 1,
+      tentativelyAccepted: 1,
+      declined: 1,
+      pending: 3,
+    });
+    expect(summary.statusLabel).toBe('options placed');
+  });
+});
+
+describe('the sign-up view', () => {
+  const bothAccepted = answered([
+    ['none', 'none'],
+    ['accepted', 'accepted'],
+    ['none', 'none'],
+  ]);
+
+  it('gives the planner the buttons the lifecycle allows, and the coordinator none', () => {
+    const view = toSignupView(stored(bothAccepted), { now: MAY_3, language: 'nl', access: holder });
+    expect(view.allowedActions).toEqual(['recordHoldIds', 'recordAnswers', 'confirm', 'cancel']);
+    expect(view.userActions).toEqual(['confirm', 'cancel']);
+    expect(view.confirmableSlots).toContainEqual({ slotIndex: 1, needsOverride: false });
+    const forCoordinator = toSignupView(stored(bothAccepted), {
+      now: MAY_3,
+      language: 'nl',
+      access: coordinator,
+    });
+    expect(forCoordinator.userActions).toEqual([]);
+  });
+
+  it('shows the confirmed slot in the caller’s language and the pending operation', () => {
+    const confirmed = apply(bothAccepted, confirm(), MAY_3);
+    const view = toSignupView(stored(confirmed, true), {
+      now: MAY_3,
+      language: 'en',
+      access: holder,
+    });
+    expect(view.confirmedSlot).toMatchObject({ slotIndex: 1 });
+    expect(view.confirmedSlot?.label).toMatch(/^Thursday, June 23, 2022 19:00–22:00$/);
+    expect(view.statusLabel).toBe('confirmed');
+    expect(view.options.map((o) => o.holdLabel)).toEqual(['released', 'confirmed', 'released']);
+    expect(view.pendingOperation).toBe(true);
+    expect(view.municipality.domain).toBe('haarlem.nl');
+  });
+});
