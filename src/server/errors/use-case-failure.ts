@@ -35,6 +35,13 @@ const PENDING: LocalizedText = {
   en: 'Microsoft 365 cannot be reached right now. The operation has been recorded and will be completed when it can.',
 };
 
+// Microsoft 365 refused the caller's own (delegated) access: e.g. another account holder of the
+// same RIEC acting on holds in a colleague's calendar, which Graph allows only its owner.
+const GRAPH_DENIED: LocalizedText = {
+  nl: 'Microsoft 365 staat deze actie voor uw account niet toe. Alleen de accounthouder in wiens agenda de opties staan, kan ze bevestigen of vrijgeven; vraag die collega of uw beheerder.',
+  en: 'Microsoft 365 does not allow this action for your account. Only the account holder whose calendar holds the options can confirm or release them; ask that colleague or your administrator.',
+};
+
 // Graph statuses that mean "try again later" (throttled, unavailable, or no answer at all).
 const TRANSIENT = (status: number) => status === 0 || status === 429 || status >= 500;
 
@@ -73,6 +80,9 @@ export function failureToAppError(failure: UseCaseFailure): AppError {
     case 'graphFailed': {
       // Graph's status, error code and request-id go to the log for support (STYLE.md).
       const logMessage = `graph failed: ${failure.status} ${failure.code} request-id ${failure.requestId ?? '-'}${failure.isPending ? ' (pending, will resume)' : ''}`;
+      if (failure.status === 403 && !failure.isPending) {
+        return new AppError('FORBIDDEN', { detail: GRAPH_DENIED, logMessage });
+      }
       if (!TRANSIENT(failure.status) && !failure.isPending) {
         return new AppError('INTERNAL', { logMessage });
       }

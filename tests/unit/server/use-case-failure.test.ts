@@ -40,7 +40,7 @@ describe('failureToAppError', () => {
     expect(error.detail.en).not.toBe(issue.message);
   });
 
-  it('treats throttled or unavailable Graph as 503 with Retry-After, other Graph errors as 500', () => {
+  it('treats throttled or unavailable Graph as 503 with Retry-After, a refusal as 403, other Graph errors as 500', () => {
     const throttled = failureToAppError({
       kind: 'graphFailed',
       status: 429,
@@ -63,8 +63,16 @@ describe('failureToAppError', () => {
       requestId: 'req-1',
       isPending: false,
     });
-    expect(denied.code).toBe('INTERNAL');
+    expect(denied.code).toBe('FORBIDDEN');
+    expect(denied.detail.nl).toContain('accounthouder in wiens agenda');
     expect(denied.logMessage).toContain('403 ErrorAccessDenied request-id req-1');
+    const broken = failureToAppError({
+      kind: 'graphFailed',
+      status: 400,
+      code: 'BadRequest',
+      isPending: false,
+    });
+    expect(broken.code).toBe('INTERNAL');
   });
 });
 
