@@ -5,11 +5,12 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import PostalMime from 'postal-mime';
 import type { Address } from 'postal-mime';
+import { currentCampaign } from '../domain/campaign.js';
 import { extractSlots } from '../domain/slots/extract-slots.js';
 import type { SignupMail } from '../domain/slots/types.js';
 
-/** The campaign's default length of a workshop slot; the lead wires it to the campaign later. */
-export const DEFAULT_DURATION_MINUTES = 180;
+/** A slot without an end time lasts as long as the current campaign says (the API does the same). */
+export const DEFAULT_DURATION_MINUTES = currentCampaign(new Date()).defaultDurationMinutes;
 
 export interface CliIo {
   readonly stdin: AsyncIterable<Buffer | string> & { readonly isTTY?: boolean };
@@ -107,7 +108,11 @@ function parseFlags(args: readonly string[]): Flags {
   }
   const duration = values['default-duration'];
   const minutes = duration === undefined ? DEFAULT_DURATION_MINUTES : Number(duration);
-  if (!/^\d+$/.test(duration ?? '180') || minutes < 1 || minutes > 24 * 60) {
+  if (
+    !/^\d+$/.test(duration ?? String(DEFAULT_DURATION_MINUTES)) ||
+    minutes < 1 ||
+    minutes > 24 * 60
+  ) {
     throw new CliInputError(
       `--default-duration verwacht een aantal minuten (1 tot 1440), niet "${duration}".`,
     );
