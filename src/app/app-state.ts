@@ -55,6 +55,8 @@ export interface AppState {
   readonly signups: SignupCache;
   readonly trainers: TrainerCache;
   readonly deltaCursors: DeltaCursors;
+  /** Organizer mailboxes with holds or workshops whose answers can still change. */
+  readonly organizers: Set<string>;
 }
 
 export function createAppState(): AppState {
@@ -62,5 +64,6 @@ export function createAppState(): AppState {
     signups: new SignupCache(),
     trainers: new TrainerCache(),
     deltaCursors: new DeltaCursors(),
+    organizers: new Set(),
   };
 }

@@ -35,6 +35,9 @@ export async function proposeHolds(
     pair: { berenschot, riec },
     by: ctx.access.email,
   });
-  if (result.ok) ctx.state.signups.remember(result.value);
+  if (result.ok) {
+    ctx.state.signups.remember(result.value);
+    ctx.state.organizers.add(result.value.signup.accountHolder.email.toLowerCase());
+  }
   return result;
 }

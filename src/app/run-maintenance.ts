@@ -68,3 +68,24 @@ export async function runMaintenance(
     syncs,
   };
 }
+
+/**
+ * The background cycle: a full maintenance run (one list read, then whatever is due) every
+ * `fullEveryMs`, and in between only the answer syncs of the organizers it found — one request
+ * each when nothing changed (DESIGN.md's budget for an idle sync). Organizers whose holds were
+ * placed in this process meanwhile (proposeHolds adds them) are synced too.
+ */
+export function createMaintenanceCycle(options: { readonly fullEveryMs: number }) {
+  let lastFull = Number.NEGATIVE_INFINITY;
+  return async (ctx: UseCaseContext): Promise<MaintenanceReport> => {
+    const now = ctx.now().getTime();
+    if (now - lastFull >= options.fullEveryMs) {
+      lastFull = now;
+      return runMaintenance(ctx);
+    }
+    const syncs = await Promise.all(
+      [...ctx.state.organizers].map((organizer) => syncAnswers(ctx, organizer)),
+    );
+    return { resumed: [], expired: [], executed: [], failed: [], syncs };
+  };
+}

@@ -12,7 +12,7 @@ import { SYSTEM_ACCESS } from '../app/access.js';
 import { createAppState } from '../app/app-state.js';
 import { createUseCaseContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
-import { runMaintenance } from '../app/run-maintenance.js';
+import { createMaintenanceCycle } from '../app/run-maintenance.js';
 import { currentCampaign } from '../domain/campaign.js';
 import type { Microsoft365 } from '../domain/ports.js';
 import { createGraphClient } from '../graph/client/client.js';
@@ -93,13 +93,16 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
       createUseCaseContext({ m365: microsoft365For(caller), access: caller.access, state, now }),
   };
 
+  // Lists are read in full every ten cycles (expiry, executed workshops, cut-off operations);
+  // in between only the answers are synced.
+  const cycle = createMaintenanceCycle({ fullEveryMs: env.SYNC_INTERVAL_SECONDS * 10 * 1000 });
   const scheduler =
     env.SYNC_INTERVAL_SECONDS > 0
       ? createMaintenanceScheduler({
           intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
           log: options.log,
           run: () =>
-            runMaintenance(
+            cycle(
               createUseCaseContext({
                 m365: appMicrosoft365,
                 access: SYSTEM_ACCESS,

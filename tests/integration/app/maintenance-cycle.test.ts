@@ -1,0 +1,49 @@
+// The background cycle: a full maintenance run now and then, and in between only the answer
+// syncs — one request per organizer when nothing changed.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SYSTEM_ACCESS } from '../../../src/app/access.js';
+import { createMaintenanceCycle } from '../../../src/app/run-maintenance.js';
+import {
+  accountHolder,
+  measure,
+  startPlanningHarness,
+  type PlanningHarness,
+} from '../../support/planning.js';
+import { answer, current, proposed } from '../../support/planning-scenarios.js';
+
+let h: PlanningHarness;
+
+beforeAll(async () => {
+  h = await startPlanningHarness();
+});
+afterAll(async () => h.close());
+
+describe('the background cycle', () => {
+  it('reads the lists on a full run and then only syncs the organizers it found', async () => {
+    const sanne = accountHolder('sanne.devries');
+    const signup = await proposed(h.context(sanne), 'GM0392');
+    let now = Date.now();
+    const system = h.context(SYSTEM_ACCESS, { now: () => new Date(now) });
+    const cycle = createMaintenanceCycle({ fullEveryMs: 10 * 60_000 });
+
+    const full = await cycle(system);
+    expect(full.syncs.map((s) => s.organizer)).toEqual([sanne.email]);
+
+    now += 60_000;
+    const idle = await measure(h, () => cycle(system));
+    expect(idle.result.syncs.map((s) => s.changes)).toEqual([0]);
+    expect(idle.requests).toBe(1);
+
+    answer(h.sandbox, signup, 0, { berenschot: 'accept' });
+    now += 60_000;
+    const busy = await cycle(system);
+    expect(busy.syncs[0]?.updated).toEqual([signup.signup.id]);
+    expect(
+      (await current(h.context(sanne), signup.signup.id)).signup.options[0]?.answers.berenschot,
+    ).toBe('accepted');
+
+    now += 10 * 60_000;
+    const second = await measure(h, () => cycle(system));
+    expect(second.requests).toBeGreaterThan(1); // the lists are read again
+  });
+});
