@@ -70,9 +70,16 @@ function provisionSandbox(env: NodeJS.ProcessEnv): void {
 }
 
 console.log('Workshopplanner wordt gestart…');
-const build = spawnSync(resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-  stdio: 'inherit',
-});
+// Built where the server will serve it from (WEB_DIST_DIR), so stacks side by side (tests) do not
+// rebuild each other's files while serving them.
+const webDist = resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
+const build = spawnSync(
+  resolve('node_modules/.bin/vite'),
+  ['build', '--logLevel', 'warn', '--outDir', webDist, '--emptyOutDir'],
+  {
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) stopAll(build.status ?? 1);
 
 const serverEnv: NodeJS.ProcessEnv = { ...process.env };

@@ -24,6 +24,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { zodValidatorCompiler } from './http/zod-validation.js';
 import { composeServices, type Composition } from './compose.js';
 import type { ServerServices } from './services.js';
+import { toWebConfig } from './web-config.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -77,12 +78,20 @@ function resolveServices(
 ): { services: ServerServices; composition: Composition | undefined } {
   if (given.contextFor) {
     return {
-      services: { findCurrentCampaign: currentCampaign, ...given, contextFor: given.contextFor },
+      services: {
+        findCurrentCampaign: currentCampaign,
+        webConfig: toWebConfig(env),
+        ...given,
+        contextFor: given.contextFor,
+      },
       composition: undefined,
     };
   }
   const composition = composeServices(env, { clock, log: app.log });
-  return { services: { ...composition.services, ...given }, composition };
+  return {
+    services: { webConfig: toWebConfig(env), ...composition.services, ...given },
+    composition,
+  };
 }
 
 export async function buildServer({

@@ -25,7 +25,7 @@ import { createMaintenanceScheduler, type MaintenanceScheduler } from './mainten
 import type { Caller, ServerServices } from './services.js';
 
 export interface Composition {
-  readonly services: ServerServices;
+  readonly services: Omit<ServerServices, 'webConfig'>;
   /** Undefined when SYNC_INTERVAL_SECONDS is 0. */
   readonly scheduler: MaintenanceScheduler | undefined;
 }
@@ -87,7 +87,7 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
     return createMicrosoft365(client, site);
   };
 
-  const services: ServerServices = {
+  const services: Omit<ServerServices, 'webConfig'> = {
     findCurrentCampaign: currentCampaign,
     contextFor: (caller) =>
       createUseCaseContext({ m365: microsoft365For(caller), access: caller.access, state, now }),

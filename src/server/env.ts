@@ -12,6 +12,9 @@
 // # The API's Application ID URI, accepted as token audience besides CLIENT_ID (v1-style tokens,
 // # Teams SSO resource). Default: api://<host of PUBLIC_URL>/<CLIENT_ID>.
 // API_IDENTIFIER_URI=api://localhost:3000/2c7d5e9a-41b8-4f63-8e0d-6a9b3c1f5e27
+// # Where a plain browser signs in, when that differs from AUTHORITY_HOST. Default: AUTHORITY_HOST;
+// # on localhost (the sandbox) its plain-HTTP side on the same port, which browsers need not trust.
+// WEB_AUTHORITY_HOST=http://localhost:5443
 // # Development only: allow framing by and connections to http(s)://localhost:* (Teams Toolkit,
 // # the sandbox's plain-HTTP side). Default: true when PUBLIC_URL is on localhost, else false.
 // ALLOW_LOCALHOST=true
@@ -70,6 +73,7 @@ export const ZEnv = z.object({
     .refine((ids) => ids.length > 0, { message: 'list at least one tenant id' })
     .default([SANDBOX_TENANT_ID, SANDBOX_PARTNER_TENANT_ID]),
   API_IDENTIFIER_URI: z.string().startsWith('api://').optional(),
+  WEB_AUTHORITY_HOST: z.url().optional(),
   ALLOW_LOCALHOST: booleanText.optional(),
   CORS_ALLOWED_ORIGINS: csv(ZOrigin).default([]),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),

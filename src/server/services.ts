@@ -6,6 +6,7 @@ import type { Access } from '../app/access.js';
 import type { UseCaseContext } from '../app/context.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { UserAssertion } from './auth/user-assertion.js';
+import type { TGetWebConfigResponse } from './web-config.js';
 
 /** Who is asking, as the authentication hook established it. */
 export interface Caller {
@@ -21,4 +22,6 @@ export interface ServerServices {
   readonly findCurrentCampaign: (now: Date) => Campaign;
   /** The context the use cases of one request run in: Graph as the caller, the process state. */
   readonly contextFor: (caller: Caller) => UseCaseContext;
+  /** The public sign-in settings of the web app (GET /api/web-config). */
+  readonly webConfig: TGetWebConfigResponse;
 }

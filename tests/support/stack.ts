@@ -24,6 +24,8 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<RunningSt
       PORT: '0',
       SANDBOX_HTTPS_PORT: '0',
       SANDBOX_DATA_DIR: dataDir,
+      // Each stack serves its own build: another test's npm start must not empty it meanwhile.
+      WEB_DIST_DIR: join(dataDir, 'web'),
       LOG_LEVEL: 'warn',
       ...env,
     },

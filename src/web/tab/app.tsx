@@ -1,12 +1,12 @@
-import { FluentProvider, Title1, Body1, webLightTheme } from '@fluentui/react-components';
+// The Teams tab: i18n around everything, then the shell (theme, host, sign-in, pages).
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { Root } from './shell/root.js';
 
-export function App() {
+export function App({ i18n }: { i18n: I18n }) {
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main>
-        <Title1 as="h1">Workshopplanner</Title1>
-        <Body1>Weerbaarheid, integriteit en ondermijning</Body1>
-      </main>
-    </FluentProvider>
+    <I18nextProvider i18n={i18n}>
+      <Root />
+    </I18nextProvider>
   );
 }

@@ -24,10 +24,13 @@ describe('the routes under src/server/routes', () => {
       const required = route.permission === 'public' ? [] : [route.permission].flat();
       expect(required.every((permission) => PERMISSIONS.includes(permission))).toBe(true);
     }
-    // Public routes are the exception: only health for now.
+    // Public routes are the exception: health, and the settings a browser needs to sign in.
     expect(
-      routes.filter((route) => route.permission === 'public').map((r) => r.operationId),
-    ).toEqual(['getHealth']);
+      routes
+        .filter((route) => route.permission === 'public')
+        .map((r) => r.operationId)
+        .sort(),
+    ).toEqual(['getHealth', 'getWebConfig']);
   });
 });
 

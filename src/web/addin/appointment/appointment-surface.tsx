@@ -1,0 +1,82 @@
+// "Workshopoptie": for a hold or the confirmed workshop in the calendar, which sign-up it belongs
+// to, its status, all options with their dates and the trainers' answers — read-only (a trainer
+// answers in the invitation itself; the account holder confirms in the tab).
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+} from '@fluentui/react-components';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TGetMeResponse } from '../../common/api/api-types.js';
+import { Loading } from '../../common/components/loading.js';
+import { ProblemMessage } from '../../common/components/problem-message.js';
+import { useQuery } from '../../common/services/use-query.js';
+import type { AddinApi } from '../api/addin-api.js';
+import { findAppointmentSignup, type AppointmentFields } from '../flows/appointment-match.js';
+import { useAddinT } from '../i18n/addin-i18n.js';
+import { OfficeReadError, readAppointment } from '../office/read-item.js';
+import { useAddinStyles } from '../shell/use-addin-styles.js';
+import { SignupDetails } from './signup-details.js';
+
+export interface AppointmentSurfaceProps {
+  readonly api: AddinApi;
+  readonly me: TGetMeResponse;
+  /** Reads the open calendar item (office.js); tests may give another reader. */
+  readonly readItem?: () => Promise<AppointmentFields>;
+}
+
+const readOpenAppointment = () => readAppointment();
+
+export function AppointmentSurface({
+  api,
+  me,
+  readItem = readOpenAppointment,
+}: AppointmentSurfaceProps) {
+  const { t } = useTranslation();
+  const at = useAddinT();
+  const styles = useAddinStyles();
+  // Read-only: loading again after a language switch loses nothing and the labels follow.
+  const load = useCallback(
+    async () => findAppointmentSignup(api, await readItem()),
+    [api, readItem],
+  );
+  const query = useQuery(load);
+
+  let content;
+  if (query.error instanceof OfficeReadError) {
+    content = (
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>{at('appointment.readFailed')}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={query.reload}>{t('problem.tryAgain')}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  } else if (query.error !== undefined) {
+    content = <ProblemMessage error={query.error} onRetry={query.reload} />;
+  } else if (query.isLoading && !query.data) {
+    content = <Loading label={at('appointment.loading')} />;
+  } else if (!query.data) {
+    content = (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{at('appointment.noMatch')}</MessageBarBody>
+      </MessageBar>
+    );
+  } else {
+    content = <SignupDetails match={query.data} me={me} />;
+  }
+
+  return (
+    <>
+      <Text as="h2" className={styles.heading}>
+        {at('frame.appointmentSurface')}
+      </Text>
+      {content}
+    </>
+  );
+}
+
+export default AppointmentSurface;

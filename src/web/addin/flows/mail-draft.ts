@@ -1,0 +1,155 @@
+// What the user checks and corrects before anything is written: the municipality, the preferred
+// slots as wall-clock times in Amsterdam, the contact and the scan status. Pure, so it runs in
+// Node (integration tests) as well as in the task pane.
+import type {
+  TFieldMessage,
+  TGetAvailabilityRequest,
+  TRegisterSignupRequest,
+  TScanStatus,
+} from '../../common/api/api-types.js';
+import { toAmsterdamIso, toAmsterdamWallTime } from '../../common/format/amsterdam-time.js';
+import type { TExtractedSlot, TExtractSlotsResponse } from '../api/addin-api.js';
+import type { MailFields } from './mail-fields.js';
+
+/** The letter asks for three preferred dates and times; getAvailability takes at most three. */
+export const MAX_SLOTS = 3;
+
+export interface SlotDraft {
+  /** Stable across edits and removals (React key, field ids). */
+  readonly id: string;
+  /** YYYY-MM-DD, Amsterdam */
+  readonly date: string;
+  /** HH:mm, Amsterdam */
+  readonly start: string;
+  readonly end: string;
+  /** The mail gave no end time: the campaign's usual length was used. Cleared by an edit. */
+  readonly assumedEnd: boolean;
+  /** The text of the mail the slot came from; '' for a slot the user added. */
+  readonly source: string;
+}
+
+export interface MailDraft {
+  readonly cbsCode: string;
+  readonly contactName: string;
+  readonly contactEmail: string;
+  readonly scanStatus: TScanStatus;
+  readonly slots: readonly SlotDraft[];
+}
+
+export function slotFromExtracted(slot: TExtractedSlot, id: string): SlotDraft {
+  const start = toAmsterdamWallTime(slot.start);
+  const end = toAmsterdamWallTime(slot.end);
+  return {
+    id,
+    date: start.date,
+    start: start.time,
+    end: end.time,
+    assumedEnd: slot.assumedEnd,
+    source: slot.source,
+  };
+}
+
+export function emptySlot(id: string): SlotDraft {
+  return { id, date: '', start: '', end: '', assumedEnd: false, source: '' };
+}
+
+/** The draft as the mail suggests it; the contact defaults to the sender. */
+export function draftFromExtraction(
+  extraction: TExtractSlotsResponse,
+  mail: MailFields,
+): MailDraft {
+  return {
+    cbsCode: extraction.municipality?.cbsCode ?? '',
+    contactName: mail.from?.name ?? '',
+    contactEmail: mail.from?.address ?? '',
+    // The mail rarely says; the account holder can ask later (it is no condition).
+    scanStatus: 'onbekend',
+    slots: extraction.slots.map((slot, index) => slotFromExtracted(slot, `slot-${index}`)),
+  };
+}
+
+/** A changed slot; touching the end time means the user chose it, so it is no longer assumed. */
+export function editSlot(
+  slot: SlotDraft,
+  change: Partial<Pick<SlotDraft, 'date' | 'start' | 'end'>>,
+) {
+  return { ...slot, ...change, assumedEnd: change.end !== undefined ? false : slot.assumedEnd };
+}
+
+export function isSlotComplete(slot: SlotDraft): boolean {
+  return toSlotInstants(slot) !== undefined;
+}
+
+function toSlotInstants(slot: SlotDraft): { start: string; end: string } | undefined {
+  const start = toAmsterdamIso({ date: slot.date, time: slot.start });
+  const end = toAmsterdamIso({ date: slot.date, time: slot.end });
+  return start && end ? { start, end } : undefined;
+}
+
+export type AvailabilityInput =
+  | { readonly ready: true; readonly request: TGetAvailabilityRequest }
+  | { readonly ready: false; readonly reason: 'none' | 'incomplete' | 'tooMany' };
+
+/** What getAvailability can be asked, or why not yet. */
+export function toAvailabilityInput(draft: MailDraft): AvailabilityInput {
+  if (draft.slots.length === 0) return { ready: false, reason: 'none' };
+  if (draft.slots.length > MAX_SLOTS) return { ready: false, reason: 'tooMany' };
+  const slots = draft.slots.map(toSlotInstants);
+  if (slots.some((slot) => slot === undefined)) return { ready: false, reason: 'incomplete' };
+  return {
+    ready: true,
+    request: {
+      slots: slots.filter((slot) => slot !== undefined),
+      ...(draft.cbsCode ? { cbsCode: draft.cbsCode } : {}),
+    },
+  };
+}
+
+/**
+ * The registration as the API takes it. Half-filled slots are left out here (the availability
+ * step already refuses them); every rule (count, window, deadline, address) is the API's, which
+ * answers per field.
+ */
+export function toRegisterRequest(draft: MailDraft): TRegisterSignupRequest {
+  return {
+    cbsCode: draft.cbsCode,
+    contact: { name: draft.contactName.trim(), email: draft.contactEmail.trim() },
+    preferences: draft.slots.flatMap((slot) => {
+      const instants = toSlotInstants(slot);
+      return instants ? [instants] : [];
+    }),
+    scanStatus: draft.scanStatus,
+    remarks: '',
+  };
+}
+
+/** The fields of the draft, by the API's field paths ("preferences.1.end"). */
+export type MailField =
+  | 'cbsCode'
+  | 'contact.name'
+  | 'contact.email'
+  | 'scanStatus'
+  | 'preferences'
+  | `preferences.${number}`
+  | `preferences.${number}.${'date' | 'start' | 'end'}`
+  | 'form';
+
+const OWN_FIELDS = /^(cbsCode|contact\.name|contact\.email|scanStatus)$/;
+
+/** Where an API message is shown: its own field, the slot as a whole, or the form. */
+export function fieldOf(path: string): MailField {
+  if (OWN_FIELDS.test(path)) return path as MailField;
+  if (path === 'contact') return 'contact.name';
+  const slot = /^preferences\.(\d+)(?:\.(date|start|end))?(?:\..*)?$/.exec(path);
+  if (slot) {
+    const index = Number(slot[1]);
+    const part = slot[2] as 'date' | 'start' | 'end' | undefined;
+    return part ? `preferences.${index}.${part}` : `preferences.${index}`;
+  }
+  if (path === 'preferences' || path.startsWith('preferences.')) return 'preferences';
+  return 'form';
+}
+
+export function messagesAt(messages: readonly TFieldMessage[], field: MailField): string[] {
+  return messages.filter((message) => fieldOf(message.field) === field).map((m) => m.message);
+}

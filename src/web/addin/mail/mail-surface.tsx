@@ -1,0 +1,87 @@
+// "Aanmelding verwerken": the open mail read with office.js, sent to extractSlots, and shown for
+// the user to check before anything is written.
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+} from '@fluentui/react-components';
+import { useCallback, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../common/components/loading.js';
+import { ProblemMessage } from '../../common/components/problem-message.js';
+import { formatMoment } from '../../common/format/format-dates.js';
+import { currentLanguage } from '../../common/i18n/i18n.js';
+import { useQuery } from '../../common/services/use-query.js';
+import type { AddinApi } from '../api/addin-api.js';
+import { readSignupMail } from '../flows/mail-flow.js';
+import { formatSender, type MailFields } from '../flows/mail-fields.js';
+import { useAddinT } from '../i18n/addin-i18n.js';
+import { OfficeReadError, readMessage } from '../office/read-item.js';
+import { useAddinStyles } from '../shell/use-addin-styles.js';
+import { MailForm } from './mail-form.js';
+
+export interface MailSurfaceProps {
+  readonly api: AddinApi;
+  /** Reads the open message (office.js); tests may give another reader. */
+  readonly readMail?: () => Promise<MailFields>;
+}
+
+const readOpenMessage = () => readMessage();
+
+export function MailSurface({ api, readMail = readOpenMessage }: MailSurfaceProps) {
+  const { t, i18n } = useTranslation();
+  const at = useAddinT();
+  const styles = useAddinStyles();
+  // The mail is read once: a new API object (another language) must not throw away the user's
+  // corrections, so the load keeps to the API it started with.
+  const apiAtStart = useRef(api);
+  const load = useCallback(async () => {
+    const mail = await readMail();
+    return { mail, reading: await readSignupMail(apiAtStart.current, mail) };
+  }, [readMail]);
+  const query = useQuery(load);
+
+  let content;
+  if (query.error instanceof OfficeReadError) {
+    content = (
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>{at('mail.readFailed')}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={query.reload}>{t('problem.tryAgain')}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  } else if (query.error !== undefined) {
+    content = <ProblemMessage error={query.error} onRetry={query.reload} />;
+  } else if (!query.data) {
+    content = <Loading label={at('mail.reading')} />;
+  } else {
+    const { mail, reading } = query.data;
+    content = (
+      <>
+        {mail.from && (
+          <Text size={200} className={styles.muted}>
+            {at('mail.from', {
+              from: formatSender(mail.from),
+              when: formatMoment(mail.receivedAt, currentLanguage(i18n)),
+            })}
+          </Text>
+        )}
+        <MailForm api={api} reading={reading} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Text as="h2" className={styles.heading}>
+        {at('frame.mailSurface')}
+      </Text>
+      {content}
+    </>
+  );
+}
+
+export default MailSurface;

@@ -1,0 +1,76 @@
+// The task pane's layout: Outlook gives it about 320–450 px, so everything is one column with
+// Fluent's spacing tokens, and colours come from the theme only (light, dark, high contrast).
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+
+export const useAddinStyles = makeStyles({
+  provider: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { ...typographyStyles.subtitle2, margin: 0 },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: '40rem',
+  },
+  heading: { ...typographyStyles.subtitle1, margin: 0 },
+  sectionHeading: { ...typographyStyles.body1Strong, margin: 0 },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    border: 'none',
+    minWidth: 0,
+  },
+  legend: { ...typographyStyles.body1Strong, padding: 0, marginBottom: tokens.spacingVerticalXS },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+    minWidth: 0,
+  },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  grow: { flexGrow: 1, minWidth: '7rem' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  plainList: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  inline: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  pair: { display: 'flex', flexDirection: 'column' },
+  pairDetails: {
+    color: tokens.colorNeutralForeground2,
+    paddingLeft: tokens.spacingHorizontalXXXL,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+});

@@ -1,0 +1,114 @@
+// HTTP to the product's API: the caller's token, the user's language (the server answers labels
+// and problems in it), problem+json read into ApiProblem. Reads (GET) are retried when the line
+// or the server has a bad moment; commands (POST) are not — the UI tells the user what happened
+// and lets them send it again (the server finishes a half-done command, never does one twice).
+import { ApiProblem, ConnectionLost, isTransient, type ProblemBody } from './api-errors.js';
+
+export type Language = 'nl' | 'en';
+
+export interface TokenSource {
+  /** A token for the API; `forceRefresh` after the API refused the previous one. */
+  getToken(options?: { forceRefresh?: boolean }): Promise<string>;
+}
+
+export interface ApiClientOptions {
+  readonly tokens: TokenSource;
+  readonly language: () => Language;
+  /** The API's origin; '' for the server that served the page. */
+  readonly baseUrl?: string;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Attempts of a GET in all (default 3). */
+  readonly maxAttempts?: number;
+}
+
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+}
+
+const MAX_RETRY_WAIT_MS = 10_000;
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+async function readProblem(response: Response): Promise<ApiProblem> {
+  const type = response.headers.get('content-type') ?? '';
+  // A body that is not JSON after all (a proxy's error page): the status alone says it.
+  const body = type.includes('json')
+    ? await (response.json() as Promise<ProblemBody>).catch(() => undefined)
+    : undefined;
+  return new ApiProblem(
+    body && typeof body.code === 'string'
+      ? body
+      : {
+          status: response.status,
+          code: response.status >= 500 ? 'INTERNAL' : 'UNKNOWN',
+          title: response.statusText || `HTTP ${response.status}`,
+          detail: '',
+        },
+    retryAfterSeconds(response),
+  );
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+  const maxAttempts = options.maxAttempts ?? 3;
+
+  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    for (let tokenAttempt = 0; ; tokenAttempt++) {
+      const token = await options.tokens.getToken({ forceRefresh: tokenAttempt > 0 });
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json, application/problem+json',
+            'accept-language': options.language(),
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        });
+      } catch (error) {
+        throw new ConnectionLost(error);
+      }
+      // A refused token was not used for anything: one fresh token, then give up.
+      if (response.status === 401 && tokenAttempt === 0) continue;
+      if (!response.ok) throw await readProblem(response);
+      if (response.status === 204) return undefined;
+      try {
+        return await response.json();
+      } catch (error) {
+        // The answer broke off halfway: as good as no answer.
+        throw new ConnectionLost(error);
+      }
+    }
+  }
+
+  async function getWithRetry(path: string): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send('GET', path);
+      } catch (error) {
+        if (attempt >= maxAttempts || !isTransient(error)) throw error;
+        const hinted = error instanceof ApiProblem ? error.retryAfterSeconds : undefined;
+        const wait = hinted !== undefined ? hinted * 1000 : 500 * 3 ** (attempt - 1);
+        await sleep(Math.min(wait, MAX_RETRY_WAIT_MS));
+      }
+    }
+  }
+
+  return {
+    get: async <T>(path: string) => (await getWithRetry(path)) as T,
+    post: async <T>(path: string, body?: unknown) => (await send('POST', path, body)) as T,
+  };
+}

@@ -1,0 +1,140 @@
+// Step 1 of a sign-up: who of the trainers can on the three preferred slots, the pairs ranked,
+// and — with one pair chosen — placing the three options (tentative holds) with them.
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { CalendarAdd20Regular } from '@fluentui/react-icons';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TPairView, TSignupView } from '../../../common/api/api-types.js';
+import { Loading } from '../../../common/components/loading.js';
+import { useNotify } from '../../../common/components/notify.js';
+import { ProblemMessage } from '../../../common/components/problem-message.js';
+import { useAppServices } from '../../../common/services/app-services.js';
+import { useCommand } from '../../../common/services/use-command.js';
+import { useQuery } from '../../../common/services/use-query.js';
+import { routeHref } from '../../routing/routes.js';
+import { navigate } from '../../routing/use-route.js';
+import type { SignupStepProps } from '../signup/signup-pages.js';
+import { AvailabilityGrid } from './availability-grid.js';
+import { PairPicker, pairKey } from './pair-picker.js';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+export default function AvailabilityPage({ signup, onSignupChange }: SignupStepProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { api } = useAppServices();
+  const notify = useNotify();
+  const slots = signup.preferences.map(({ start, end }) => ({ start, end }));
+  const slotsKey = JSON.stringify(slots);
+  const cbsCode = signup.municipality.cbsCode;
+  const load = useCallback(
+    () => api.getAvailability({ slots: JSON.parse(slotsKey) as typeof slots, cbsCode }),
+    [api, slotsKey, cbsCode],
+  );
+  const query = useQuery(load);
+  const pairs = query.data?.pairs ?? [];
+  const [chosen, setChosen] = useState<TPairView | undefined>(undefined);
+  const pair = chosen ?? pairs.find((p) => p.isViable) ?? pairs[0];
+  const canPropose = signup.status === 'aangemeld' && signup.userActions.includes('propose');
+
+  const propose = useCommand((choice: TPairView) =>
+    api.proposeHolds(signup.id, { berenschot: choice.berenschot.email, riec: choice.riec.email }),
+  );
+
+  async function placeOptions() {
+    if (!pair) return;
+    afterPlaced(await propose.run(pair));
+  }
+
+  /** After a first attempt or a retry: the options are there, on to the answers. */
+  function afterPlaced(result: TSignupView | undefined) {
+    if (!result?.pair) return;
+    notify(t('availability.placed', { name: signup.municipality.name }), {
+      body: t('availability.placedBody', {
+        berenschot: result.pair.berenschot.name,
+        riec: result.pair.riec.name,
+      }),
+    });
+    onSignupChange(result);
+    navigate({ page: 'options', signupId: signup.id });
+  }
+
+  return (
+    <>
+      {!canPropose && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {signup.status === 'opties_geplaatst' ? (
+              <>
+                {t('availability.alreadyPlaced')}{' '}
+                <Link href={routeHref({ page: 'options', signupId: signup.id })}>
+                  {t('availability.toAnswers')}
+                </Link>
+              </>
+            ) : (
+              t('availability.readOnly')
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {query.error !== undefined && <ProblemMessage error={query.error} onRetry={query.reload} />}
+      {!query.data && query.isLoading && <Loading label={t('availability.loading')} />}
+      {query.data && (
+        <>
+          <section className={styles.section} aria-labelledby="grid-heading">
+            <Title3 as="h3" id="grid-heading" className={styles.heading}>
+              {t('availability.gridTitle')}
+            </Title3>
+            <AvailabilityGrid
+              availability={query.data}
+              chosen={pair ? [pair.berenschot.email, pair.riec.email] : []}
+            />
+          </section>
+          <section className={styles.section} aria-labelledby="pairs-heading">
+            <Title3 as="h3" id="pairs-heading" className={styles.heading}>
+              {t('pairs.title')}
+            </Title3>
+            <PairPicker
+              pairs={pairs}
+              value={pair ? pairKey(pair) : undefined}
+              onChange={setChosen}
+              disabled={!canPropose || propose.isRunning}
+            />
+            {propose.state.status === 'failed' && (
+              <ProblemMessage
+                error={propose.state.error}
+                action={t('availability.propose')}
+                onRetry={() => void propose.retry().then(afterPlaced)}
+              />
+            )}
+            {canPropose && (
+              <div className={styles.actions} aria-live="polite">
+                <Button
+                  appearance="primary"
+                  icon={propose.isRunning ? <Spinner size="tiny" /> : <CalendarAdd20Regular />}
+                  disabled={!pair || propose.isRunning}
+                  onClick={() => void placeOptions()}
+                >
+                  {propose.isRunning ? t('availability.proposing') : t('availability.propose')}
+                </Button>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

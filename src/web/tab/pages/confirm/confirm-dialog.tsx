@@ -1,0 +1,150 @@
+// The last check before confirming: which slot, who gets the invitation, and — when not both
+// trainers accepted it in Outlook — the reason for the exception, which is logged.
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
+import { CalendarCheckmark20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TConfirmSlotRequest, TSignupView } from '../../../common/api/api-types.js';
+import { ProblemMessage } from '../../../common/components/problem-message.js';
+import { formatSlot } from '../../../common/format/format-dates.js';
+import { currentLanguage } from '../../../common/i18n/i18n.js';
+import { useCommand } from '../../../common/services/use-command.js';
+
+export interface ConfirmDialogProps {
+  readonly signup: TSignupView;
+  readonly slotIndex: number;
+  /** Not both trainers accepted this slot: the user must give a reason. */
+  readonly needsOverride: boolean;
+  readonly onConfirm: (request: TConfirmSlotRequest) => Promise<TSignupView>;
+  readonly onConfirmed: (signup: TSignupView) => void;
+  readonly disabled?: boolean;
+}
+
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [isReasonMissing, setReasonMissing] = useState(false);
+  const command = useCommand(props.onConfirm);
+  const option = props.signup.options.find((o) => o.slotIndex === props.slotIndex);
+  const slotText = option
+    ? formatSlot(option.slot.start, option.slot.end, currentLanguage(i18n))
+    : '';
+
+  async function confirm() {
+    const trimmed = reason.trim();
+    if (props.needsOverride && trimmed === '') {
+      setReasonMissing(true);
+      return;
+    }
+    finish(
+      await command.run({
+        slotIndex: props.slotIndex,
+        ...(props.needsOverride ? { override: { reason: trimmed } } : {}),
+      }),
+    );
+  }
+
+  function finish(result: TSignupView | undefined) {
+    if (!result) return;
+    setOpen(false);
+    props.onConfirmed(result);
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => {
+        setOpen(data.open);
+        if (data.open) command.reset();
+      }}
+    >
+      <DialogTrigger disableButtonEnhancement>
+        <Button
+          appearance="primary"
+          icon={<CalendarCheckmark20Regular />}
+          disabled={props.disabled ?? false}
+        >
+          {t('confirm.open', { number: props.slotIndex + 1 })}
+        </Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>
+            {t('confirm.dialogTitle', { name: props.signup.municipality.name })}
+          </DialogTitle>
+          <DialogContent>
+            <Text as="p">
+              {t('confirm.dialogText', {
+                number: props.slotIndex + 1,
+                slot: slotText,
+                contact: `${props.signup.contact.name} (${props.signup.contact.email})`,
+              })}
+            </Text>
+            {props.needsOverride && (
+              <>
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>{t('confirm.overrideWarning')}</MessageBarBody>
+                </MessageBar>
+                <Field
+                  label={t('confirm.overrideReason')}
+                  hint={t('confirm.overrideHint')}
+                  required
+                  {...(isReasonMissing
+                    ? {
+                        validationState: 'error' as const,
+                        validationMessage: t('confirm.overrideRequired'),
+                      }
+                    : {})}
+                >
+                  <Textarea
+                    value={reason}
+                    onChange={(_, d) => {
+                      setReason(d.value);
+                      setReasonMissing(false);
+                    }}
+                  />
+                </Field>
+              </>
+            )}
+            {command.state.status === 'failed' && (
+              <ProblemMessage
+                error={command.state.error}
+                action={t('confirm.submit')}
+                onRetry={() => void command.retry().then(finish)}
+              />
+            )}
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>{t('common.back')}</Button>
+            </DialogTrigger>
+            <Button
+              appearance="primary"
+              disabled={command.isRunning}
+              {...(command.isRunning ? { icon: <Spinner size="tiny" /> } : {})}
+              onClick={() => void confirm()}
+            >
+              {command.isRunning ? t('confirm.submitting') : t('confirm.submit')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

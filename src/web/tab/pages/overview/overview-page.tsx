@@ -1,0 +1,154 @@
+// The start page: the municipalities of the user's RIEC (all of them for the coordinator), the
+// days left to sign up, what needs the account holder first, and every municipality's status
+// with filters and search.
+import {
+  Body1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Select,
+  Title3,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../common/components/loading.js';
+import { PageHeading } from '../../../common/components/page-heading.js';
+import { ProblemMessage } from '../../../common/components/problem-message.js';
+import { formatLongDate } from '../../../common/format/format-dates.js';
+import { currentLanguage } from '../../../common/i18n/i18n.js';
+import { FIRST_PAGE_MARK, markOnce } from '../../../common/performance/marks.js';
+import { useAppServices } from '../../../common/services/app-services.js';
+import { useQuery } from '../../../common/services/use-query.js';
+import { ActionList } from './action-list.js';
+import { MunicipalityTable } from './municipality-table.js';
+import {
+  NO_FILTER,
+  STATUS_FILTERS,
+  filterMunicipalities,
+  listActionItems,
+  type OverviewFilter,
+  type StatusFilter,
+} from './overview-model.js';
+import { useOverviewStyles } from './use-overview-styles.js';
+
+function DeadlineNotice(props: { days: number; deadline: string; isOpen: boolean }) {
+  const { t, i18n } = useTranslation();
+  const date = formatLongDate(props.deadline, currentLanguage(i18n));
+  if (!props.isOpen) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t('overview.deadline.passed', { date })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent={props.days <= 7 ? 'warning' : 'info'}>
+      <MessageBarBody>
+        {props.days === 0
+          ? t('overview.deadline.today', { date })
+          : t('overview.deadline.days', { count: props.days, date })}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export default function OverviewPage() {
+  const { t } = useTranslation();
+  const styles = useOverviewStyles();
+  const { api, me, now } = useAppServices();
+  const load = useCallback(() => api.listMunicipalities(), [api]);
+  const query = useQuery(load);
+  const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
+  const data = query.data;
+
+  useEffect(() => {
+    if (data) markOnce(FIRST_PAGE_MARK);
+  }, [data]);
+
+  const rows = useMemo(
+    () => (data ? filterMunicipalities(data.municipalities, filter) : []),
+    [data, filter],
+  );
+  const actionItems = useMemo(() => (data ? listActionItems(data.municipalities) : []), [data]);
+  const riecs = useMemo(
+    () => [...new Set((data?.municipalities ?? []).map((m) => m.riec))].sort(),
+    [data],
+  );
+  const title = t('overview.title');
+
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      {query.error !== undefined && <ProblemMessage error={query.error} onRetry={query.reload} />}
+      {!data && query.isLoading && <Loading label={t('overview.loading')} />}
+      {data && (
+        <>
+          <DeadlineNotice
+            days={data.daysToDeadline}
+            deadline={data.signupDeadline}
+            isOpen={data.isSignupOpen}
+          />
+          <section className={styles.section} aria-labelledby="overview-first">
+            <Title3 as="h3" id="overview-first" className={styles.heading}>
+              {t('overview.first')}
+            </Title3>
+            <ActionList items={actionItems} me={me} isSignupOpen={data.isSignupOpen} />
+          </section>
+          <section className={styles.section} aria-labelledby="overview-all">
+            <Title3 as="h3" id="overview-all" className={styles.heading}>
+              {me.canReadAll ? t('overview.allProvince') : t('overview.all')}
+            </Title3>
+            <div className={styles.filters} role="search">
+              <Field label={t('overview.search')} className={styles.filterField}>
+                <SearchBox
+                  value={filter.query}
+                  onChange={(_, d) => setFilter((f) => ({ ...f, query: d.value }))}
+                />
+              </Field>
+              <Field label={t('overview.statusFilter')} className={styles.filterField}>
+                <Select
+                  value={filter.status}
+                  onChange={(_, d) => setFilter((f) => ({ ...f, status: d.value as StatusFilter }))}
+                >
+                  {STATUS_FILTERS.map((status) => (
+                    <option key={status} value={status}>
+                      {t(`overview.filter.${status}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {me.canReadAll && riecs.length > 1 && (
+                <Field label={t('overview.riecFilter')} className={styles.filterField}>
+                  <Select
+                    value={filter.riec}
+                    onChange={(_, d) => setFilter((f) => ({ ...f, riec: d.value }))}
+                  >
+                    <option value="all">{t('overview.filter.allRiecs')}</option>
+                    {riecs.map((riec) => (
+                      <option key={riec} value={riec}>
+                        {riec}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
+            </div>
+            <Body1 role="status" className={styles.muted}>
+              {t('overview.count', { shown: rows.length, total: data.municipalities.length })}
+            </Body1>
+            {rows.length > 0 && (
+              <MunicipalityTable
+                rows={rows}
+                me={me}
+                isSignupOpen={data.isSignupOpen}
+                showRiec={me.canReadAll}
+                now={now()}
+              />
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+// Registering a municipality's sign-up: the municipality, the contact at the mayor's office,
+// three preferred slots, the weerbaarheidsscan and remarks. The API judges the rules and
+// answers per field; its errors and warnings appear at the field they concern.
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Textarea,
+} from '@fluentui/react-components';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../../../common/api/api-errors.js';
+import {
+  SCAN_STATUSES,
+  type TGetCampaignResponse,
+  type TMunicipalityView,
+  type TRegisterSignupRequest,
+  type TRegisterSignupResponse,
+  type TScanStatus,
+  type TSignupView,
+} from '../../../common/api/api-types.js';
+import { ProblemMessage } from '../../../common/components/problem-message.js';
+import { formatLongDate } from '../../../common/format/format-dates.js';
+import { currentLanguage } from '../../../common/i18n/i18n.js';
+import { useCommand } from '../../../common/services/use-command.js';
+import { GroupNotes, fieldValidation } from './field-notes.js';
+import { MunicipalityPicker } from './municipality-picker.js';
+import type { FieldNote, RegisterFormValues } from './register-form.types.js';
+import { buildRequest, emptyValues, notesAt, toFieldNotes } from './register-model.js';
+import { SlotFieldset } from './slot-fieldset.js';
+import { useRegisterStyles } from './use-register-styles.js';
+
+export type CampaignRules = Pick<
+  TGetCampaignResponse,
+  'window' | 'defaultDurationMinutes' | 'preferenceCount' | 'isSignupOpen' | 'signupDeadline'
+>;
+
+export interface RegisterFormProps {
+  readonly municipalities: readonly TMunicipalityView[];
+  readonly campaign: CampaignRules;
+  readonly initialCbsCode?: string;
+  readonly onSubmit: (request: TRegisterSignupRequest) => Promise<TRegisterSignupResponse>;
+  /** The sign-up is registered (and the user has seen any warnings). */
+  readonly onDone: (signup: TSignupView) => void;
+}
+
+export function RegisterForm(props: RegisterFormProps) {
+  const { t, i18n } = useTranslation();
+  const styles = useRegisterStyles();
+  const { campaign } = props;
+  const [values, setValues] = useState<RegisterFormValues>(() =>
+    emptyValues(campaign.preferenceCount, props.initialCbsCode),
+  );
+  const [notes, setNotes] = useState<FieldNote[]>([]);
+  const [saved, setSaved] = useState<TRegisterSignupResponse | undefined>(undefined);
+  const command = useCommand(props.onSubmit);
+  const summary = useRef<HTMLDivElement>(null);
+  const needsLateReason = !campaign.isSignupOpen;
+  const municipality = props.municipalities.find((m) => m.cbsCode === values.cbsCode);
+
+  const update = (change: Partial<RegisterFormValues>) =>
+    setValues((current) => ({ ...current, ...change }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const built = buildRequest(values, { needsLateReason });
+    if ('incomplete' in built) {
+      setNotes(
+        built.incomplete.flatMap(({ index, parts }) =>
+          parts.map((part) => ({
+            field: `preferences.${index}.${part}`,
+            code: 'incomplete',
+            message: t(`register.slot.missing.${part}`, { number: index + 1 }),
+            severity: 'error' as const,
+          })),
+        ),
+      );
+      return;
+    }
+    setNotes([]);
+    handleResponse(await command.run(built.request));
+  }
+
+  /** After a first attempt or a retry: on to the next step, or the warnings at the fields. */
+  function handleResponse(response: TRegisterSignupResponse | undefined) {
+    summary.current?.focus();
+    if (!response) return;
+    if (response.warnings.length === 0) {
+      props.onDone(response.signup);
+      return;
+    }
+    setNotes(toFieldNotes(response.warnings, 'warning'));
+    setSaved(response);
+  }
+
+  // The API's field messages, shown at the fields, once the command failed with them.
+  const failure = command.state.status === 'failed' ? command.state.error : undefined;
+  const apiErrors = failure instanceof ApiProblem ? toFieldNotes(failure.fieldErrors, 'error') : [];
+  const shown = [...notes, ...apiErrors];
+  const formNotes = notesAt(shown, 'form');
+
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+      <div ref={summary} tabIndex={-1}>
+        {failure !== undefined && (
+          <ProblemMessage
+            error={failure}
+            action={t('register.submit')}
+            onRetry={() => void command.retry().then(handleResponse)}
+          />
+        )}
+        {saved && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>
+                {t('register.saved', { name: saved.signup.municipality.name })}
+              </MessageBarTitle>
+              {t('register.savedWithWarnings')}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="primary" onClick={() => props.onDone(saved.signup)}>
+                {t('register.continue')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </div>
+      <GroupNotes id="register-form-notes" notes={formNotes} />
+
+      <fieldset className={styles.section}>
+        <legend className={styles.legend}>{t('register.who')}</legend>
+        <MunicipalityPicker
+          municipalities={props.municipalities}
+          value={values.cbsCode}
+          onChange={(cbsCode) => update({ cbsCode })}
+          validation={fieldValidation(notesAt(shown, 'cbsCode'))}
+        />
+        <div className={styles.row}>
+          <Field
+            label={t('register.contactName')}
+            {...(municipality
+              ? { hint: t('register.contactHint', { name: municipality.displayName }) }
+              : {})}
+            required
+            {...fieldValidation(notesAt(shown, 'contact.name'))}
+          >
+            <Input
+              value={values.contactName}
+              autoComplete="name"
+              onChange={(_, d) => update({ contactName: d.value })}
+            />
+          </Field>
+          <Field
+            label={t('register.contactEmail')}
+            required
+            {...fieldValidation(notesAt(shown, 'contact.email'))}
+          >
+            <Input
+              type="email"
+              value={values.contactEmail}
+              autoComplete="email"
+              placeholder={municipality ? `burgemeester@${municipality.domain}` : undefined}
+              onChange={(_, d) => update({ contactEmail: d.value })}
+            />
+          </Field>
+        </div>
+      </fieldset>
+
+      <section className={styles.groupMessage} aria-labelledby="register-slots">
+        <h3 id="register-slots" className={styles.legend}>
+          {t('register.slots', {
+            from: formatLongDate(campaign.window.start, currentLanguage(i18n)),
+            to: formatLongDate(campaign.window.end, currentLanguage(i18n)),
+          })}
+        </h3>
+        <GroupNotes id="register-slots-notes" notes={notesAt(shown, 'preferences')} />
+        {values.slots.map((slot, index) => (
+          <SlotFieldset
+            key={index}
+            index={index}
+            slot={slot}
+            notes={shown}
+            window={campaign.window}
+            defaultDurationMinutes={campaign.defaultDurationMinutes}
+            onChange={(next) =>
+              update({ slots: values.slots.map((s, i) => (i === index ? next : s)) })
+            }
+          />
+        ))}
+      </section>
+
+      <fieldset className={styles.section}>
+        <legend className={styles.legend}>{t('register.more')}</legend>
+        <Field
+          label={t('register.scan.label')}
+          hint={t('register.scan.hint')}
+          {...fieldValidation(notesAt(shown, 'scanStatus'))}
+        >
+          <RadioGroup
+            value={values.scanStatus}
+            onChange={(_, d) => update({ scanStatus: d.value as TScanStatus })}
+          >
+            {SCAN_STATUSES.map((status) => (
+              <Radio key={status} value={status} label={t(`scan.${status}`)} />
+            ))}
+          </RadioGroup>
+        </Field>
+        <Field label={t('register.remarks')} {...fieldValidation(notesAt(shown, 'remarks'))}>
+          <Textarea
+            value={values.remarks}
+            resize="vertical"
+            onChange={(_, d) => update({ remarks: d.value })}
+          />
+        </Field>
+        {needsLateReason && (
+          <Field
+            label={t('register.lateReason', {
+              date: formatLongDate(campaign.signupDeadline, currentLanguage(i18n)),
+            })}
+            required
+            {...fieldValidation(notesAt(shown, 'lateOverride.reason'))}
+          >
+            <Textarea
+              value={values.lateReason}
+              onChange={(_, d) => update({ lateReason: d.value })}
+            />
+          </Field>
+        )}
+      </fieldset>
+
+      <div className={styles.actions}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={command.isRunning || saved !== undefined}
+          {...(command.isRunning ? { icon: <Spinner size="tiny" /> } : {})}
+        >
+          {command.isRunning ? t('register.submitting') : t('register.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

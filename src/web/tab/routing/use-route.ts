@@ -1,0 +1,17 @@
+// The current page, from the URL fragment, following the back and forward buttons.
+import { useSyncExternalStore } from 'react';
+import { parseRoute, routeHref, type Route } from './routes.js';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}

@@ -1,0 +1,54 @@
+// Which page the URL asks for, within what the user's role allows. Every page is its own chunk
+// (React.lazy): the first render needs none of them.
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../common/components/loading.js';
+import { hasPermission, useAppServices } from '../../common/services/app-services.js';
+import { useRoute } from '../routing/use-route.js';
+
+const OverviewPage = lazy(() => import('../pages/overview/overview-page.js'));
+const TrainerPage = lazy(() => import('../pages/trainer/trainer-page.js'));
+const RegisterPage = lazy(() => import('../pages/register/register-page.js'));
+const SignupPages = lazy(() => import('../pages/signup/signup-pages.js'));
+
+function Notice({ title, text }: { title: string; text: string }) {
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {text}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Pages() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const { me } = useAppServices();
+  const canReadSignups = hasPermission(me, 'signups:read');
+  const isTrainer = hasPermission(me, 'workshops:read-own');
+
+  let page;
+  switch (route.page) {
+    case 'overview':
+      if (canReadSignups) page = <OverviewPage />;
+      else if (isTrainer) page = <TrainerPage />;
+      else page = <Notice title={t('noRole.title')} text={t('noRole.text')} />;
+      break;
+    case 'register':
+      page = hasPermission(me, 'signups:write') ? (
+        <RegisterPage {...(route.cbsCode ? { cbsCode: route.cbsCode } : {})} />
+      ) : (
+        <Notice title={t('noRole.title')} text={t('noRole.cannotRegister')} />
+      );
+      break;
+    case 'not-found':
+      page = <Notice title={t('notFound.title')} text={t('notFound.text')} />;
+      break;
+    default:
+      page = <SignupPages signupId={route.signupId} page={route.page} />;
+  }
+  return <Suspense fallback={<Loading label={t('shell.loadingPage')} />}>{page}</Suspense>;
+}

@@ -1,0 +1,54 @@
+// The overview: every municipality's row, the "needs your action first" list, filters.
+import type { Page } from 'playwright-core';
+
+export class OverviewPage {
+  constructor(readonly page: Page) {}
+
+  async waitUntilLoaded(): Promise<void> {
+    await this.page
+      .getByRole('table', { name: /Gemeenten|Municipalities|Alle gemeenten/ })
+      .waitFor();
+  }
+
+  row(municipality: string) {
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name: municipality, exact: true }) });
+  }
+
+  /** The text in a row's "Stand" column (which column that is depends on the role). */
+  async statusOf(municipality: string): Promise<string> {
+    const headers = (await this.page.getByRole('columnheader').allInnerTexts()).map((h) =>
+      h.trim(),
+    );
+    const column = headers.findIndex((header) => header === 'Stand' || header === 'Status');
+    return (await this.row(municipality).getByRole('cell').nth(column).innerText()).trim();
+  }
+
+  /** The "Eerst doen" item of a municipality (its text), or undefined. */
+  async firstItemOf(municipality: string): Promise<string | undefined> {
+    const item = this.page
+      .getByRole('listitem')
+      .filter({ hasText: municipality })
+      .filter({ has: this.page.getByRole('link') });
+    return (await item.count()) > 0 ? (await item.first().innerText()).trim() : undefined;
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: /Zoek een gemeente|Search/ }).fill(text);
+  }
+
+  async filterStatus(label: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: /^(Stand|Status)$/ }).selectOption({ label });
+  }
+
+  async countText(): Promise<string> {
+    return (
+      await this.page.getByText(/van \d+ gemeenten|of \d+ municipalities/).innerText()
+    ).trim();
+  }
+
+  async openNextStep(municipality: string): Promise<void> {
+    await this.row(municipality).getByRole('link').click();
+  }
+}

@@ -1,0 +1,122 @@
+// When nothing works out: both trainers decline every option (in the inspector, as in Outlook).
+// The tab shows it as it comes in, the sign-up needs new dates (the municipality gets a mail
+// asking for them), the overview puts it first, and the new dates go onto the same sign-up.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { startStack, type RunningStack } from '../support/stack.js';
+import { Inspector } from './pages/inspector.js';
+import { OverviewPage } from './pages/overview-page.js';
+import { RegisterPage } from './pages/register-page.js';
+import { AvailabilityPage, OptionsPage } from './pages/signup-pages.js';
+import { eveningSlotTexts } from './pages/slots.js';
+import { TAB_CONTEXT, TabApp } from './pages/tab-app.js';
+import { expectNoAxeViolationsInBothThemes } from './pages/themes.js';
+
+jest.setTimeout(90_000);
+
+const MAYOR = { name: 'Kabinet van de burgemeester', email: 'burgemeester@zandvoort.nl' };
+
+let stack: RunningStack;
+let browser: Browser;
+let context: BrowserContext;
+let app: TabApp;
+let signupId: string;
+let pair: { berenschot: string; riec: string };
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchChromium(), startStack()]);
+  context = await browser.newContext(TAB_CONTEXT);
+  app = new TabApp(await context.newPage(), stack);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('both trainers decline every option', () => {
+  it('registers Zandvoort and places the options', async () => {
+    await app.signIn('Sanne de Vries');
+    await app.page.getByRole('link', { name: 'Nieuwe aanmelding' }).click();
+    await app.waitForHeading('Nieuwe aanmelding');
+    const form = new RegisterPage(app.page);
+    await form.fill({
+      municipality: 'Zandvoort',
+      contact: MAYOR,
+      slots: eveningSlotTexts(new Date(), 4),
+    });
+    await form.submitAndContinue();
+    signupId = app.signupIdFromUrl();
+    const availability = new AvailabilityPage(app.page);
+    await availability.waitUntilLoaded();
+    pair = await availability.chosenPair();
+    await availability.placeOptions();
+  });
+
+  it('shows each refusal as it comes in', async () => {
+    const inspector = new Inspector(await context.newPage(), stack.sandboxHttpUrl);
+    await inspector.answer(pair.riec, { municipality: 'Zandvoort', option: 2 }, 'Weigeren');
+    const options = new OptionsPage(app.page);
+    await options.refresh();
+    await expect(options.answersOf(2)).resolves.toEqual([
+      'nog geen antwoord',
+      'afgewezen',
+      'afgewezen',
+    ]);
+    for (const person of [pair.riec, pair.berenschot]) {
+      for (const option of [1, 2, 3]) {
+        if (person === pair.riec && option === 2) continue;
+        await inspector.answer(person, { municipality: 'Zandvoort', option }, 'Weigeren');
+      }
+    }
+    await inspector.page.close();
+    await options.refresh();
+    await app.page.getByText('Er wacht geen optie meer op een antwoord.').waitFor();
+    await expect(
+      app.page.getByRole('heading', { level: 2 }).locator('xpath=..').innerText(),
+    ).resolves.toContain('nieuwe data nodig');
+    for (const option of [1, 2, 3]) {
+      await expect(options.answersOf(option)).resolves.toEqual([
+        'afgewezen',
+        'afgewezen',
+        'vervallen',
+      ]);
+    }
+    await expectNoAxeViolationsInBothThemes(app, 'options-declined');
+  });
+
+  it('puts Zandvoort first on the overview: new dates are needed', async () => {
+    await app.page.getByRole('link', { name: 'Overzicht' }).click();
+    const overview = new OverviewPage(app.page);
+    await overview.waitUntilLoaded();
+    await expect(overview.firstItemOf('Zandvoort')).resolves.toMatch(
+      /Geen optie ging door: vraag de gemeente om nieuwe data\.\s+Nieuwe data invoeren/,
+    );
+    await expect(overview.statusOf('Zandvoort')).resolves.toBe('nieuwe data nodig');
+    await overview.filterStatus('Actie nodig');
+    await expect(overview.countText()).resolves.toMatch(/^1 van \d+ gemeenten$/);
+  });
+
+  it('the municipality was asked for new dates', async () => {
+    const page = await context.newPage();
+    const subjects = await new Inspector(page, stack.sandboxHttpUrl).externalMailbox(MAYOR.email);
+    expect(subjects).toContainEqual(expect.stringMatching(/Zandvoort: graag nieuwe data$/));
+    await page.close();
+  });
+
+  it('takes the new dates on the same sign-up', async () => {
+    await app.page
+      .getByRole('link', { name: /^Nieuwe data invoeren/ })
+      .first()
+      .click();
+    await app.waitForHeading('Nieuwe data voor Zandvoort');
+    const form = new RegisterPage(app.page);
+    await expect(form.municipality().inputValue()).resolves.toBe('Zandvoort');
+    await form.fill({ contact: MAYOR, slots: eveningSlotTexts(new Date(), 6) });
+    await expectNoAxeViolationsInBothThemes(app, 'register-new-dates');
+    await form.submitAndContinue();
+    expect(app.signupIdFromUrl()).toBe(signupId);
+    const view = await app.api<{ status: string; round: number }>(`/api/signups/${signupId}`);
+    expect(view.status).toBe('aangemeld');
+  });
+});

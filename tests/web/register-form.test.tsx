@@ -1,0 +1,232 @@
+// The register form shows the API's judgement at the field it concerns (errors and warnings),
+// checks only what cannot be sent at all, and sends the slots in Amsterdam time.
+import { describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { ApiProblem } from '../../src/web/common/api/api-errors.js';
+import type {
+  TRegisterSignupRequest,
+  TRegisterSignupResponse,
+} from '../../src/web/common/api/api-types.js';
+import {
+  RegisterForm,
+  type CampaignRules,
+} from '../../src/web/tab/pages/register/register-form.js';
+import { municipality, signupView } from './support/fixtures.js';
+import { renderInTab } from './support/render.js';
+
+const CAMPAIGN: CampaignRules = {
+  window: { start: '2026-11-29', end: '2027-07-31' },
+  defaultDurationMinutes: 180,
+  preferenceCount: 3,
+  isSignupOpen: true,
+  signupDeadline: '2026-12-26',
+};
+
+const MUNICIPALITIES = [
+  municipality('GM0392', 'Haarlem'),
+  municipality('GM0473', 'Zandvoort', {
+    id: '3',
+    status: 'bevestigd',
+    statusLabel: 'bevestigd',
+    confirmedSlot: null,
+    lapsesAt: null,
+    answers: { accepted: 0, tentativelyAccepted: 0, declined: 0, pending: 0 },
+    needsAction: null,
+    pendingOperation: false,
+  }),
+];
+
+type Submit = (request: TRegisterSignupRequest) => Promise<TRegisterSignupResponse>;
+
+function renderForm(onSubmit: Submit, onDone = jest.fn()) {
+  renderInTab(
+    <RegisterForm
+      municipalities={MUNICIPALITIES}
+      campaign={CAMPAIGN}
+      initialCbsCode="GM0392"
+      onSubmit={onSubmit}
+      onDone={onDone}
+    />,
+  );
+  return { onDone };
+}
+
+function field(slot: number, part: 'Datum' | 'Begintijd' | 'Eindtijd') {
+  return screen.getByLabelText(`Voorkeur ${slot}: ${part}`);
+}
+
+function fillSlot(slot: number, date: string, start: string, end?: string) {
+  fireEvent.change(field(slot, 'Datum'), { target: { value: date } });
+  fireEvent.change(field(slot, 'Begintijd'), { target: { value: start } });
+  if (end !== undefined) fireEvent.change(field(slot, 'Eindtijd'), { target: { value: end } });
+}
+
+async function fillValidForm() {
+  const user = userEvent.setup();
+  await user.type(
+    screen.getByRole('textbox', { name: /Contactpersoon bij het kabinet/ }),
+    'Kabinet van de burgemeester',
+  );
+  await user.type(
+    screen.getByRole('textbox', { name: /E-mailadres van de contactpersoon/ }),
+    'burgemeester@haarlem.nl',
+  );
+  fillSlot(1, '2026-12-15', '19:30');
+  fillSlot(2, '2026-12-16', '19:30');
+  fillSlot(3, '2027-06-17', '19:30', '22:00');
+  return user;
+}
+
+describe('the register form', () => {
+  it('sends the three slots in Amsterdam time, whatever zone the computer is in', async () => {
+    const onSubmit = jest.fn<Submit>(async () => ({ signup: signupView(), warnings: [] }));
+    const { onDone } = renderForm(onSubmit);
+    const user = await fillValidForm();
+    // A start without an end gets the campaign's usual three hours.
+    expect(field(1, 'Eindtijd')).toHaveValue('22:30');
+    expect(screen.getByText('Dat is dinsdag 15 december 2026, 19.30–22.30 uur.')).toBeVisible();
+    await user.click(screen.getByRole('radio', { name: 'Gepland' }));
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(onSubmit).toHaveBeenCalledWith({
+      cbsCode: 'GM0392',
+      contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarlem.nl' },
+      preferences: [
+        { start: '2026-12-15T19:30:00+01:00', end: '2026-12-15T22:30:00+01:00' },
+        { start: '2026-12-16T19:30:00+01:00', end: '2026-12-16T22:30:00+01:00' },
+        // Summer time: UTC+2.
+        { start: '2027-06-17T19:30:00+02:00', end: '2027-06-17T22:00:00+02:00' },
+      ],
+      scanStatus: 'gepland',
+      remarks: '',
+    });
+  });
+
+  it('shows the API’s messages at the fields they concern, and a summary', async () => {
+    const problem = new ApiProblem({
+      status: 422,
+      code: 'DOMAIN_RULE_VIOLATED',
+      title: 'Aanmelding voldoet niet aan de regels',
+      detail: 'Bekijk de meldingen per veld.',
+      correlationId: 'abc-123',
+      errors: [
+        {
+          field: 'contact.email',
+          code: 'CONTACT_EMAIL_INVALID',
+          message: 'Geef een geldig e-mailadres.',
+        },
+        {
+          field: 'preferences.1.end',
+          code: 'SLOT_END_BEFORE_START',
+          message: 'Voorkeur 2 eindigt voordat hij begint.',
+        },
+        {
+          field: 'preferences.2',
+          code: 'SLOT_OVERLAP',
+          message: 'Voorkeur 3 overlapt met voorkeur 1.',
+        },
+      ],
+    });
+    const onSubmit = jest.fn<Submit>(async () => {
+      throw problem;
+    });
+    const { onDone } = renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+
+    const email = screen.getByRole('textbox', { name: /E-mailadres van de contactpersoon/ });
+    await waitFor(() => expect(email).toHaveAccessibleDescription('Geef een geldig e-mailadres.'));
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(field(2, 'Eindtijd')).toHaveAccessibleDescription(
+      'Voorkeur 2 eindigt voordat hij begint.',
+    );
+    expect(field(2, 'Begintijd')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('group', { name: 'Voorkeur 3' })).toHaveAccessibleDescription(
+      /Voorkeur 3 overlapt met voorkeur 1\./,
+    );
+    // Besides the messages at the fields (Fluent announces those too), one summary on top.
+    const summary = screen
+      .getAllByRole('alert')
+      .find((alert) => alert.textContent?.includes('Aanmelding voldoet niet aan de regels'));
+    expect(summary).toHaveTextContent('Kenmerk voor de beheerder: abc-123');
+    expect(summary).toHaveTextContent('Pas de gegevens aan en probeer het opnieuw.');
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('checks half-filled slots itself and sends nothing', async () => {
+    const onSubmit = jest.fn<Submit>();
+    renderForm(onSubmit);
+    const user = userEvent.setup();
+    fireEvent.change(field(2, 'Datum'), { target: { value: '2026-12-16' } });
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+
+    expect(field(2, 'Begintijd')).toHaveAccessibleDescription(
+      'Vul de begintijd van voorkeur 2 in.',
+    );
+    expect(field(2, 'Eindtijd')).toHaveAccessibleDescription('Vul de eindtijd van voorkeur 2 in.');
+    expect(field(2, 'Datum')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('shows warnings at the field after registering and goes on only when asked', async () => {
+    const signup = signupView({ status: 'aangemeld' });
+    const onSubmit = jest.fn<Submit>(async () => ({
+      signup,
+      warnings: [
+        {
+          field: 'preferences.0.start',
+          code: 'SLOT_ON_HOLIDAY',
+          message: 'Voorkeur 1 valt op een feestdag.',
+        },
+      ],
+    }));
+    const { onDone } = renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+
+    await waitFor(() =>
+      expect(field(1, 'Begintijd')).toHaveAccessibleDescription('Voorkeur 1 valt op een feestdag.'),
+    );
+    expect(field(1, 'Begintijd')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Aanmelding van Haarlem vastgelegd')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Aanmelding vastleggen' })).toBeDisabled();
+    expect(onDone).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Verder: beschikbaarheid bekijken' }));
+    expect(onDone).toHaveBeenCalledWith(signup);
+  });
+
+  it('lists signed-up municipalities but does not let them be chosen again', async () => {
+    renderForm(jest.fn<Submit>());
+    const user = userEvent.setup();
+    const picker = screen.getByRole('combobox', { name: /Gemeente/ });
+    expect(picker).toHaveValue('Haarlem');
+    await user.clear(picker);
+    await user.type(picker, 'zand');
+    expect(screen.getByRole('option', { name: 'Zandvoort (bevestigd)' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(screen.queryByRole('option', { name: 'Haarlem' })).toBeNull();
+  });
+
+  it('says a dropped connection may have registered it, and sends the same again', async () => {
+    const { ConnectionLost } = await import('../../src/web/common/api/api-errors.js');
+    let calls = 0;
+    const onSubmit = jest.fn<Submit>(async () => {
+      calls++;
+      if (calls === 1) throw new ConnectionLost(new TypeError('Failed to fetch'));
+      return { signup: signupView(), warnings: [] };
+    });
+    const { onDone } = renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /Misschien is "Aanmelding vastleggen" al gedaan/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(onSubmit.mock.calls[1]).toEqual(onSubmit.mock.calls[0]);
+  });
+});

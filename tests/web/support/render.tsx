@@ -1,0 +1,86 @@
+// Rendering a component as the tab does: Fluent's provider, i18n (Dutch unless asked) and the
+// app's services with a hand-written fake API.
+import '@testing-library/jest-dom/jest-globals';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { WorkshopApi } from '../../../src/web/common/api/workshop-api.js';
+import { createI18n, type Language } from '../../../src/web/common/i18n/i18n.js';
+import {
+  AppServicesProvider,
+  type AppServices,
+} from '../../../src/web/common/services/app-services.js';
+import { SANNE } from './fixtures.js';
+
+installBrowserStubs();
+
+/** jsdom lacks what Fluent's popups and motion ask the browser for. */
+function installBrowserStubs(): void {
+  if (!('ResizeObserver' in window)) {
+    class ResizeObserverStub {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.assign(window, { ResizeObserver: ResizeObserverStub });
+  }
+  if (typeof window.matchMedia !== 'function') {
+    Object.assign(window, {
+      matchMedia: (query: string) => ({
+        matches: false,
+        media: query,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        onchange: null,
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+  Element.prototype.scrollIntoView ??= () => undefined;
+}
+
+/** A fake API whose every operation fails loudly unless the test gives it. */
+export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
+  const missing = (name: string) => () => Promise.reject(new Error(`fake API: ${name} not set`));
+  return {
+    getMe: missing('getMe'),
+    getCampaign: missing('getCampaign'),
+    listMunicipalities: missing('listMunicipalities'),
+    listSignups: missing('listSignups'),
+    getSignup: missing('getSignup'),
+    getSignupLog: missing('getSignupLog'),
+    registerSignup: missing('registerSignup'),
+    getAvailability: missing('getAvailability'),
+    proposeHolds: missing('proposeHolds'),
+    syncAnswers: missing('syncAnswers'),
+    confirmSlot: missing('confirmSlot'),
+    cancelSignup: missing('cancelSignup'),
+    ...operations,
+  };
+}
+
+export interface RenderOptions {
+  readonly language?: Language;
+  readonly services?: Partial<AppServices>;
+}
+
+export function renderInTab(ui: ReactElement, options: RenderOptions = {}): RenderResult {
+  const services: AppServices = {
+    api: fakeApi(),
+    me: SANNE,
+    now: () => new Date('2026-11-28T12:00:00Z'),
+    pollIntervalMs: 15_000,
+    signInAgain: undefined,
+    ...options.services,
+  };
+  return render(
+    <I18nextProvider i18n={createI18n(options.language ?? 'nl')}>
+      <FluentProvider theme={webLightTheme}>
+        <AppServicesProvider value={services}>{ui}</AppServicesProvider>
+      </FluentProvider>
+    </I18nextProvider>,
+  );
+}
