@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { buildWeb } from './build-web.js';
 import { readSandboxConfig } from '../sandbox/config.js';
 import { sandboxTrainerList } from '../sandbox/seed/trainers.js';
 import { ensureCertificateAuthority, extraCaCertsFor } from '../sandbox/tls/ca.js';
@@ -72,15 +73,7 @@ function provisionSandbox(env: NodeJS.ProcessEnv): void {
 console.log('Workshopplanner wordt gestart…');
 // Built where the server will serve it from (WEB_DIST_DIR), so stacks side by side (tests) do not
 // rebuild each other's files while serving them.
-const webDist = resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
-const build = spawnSync(
-  resolve('node_modules/.bin/vite'),
-  ['build', '--logLevel', 'warn', '--outDir', webDist, '--emptyOutDir'],
-  {
-    stdio: 'inherit',
-  },
-);
-if (build.status !== 0) stopAll(build.status ?? 1);
+if (!buildWeb(resolve(process.env.WEB_DIST_DIR ?? 'dist/web'))) stopAll(1);
 
 const serverEnv: NodeJS.ProcessEnv = { ...process.env };
 const urls: [string, string][] = [];

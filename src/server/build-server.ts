@@ -154,9 +154,14 @@ export async function buildServer({
 
   const webRoot = resolve(env.WEB_DIST_DIR);
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, index: ['index.html'] });
+    // preCompressed: the .br/.gz copies the build wrote (src/cli/build-web.ts), when accepted.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: ['index.html'],
+      preCompressed: true,
+    });
   } else {
-    app.log.warn({ webRoot }, 'web bundle not built: run `npm run build:web`');
+    app.log.warn({ webRoot }, 'web bundle not built: run `npm run build`');
   }
   return app;
 }
