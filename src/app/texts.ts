@@ -61,28 +61,58 @@ export function holdDraft(
   };
 }
 
+/** The confirmation the mayor's office receives, as plain text: the tab shows it before sending. */
+export interface ConfirmationText {
+  readonly subject: string;
+  readonly when: string;
+  readonly location: string;
+  readonly attendees: readonly Contact[];
+  /** Plain text; a line break inside a paragraph is "\n". */
+  readonly paragraphs: readonly string[];
+}
+
+export function confirmationText(
+  signup: Signup,
+  pair: TrainerPair,
+  slot: Slot,
+  mayorsOffice: Contact,
+): ConfirmationText {
+  const name = signup.municipality.name;
+  const when = formatSlot(slot, 'nl');
+  return {
+    subject: `${WORKSHOP} – gemeente ${name}`,
+    when,
+    location: workshopLocation(signup),
+    attendees: [
+      { name: pair.berenschot.name, email: pair.berenschot.email },
+      { name: pair.riec.name, email: pair.riec.email },
+      mayorsOffice,
+    ],
+    paragraphs: [
+      `Geachte ${mayorsOffice.name},`,
+      `Hierbij bevestigen wij de ${WORKSHOP.toLowerCase()} voor de raadsleden van de gemeente ${name} op ${when}.`,
+      `De workshop wordt gegeven door ${pair.berenschot.name} (Berenschot) en ${pair.riec.name} (${signup.riec}). Hij duurt ten hoogste vier uur en is interactief: de raadsleden werken in kleine groepen aan casussen, met een goede mix van partijen en van coalitie en oppositie.`,
+      'De uitkomst van de bestuurlijke weerbaarheidsscan kan als input dienen, maar is geen voorwaarde.',
+      'Wilt u deze uitnodiging accepteren en de datum doorgeven aan de griffie? Voor vragen kunt u deze e-mail beantwoorden.',
+      `Met vriendelijke groet,\n${signup.accountHolder.name}\nAccounthouder, ${signup.riec}\nnamens de Provincie Noord-Holland en de RIECs`,
+    ],
+  };
+}
+
+/** The confirmed workshop's event: the same text as the preview, as HTML. */
 export function finalizeDraft(
   signup: Signup,
   pair: TrainerPair,
   slot: Slot,
   mayorsOffice: Contact,
 ): FinalizeDraft {
-  const name = escapeHtml(signup.municipality.name);
+  const text = confirmationText(signup, pair, slot, mayorsOffice);
   return {
-    subject: `${WORKSHOP} – gemeente ${signup.municipality.name}`,
+    subject: text.subject,
     bodyHtml: paragraphs(
-      `Geachte ${escapeHtml(mayorsOffice.name)},`,
-      `Hierbij bevestigen wij de ${WORKSHOP.toLowerCase()} voor de raadsleden van de gemeente ${name} op <strong>${escapeHtml(formatSlot(slot, 'nl'))}</strong>.`,
-      `De workshop wordt gegeven door ${escapeHtml(pair.berenschot.name)} (Berenschot) en ${escapeHtml(pair.riec.name)} (${escapeHtml(signup.riec)}). Hij duurt ten hoogste vier uur en is interactief: de raadsleden werken in kleine groepen aan casussen, met een goede mix van partijen en van coalitie en oppositie.`,
-      'De uitkomst van de bestuurlijke weerbaarheidsscan kan als input dienen, maar is geen voorwaarde.',
-      'Wilt u deze uitnodiging accepteren en de datum doorgeven aan de griffie? Voor vragen kunt u deze e-mail beantwoorden.',
-      `Met vriendelijke groet,<br>${escapeHtml(signup.accountHolder.name)}<br>Accounthouder, ${escapeHtml(signup.riec)}<br>namens de Provincie Noord-Holland en de RIECs`,
+      ...text.paragraphs.map((paragraph) => escapeHtml(paragraph).replace(/\n/g, '<br>')),
     ),
-    attendees: [
-      { name: pair.berenschot.name, email: pair.berenschot.email },
-      { name: pair.riec.name, email: pair.riec.email },
-      mayorsOffice,
-    ],
+    attendees: text.attendees,
   };
 }
 

@@ -52,6 +52,18 @@ export const ZOptionView = z.object({
   answers: z.object({ berenschot: ZAnswerView, riec: ZAnswerView }),
   isConfirmed: z.boolean(),
   isLive: z.boolean().describe('Kan nog de workshop worden (open, niet afgewezen, niet voorbij)'),
+  invitation: z
+    .object({
+      subject: z.string(),
+      when: z.string(),
+      location: z.string(),
+      attendees: z.array(z.object({ name: z.string(), email: z.string() })),
+      paragraphs: z.array(z.string()).describe('Platte tekst; een regelovergang is \\n'),
+    })
+    .nullable()
+    .describe(
+      'Wat het kabinet van de burgemeester krijgt als deze optie wordt bevestigd (altijd Nederlands)',
+    ),
 });
 
 /** What the caller may do with this sign-up now: the lifecycle's actions within their rights. */

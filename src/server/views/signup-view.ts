@@ -3,6 +3,7 @@
 // which of those are theirs.
 import { canPlanFor, type Access } from '../../app/access.js';
 import type { Language } from '../../app/errors.js';
+import { confirmationText, type ConfirmationText } from '../../app/texts.js';
 import type { DomainIssue } from '../../domain/errors.js';
 import { formatIssue } from '../../domain/errors.js';
 import { ANSWER_LABELS, STATUS_LABELS } from '../../domain/labels.js';
@@ -51,6 +52,14 @@ function toAnswerView(answer: TrainerAnswer, language: Language) {
   return { answer, label: ANSWER_LABELS[language][answer] };
 }
 
+function toInvitationView(text: ConfirmationText) {
+  return {
+    ...text,
+    attendees: text.attendees.map((a) => ({ name: a.name, email: a.email })),
+    paragraphs: [...text.paragraphs],
+  };
+}
+
 function toOptionView(option: HoldOption, signup: Signup, context: ViewContext) {
   const { language } = context;
   return {
@@ -65,6 +74,10 @@ function toOptionView(option: HoldOption, signup: Signup, context: ViewContext) 
     },
     isConfirmed: signup.confirmedSlotIndex === option.slotIndex,
     isLive: isOptionLive(option, signup, context.now),
+    // The exact text the confirmation sends (src/app/texts.ts), so the tab shows what will go out.
+    invitation: signup.pair
+      ? toInvitationView(confirmationText(signup, signup.pair, option.slot, signup.contact))
+      : null,
   };
 }
 

@@ -49,6 +49,8 @@ export const SLOTS = [15, 16, 17].map((day, slotIndex) => ({
   label: `dag ${day}`,
 }));
 
+const DAYS = ['dinsdag', 'woensdag', 'donderdag'];
+
 export function option(
   slotIndex: number,
   answers: { berenschot?: TTrainerAnswer; riec?: TTrainerAnswer } = {},
@@ -65,6 +67,22 @@ export function option(
     answers: { berenschot: answer(answers.berenschot), riec: answer(answers.riec) },
     isConfirmed: false,
     isLive: true,
+    // The server's text for this option (src/app/texts.ts confirmationText), abridged.
+    invitation: {
+      subject: 'Workshop weerbaarheid, integriteit en ondermijning – gemeente Haarlem',
+      when: `${DAYS[slotIndex]} ${15 + slotIndex} december 2026 19:30–22:30`,
+      location: 'Gemeentehuis Haarlem',
+      attendees: [
+        { name: 'Marieke van Dijk', email: 'marieke.vandijk@berenschot.nl' },
+        { name: 'Fatima Amrani', email: 'fatima.amrani@riec.nl' },
+        { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarlem.nl' },
+      ],
+      paragraphs: [
+        'Geachte Kabinet van de burgemeester,',
+        `Hierbij bevestigen wij de workshop weerbaarheid, integriteit en ondermijning voor de raadsleden van de gemeente Haarlem op ${DAYS[slotIndex]} ${15 + slotIndex} december 2026 19:30–22:30.`,
+        'Met vriendelijke groet,\nSanne de Vries\nAccounthouder, RIEC Noord-Holland',
+      ],
+    },
     ...overrides,
   };
 }

@@ -80,14 +80,3 @@ export function formatTimeUntil(target: string | Date, now: Date, language: Lang
   if (Math.abs(hours) < 48) return rtf.format(Math.round(hours), 'hour');
   return rtf.format(Math.round(hours / 24), 'day');
 }
-
-/**
- * The slot exactly as the server writes it in the mayor's office's invitation
- * (src/domain/time.ts formatSlot, Dutch): "dinsdag 14 juni 2022 19:30–22:30".
- */
-export function formatSlotAsMailed(start: string, end: string): string {
-  const day = (value: string) => format('nl', LONG_DATE).format(toDate(value)).replace(',', '');
-  const time = (value: string) => format('nl', TIME).format(toDate(value));
-  const endText = day(start) === day(end) ? time(end) : `${day(end)} ${time(end)}`;
-  return `${day(start)} ${time(start)}–${endText}`;
-}
