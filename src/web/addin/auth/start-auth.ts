@@ -7,7 +7,7 @@ import { loadWebConfig } from '../../common/auth/web-config.js';
 import type { OfficeInfo } from '../office/office-host.js';
 import { signInDialogUrl } from '../shell/addin-urls.js';
 import { createMemoryTokens } from './memory-tokens.js';
-import type { createNaaTokens } from './naa-tokens.js';
+import type { createNaaTokens } from '../../common/auth/naa-tokens.js';
 import { openSignInDialog } from './sign-in-dialog.js';
 
 /** Resolves with tokens, or undefined when the page is on its way to the identity provider. */
@@ -32,7 +32,7 @@ const defaults: AuthDependencies = {
   loadConfig: () => loadWebConfig(),
   // msal-browser and oauth4webapi are large and only one of them is needed: each its own chunk.
   createNaaTokens: async (config, loginHint) =>
-    (await import('./naa-tokens.js')).createNaaTokens(config, loginHint),
+    (await import('../../common/auth/naa-tokens.js')).createNaaTokens(config, loginHint),
   openSignInDialog,
 };
 

@@ -1,11 +1,7 @@
 // The tab inside Teams (loaded only when the page is framed): teams-js initialised with a
 // timeout, the context's locale and theme, the theme followed live, and a token for the API —
 // through nested app authentication (NAA) where Teams recommends it, else Teams SSO.
-import type {
-  AccountInfo,
-  IPublicClientApplication,
-  InteractionRequiredAuthError,
-} from '@azure/msal-browser';
+import { createNaaTokens } from '../auth/naa-tokens.js';
 import {
   teamsDarkTheme,
   teamsHighContrastTheme,
@@ -23,42 +19,6 @@ function timeout(ms: number): Promise<never> {
 }
 
 /** NAA: msal-browser's nestable client talks to Entra ID through the Teams host. */
-async function createNaaTokens(
-  config: TGetWebConfigResponse,
-  loginHint: string | undefined,
-): Promise<TokenSource> {
-  const msal = await import('@azure/msal-browser');
-  const pca: IPublicClientApplication = await msal.createNestablePublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority.msalAuthority },
-  });
-  const scopes = [config.apiScope];
-  const isInteractionRequired = (error: unknown): error is InteractionRequiredAuthError =>
-    error instanceof msal.InteractionRequiredAuthError;
-  return {
-    async getToken(options = {}) {
-      const account: AccountInfo | undefined =
-        pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? undefined;
-      try {
-        const result = account
-          ? await pca.acquireTokenSilent({
-              scopes,
-              account,
-              forceRefresh: options.forceRefresh ?? false,
-            })
-          : await pca.ssoSilent({ scopes, ...(loginHint ? { loginHint } : {}) });
-        pca.setActiveAccount(result.account);
-        return result.accessToken;
-      } catch (error) {
-        if (!isInteractionRequired(error)) throw error;
-        // Consent or MFA: Teams shows its own popup for it.
-        const result = await pca.acquireTokenPopup({ scopes });
-        pca.setActiveAccount(result.account);
-        return result.accessToken;
-      }
-    },
-  };
-}
-
 /**
  * Teams SSO: Teams caches the token and renews it before it expires. After the API refused one,
  * the second call may show Teams' own prompt (silent: false), e.g. for consent.

@@ -1,20 +1,19 @@
-// Nested app authentication in Outlook (NestedAppAuth 1.1): msal-browser's nestable client asks
-// Outlook for a token whose audience is the product's API — no sign-in window of our own. The
-// same settings as the Teams tab's NAA (common/host/teams-host.ts): the app's client id, the
-// authority and the API scope from /api/web-config.
+// Nested app authentication (NAA) in Teams and Outlook: msal-browser's nestable client asks the
+// host for a token whose audience is the product's API — no sign-in window of our own. Settings
+// from /api/web-config: the app's client id, the authority and the API scope.
 import type {
   AccountInfo,
   IPublicClientApplication,
   InteractionRequiredAuthError,
 } from '@azure/msal-browser';
-import type { TokenSource } from '../../common/api/api-client.js';
-import type { TGetWebConfigResponse } from '../../common/api/api-types.js';
+import type { TokenSource } from '../api/api-client.js';
+import type { TGetWebConfigResponse } from '../api/api-types.js';
 
 export async function createNaaTokens(
   config: TGetWebConfigResponse,
   loginHint: string | undefined,
 ): Promise<TokenSource> {
-  // msal-browser is large: it loads only where Outlook offers NAA.
+  // msal-browser is large: it loads only where the host offers NAA.
   const msal = await import('@azure/msal-browser');
   const pca: IPublicClientApplication = await msal.createNestablePublicClientApplication({
     auth: { clientId: config.clientId, authority: config.authority.msalAuthority },
@@ -38,7 +37,7 @@ export async function createNaaTokens(
         return result.accessToken;
       } catch (error) {
         if (!isInteractionRequired(error)) throw error;
-        // Consent or MFA: Outlook shows its own window for it.
+        // Consent or MFA: the host (Teams, Outlook) shows its own window for it.
         const result = await pca.acquireTokenPopup({
           scopes,
           ...(loginHint ? { loginHint } : {}),
