@@ -1,8 +1,7 @@
 // What the use cases keep between requests in one server process. None of it is the system of
 // record (Microsoft 365 is): losing it on a restart costs round trips, never data.
 import type { SignupId } from '../domain/ids.js';
-import type { StoredSignup, TrainerDirectory } from '../domain/ports.js';
-import type { Trainer } from '../domain/signup.js';
+import type { StoredSignup, TrainerDirectory, TrainerEntry } from '../domain/ports.js';
 
 /** The last version of each sign-up this process saw, for speculative parallel reads. */
 export class SignupCache {
@@ -22,11 +21,11 @@ export class SignupCache {
 
 /** The trainer pool changes rarely: read it at most every few minutes. */
 export class TrainerCache {
-  private value: { trainers: readonly Trainer[]; at: number } | undefined;
+  private value: { trainers: readonly TrainerEntry[]; at: number } | undefined;
 
   constructor(private readonly ttlMs = 5 * 60 * 1000) {}
 
-  async get(directory: TrainerDirectory, now = Date.now()): Promise<readonly Trainer[]> {
+  async get(directory: TrainerDirectory, now = Date.now()): Promise<readonly TrainerEntry[]> {
     if (this.value && now - this.value.at < this.ttlMs) return this.value.trainers;
     const trainers = await directory.listTrainers();
     this.value = { trainers, at: now };

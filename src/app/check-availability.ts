@@ -7,6 +7,8 @@ import {
   type CandidateTrainer,
   type PairEvaluation,
 } from '../domain/pairing.js';
+import type { RiecName } from '../domain/municipalities.js';
+import type { TrainerEntry } from '../domain/ports.js';
 import type { Slot, Trainer } from '../domain/signup.js';
 import type { UseCaseContext } from './context.js';
 import { failWith, succeed, type Outcome } from './outcome.js';
@@ -26,13 +28,30 @@ export interface AvailabilityResult {
   readonly pairs: readonly PairEvaluation[];
 }
 
+/**
+ * The RIEC advisors of the municipality's RIEC give its workshops (the Berenschot advisors work
+ * for every RIEC); a RIEC without advisors in the pool falls back to all of them.
+ */
+function candidatesFor(
+  trainers: readonly TrainerEntry[],
+  riec: RiecName | undefined,
+): readonly TrainerEntry[] {
+  const own = trainers.filter((t) => t.role === 'riec' && t.riec === riec);
+  if (!riec || own.length === 0) return trainers;
+  return trainers.filter((t) => t.role === 'berenschot' || t.riec === riec);
+}
+
 export async function checkAvailability(
   ctx: UseCaseContext,
   slots: readonly Slot[],
+  options: { readonly riec?: RiecName } = {},
 ): Promise<Outcome<AvailabilityResult>> {
-  if (ctx.access.riecs.length === 0 && !ctx.access.canReadAll)
+  if (ctx.access.riecs.length === 0 && !ctx.access.canReadAll) {
     return failWith({ kind: 'forbidden', reason: 'role' });
-  const trainers = await ctx.state.trainers.get(ctx.m365.trainers);
+  }
+  // Without a municipality: the caller's RIEC, when they plan for exactly one.
+  const riec = options.riec ?? (ctx.access.riecs.length === 1 ? ctx.access.riecs[0] : undefined);
+  const trainers = candidatesFor(await ctx.state.trainers.get(ctx.m365.trainers), riec);
   const schedules = await ctx.m365.calendar.getSchedules(
     ctx.access.email,
     trainers.map((t) => t.email),

@@ -183,9 +183,14 @@ export interface WorkPlan {
   run(steps: readonly PlanStep[], mode?: 'chain' | 'independent'): Promise<StepOutcome[]>;
 }
 
+/** A trainer in the pool; a RIEC advisor belongs to one RIEC. */
+export interface TrainerEntry extends Trainer {
+  readonly riec?: RiecName;
+}
+
 /** The trainer pool (SharePoint list "Workshoptrainers"), maintained by the coordinator. */
 export interface TrainerDirectory {
-  listTrainers(): Promise<readonly Trainer[]>;
+  listTrainers(): Promise<readonly TrainerEntry[]>;
 }
 
 /** Everything the use cases need from Microsoft 365 for one caller (user or background job). */

@@ -1,7 +1,7 @@
 // A trainer ↔ an item in "Workshoptrainers".
 import { z } from 'zod';
 import { RIECS } from '../../domain/municipalities.js';
-import type { Trainer } from '../../domain/signup.js';
+import type { TrainerEntry } from '../../domain/ports.js';
 
 export const ZTrainerFields = z.object({
   id: z.string(),
@@ -29,11 +29,13 @@ export function toTrainerFields(trainer: TrainerSeed): Record<string, unknown> {
   };
 }
 
-export function fromTrainerFields(fields: z.infer<typeof ZTrainerFields>): Trainer {
+export function fromTrainerFields(fields: z.infer<typeof ZTrainerFields>): TrainerEntry {
+  const role = fields.Organisatie === 'Berenschot' ? 'berenschot' : 'riec';
   return {
     id: fields.Email.toLowerCase(),
     name: fields.Title,
     email: fields.Email.toLowerCase(),
-    role: fields.Organisatie === 'Berenschot' ? 'berenschot' : 'riec',
+    role,
+    ...(role === 'riec' && fields.Riec ? { riec: fields.Riec } : {}),
   };
 }

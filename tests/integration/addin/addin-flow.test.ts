@@ -189,7 +189,14 @@ describe('the mail surface’s flow against the API', () => {
 
   it('finds the sign-up from the RIEC trainer’s copy of a hold', async () => {
     const token = await appToken(stack.sandbox);
-    const events = await graph(stack.sandbox, token, 'GET', `/users/${riecTrainer}/events?$top=50`);
+    // The hold sits in the trainer's calendar at the time of option 2.
+    const option = (await addinApiAs('sanne.devries').getSignup(signupId)).options[1]!;
+    const events = await graph(
+      stack.sandbox,
+      token,
+      'GET',
+      `/users/${riecTrainer}/calendarView?startDateTime=${option.slot.start}&endDateTime=${option.slot.end}&$top=50`,
+    );
     expect(events.status).toBe(200);
     const hold = (events.body.value as GraphEvent[]).find((event) =>
       event.subject.startsWith('OPTIE 2:'),

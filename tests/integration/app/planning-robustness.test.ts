@@ -110,7 +110,7 @@ describe('a process killed between any two steps and started again', () => {
     'propose: plan %i killed after %i steps ends as an uninterrupted run',
     async (atCall, afterSteps) => {
       const code = takeMunicipality();
-      const signup = await registered(h.context(sanne), code, 3 + (nextMunicipality % 4));
+      const signup = await registered(h.context(sanne), code, 2 + (nextMunicipality % 14));
       const { crashing, restarted } = crashAndRestart(atCall, afterSteps);
       await expect(proposeHolds(crashing, signup.signup.id, PAIR)).rejects.toThrow(ProcessKilled);
       expectDoneOrAlreadyDone(await proposeHolds(restarted, signup.signup.id, PAIR));
@@ -124,7 +124,7 @@ describe('a process killed between any two steps and started again', () => {
     async (afterSteps) => {
       const code = takeMunicipality();
       const ctx = h.context(sanne);
-      const signup = await proposed(ctx, code, 3 + (nextMunicipality % 4));
+      const signup = await proposed(ctx, code, 2 + (nextMunicipality % 14));
       const slot = await confirmableSlot(ctx, signup);
       answer(h.sandbox, signup, slot, { berenschot: 'accept', riec: 'accept' });
       await syncAnswers(ctx, sanne.email);
@@ -151,7 +151,7 @@ describe('a process killed between any two steps and started again', () => {
     async (afterSteps) => {
       const code = takeMunicipality();
       const ctx = h.context(sanne);
-      const signup = await proposed(ctx, code, 3 + (nextMunicipality % 4));
+      const signup = await proposed(ctx, code, 2 + (nextMunicipality % 14));
       const { crashing, restarted } = crashAndRestart(1, afterSteps);
       await expect(cancelSignup(crashing, signup.signup.id, 'Dubbel aangemeld')).rejects.toThrow(
         ProcessKilled,
@@ -202,7 +202,7 @@ describe('Graph throttling 20% of requests (429 and 503 with Retry-After)', () =
     try {
       for (const code of [takeMunicipality(), takeMunicipality(), takeMunicipality()]) {
         const ctx = h.context(sanne);
-        const signup = await proposed(ctx, code, 5);
+        const signup = await proposed(ctx, code, 2 + (nextMunicipality % 14));
         const slot = await confirmableSlot(ctx, signup);
         answer(h.sandbox, signup, slot, { berenschot: 'accept', riec: 'accept' });
         await syncAnswers(ctx, sanne.email);

@@ -63,7 +63,13 @@ export default defineRoute({
       throw failureToAppError({ kind: 'forbidden', reason: 'otherRiec' });
     }
     const slots = checkSlots(route.body.slots, route.services.findCurrentCampaign(now), now);
-    const result = unwrapOutcome(await checkAvailability(useCasesFor(route), slots));
+    const result = unwrapOutcome(
+      await checkAvailability(
+        useCasesFor(route),
+        slots,
+        municipality ? { riec: municipality.riec } : {},
+      ),
+    );
     return {
       municipality: municipality
         ? { cbsCode: municipality.cbsCode, name: municipality.displayName, riec: municipality.riec }
