@@ -61,10 +61,16 @@ export async function runBudgets(latencyMs: number): Promise<BudgetRow[]> {
   await syncAnswers(ctx, access.email); // the first sync pages through the calendar once
   stack.setLatency(latencyMs);
 
-  const availability = await measure('availability (13 trainers, 3 slots)', '1', () =>
+  const availability = await measure('availability', '1', () =>
     checkAvailability(ctx, preferences),
   );
   if (!availability.ok) throw new Error('availability failed');
+  // The candidates: every Berenschot advisor and the RIEC advisors of the caller's RIEC.
+  const asked = availability.value.trainers.length;
+  rows[rows.length - 1] = {
+    ...rows.at(-1)!,
+    operation: `availability (${asked} trainers, 3 slots)`,
+  };
   const best = availability.value.pairs.find((p) => p.slots.some((s) => s.riec === 'free'))!;
   const slot = best.slots.find((s) => s.riec === 'free')!.slotIndex;
   const proposed = await measure('propose (3 holds + status + log)', '≤ 3', () =>
