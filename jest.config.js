@@ -32,6 +32,7 @@ export default {
       displayName: 'web',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/web/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/web/support/setup.ts'],
     },
     { ...base, displayName: 'contract', testMatch: ['<rootDir>/tests/contract/**/*.test.ts'] },
     {
