@@ -62,7 +62,7 @@ export const ZOptionView = z.object({
     })
     .nullable()
     .describe(
-      'Wat het kabinet van de burgemeester krijgt als deze optie wordt bevestigd (altijd Nederlands)',
+      'Wat het kabinet van de burgemeester krijgt als deze optie wordt bevestigd (altijd Nederlands); null zolang er geen trainerspaar is, en in lijsten (listSignups)',
     ),
 });
 

@@ -21,6 +21,11 @@ export interface ViewContext {
   readonly now: Date;
   readonly language: Language;
   readonly access: Access;
+  /**
+   * A list leaves out what only one sign-up's page shows: the invitation text per option, which
+   * is most of a view's size (listSignups at 400 sign-ups would move it 1,200 times).
+   */
+  readonly form?: 'full' | 'list';
 }
 
 // Formatting a slot through Intl costs about 0.1 ms, and a list of 400 sign-ups shows some
@@ -75,9 +80,10 @@ function toOptionView(option: HoldOption, signup: Signup, context: ViewContext) 
     isConfirmed: signup.confirmedSlotIndex === option.slotIndex,
     isLive: isOptionLive(option, signup, context.now),
     // The exact text the confirmation sends (src/app/texts.ts), so the tab shows what will go out.
-    invitation: signup.pair
-      ? toInvitationView(confirmationText(signup, signup.pair, option.slot, signup.contact))
-      : null,
+    invitation:
+      signup.pair && context.form !== 'list'
+        ? toInvitationView(confirmationText(signup, signup.pair, option.slot, signup.contact))
+        : null,
   };
 }
 

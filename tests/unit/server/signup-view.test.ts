@@ -114,4 +114,14 @@ describe('the sign-up view', () => {
     expect(view.pendingOperation).toBe(true);
     expect(view.municipality.domain).toBe('haarlem.nl');
   });
+
+  it('carries each option’s invitation text on its own, and none in a list', () => {
+    const context = { now: MAY_3, language: 'en', access: holder } as const;
+    const full = toSignupView(stored(bothAccepted), context);
+    expect(full.options[1]?.invitation?.subject).toMatch(/gemeente Haarlem$/);
+    expect(full.options[1]?.invitation?.paragraphs.join('\n')).toContain('Hierbij bevestigen wij');
+    const inList = toSignupView(stored(bothAccepted), { ...context, form: 'list' });
+    expect(inList.options.map((o) => o.invitation)).toEqual([null, null, null]);
+    expect({ ...inList, options: [] }).toEqual({ ...full, options: [] });
+  });
 });

@@ -1,5 +1,6 @@
 // The sign-ups the caller may see — their RIEC's, all of them (coordinator), or the workshops
-// they train — optionally for one RIEC and some statuses; each as the full view.
+// they train — optionally for one RIEC and some statuses; each as the view getSignup gives, less
+// the invitation texts (those are for one sign-up's confirm page).
 import { listSignups } from '../../../app/read-signups.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
 import { defineRoute } from '../../http/define-route.js';
@@ -29,7 +30,7 @@ export default defineRoute({
         ...(statuses ? { statuses } : {}),
       }),
     );
-    const view = viewContextOf(route);
+    const view = { ...viewContextOf(route), form: 'list' } as const;
     return { signups: signups.map((stored) => toSignupView(stored, view)) };
   },
 });
