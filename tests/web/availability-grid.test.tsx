@@ -5,7 +5,8 @@ import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { TPairView } from '../../src/web/common/api/api-types.js';
 import { AvailabilityGrid } from '../../src/web/tab/pages/availability/availability-grid.js';
-import { PairPicker, pairKey } from '../../src/web/tab/pages/availability/pair-picker.js';
+import { pairKey } from '../../src/web/common/pairs/pair-key.js';
+import { PairPicker } from '../../src/web/common/pairs/pair-picker.js';
 import { FATIMA, MARIEKE, availability } from './support/fixtures.js';
 import { renderInTab } from './support/render.js';
 
@@ -71,7 +72,13 @@ describe('the pair picker', () => {
     renderInTab(
       <>
         <h3 id="pairs-heading">Kies een trainerspaar</h3>
-        <PairPicker pairs={pairs} value={pairKey(pairs[0]!)} onChange={onChange} />
+        <PairPicker
+          pairs={pairs}
+          value={pairKey(pairs[0]!)}
+          onChange={onChange}
+          labelledBy="pairs-heading"
+          shownAtFirst={5}
+        />
       </>,
     );
     const first = screen.getByRole('radio', { name: '1. Marieke van Dijk en Fatima Amrani' });
@@ -92,7 +99,15 @@ describe('the pair picker', () => {
       rank: i + 1,
       berenschot: { ...MARIEKE, email: `b${i}@berenschot.nl`, name: `Adviseur ${i + 1}` },
     }));
-    renderInTab(<PairPicker pairs={pairs} value={pairKey(pairs[0]!)} onChange={() => undefined} />);
+    renderInTab(
+      <PairPicker
+        pairs={pairs}
+        value={pairKey(pairs[0]!)}
+        onChange={() => undefined}
+        labelledBy="pairs-heading"
+        shownAtFirst={5}
+      />,
+    );
     expect(screen.getAllByRole('radio')).toHaveLength(5);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Toon alle 8 paren' }));
     expect(screen.getAllByRole('radio')).toHaveLength(8);

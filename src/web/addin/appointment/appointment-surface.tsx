@@ -1,23 +1,16 @@
 // "Workshopoptie": for a hold or the confirmed workshop in the calendar, which sign-up it belongs
 // to, its status, all options with their dates and the trainers' answers — read-only (a trainer
 // answers in the invitation itself; the account holder confirms in the tab).
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Text,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TGetMeResponse } from '../../common/api/api-types.js';
 import { Loading } from '../../common/components/loading.js';
-import { ProblemMessage } from '../../common/components/problem-message.js';
 import { useQuery } from '../../common/services/use-query.js';
 import type { AddinApi } from '../api/addin-api.js';
 import { findAppointmentSignup, type AppointmentFields } from '../flows/appointment-match.js';
 import { useAddinT } from '../i18n/addin-i18n.js';
-import { OfficeReadError, readAppointment } from '../office/read-item.js';
+import { readAppointment } from '../office/read-item.js';
+import { ItemProblem } from '../shell/item-problem.js';
 import { useAddinStyles } from '../shell/use-addin-styles.js';
 import { SignupDetails } from './signup-details.js';
 
@@ -35,7 +28,6 @@ export function AppointmentSurface({
   me,
   readItem = readOpenAppointment,
 }: AppointmentSurfaceProps) {
-  const { t } = useTranslation();
   const at = useAddinT();
   const styles = useAddinStyles();
   // Read-only: loading again after a language switch loses nothing and the labels follow.
@@ -46,17 +38,14 @@ export function AppointmentSurface({
   const query = useQuery(load);
 
   let content;
-  if (query.error instanceof OfficeReadError) {
+  if (query.error !== undefined) {
     content = (
-      <MessageBar intent="error" layout="multiline" role="alert">
-        <MessageBarBody>{at('appointment.readFailed')}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={query.reload}>{t('problem.tryAgain')}</Button>
-        </MessageBarActions>
-      </MessageBar>
+      <ItemProblem
+        error={query.error}
+        readFailed={at('appointment.readFailed')}
+        onRetry={query.reload}
+      />
     );
-  } else if (query.error !== undefined) {
-    content = <ProblemMessage error={query.error} onRetry={query.reload} />;
   } else if (query.isLoading && !query.data) {
     content = <Loading label={at('appointment.loading')} />;
   } else if (!query.data) {

@@ -10,6 +10,7 @@ import type {
   TRegisterSignupResponse,
   TSignupView,
 } from '../../common/api/api-types.js';
+import { pairKey } from '../../common/pairs/pair-key.js';
 import type { AddinApi, TExtractSlotsResponse } from '../api/addin-api.js';
 import { draftFromExtraction, type MailDraft } from './mail-draft.js';
 import { toExtractRequest, type MailFields } from './mail-fields.js';
@@ -37,10 +38,6 @@ export function checkAvailability(
   request: TGetAvailabilityRequest,
 ): Promise<TGetAvailabilityResponse> {
   return api.getAvailability(request);
-}
-
-export function pairKey(pair: Pick<TPairView, 'berenschot' | 'riec'>): string {
-  return `${pair.berenschot.email.toLowerCase()}|${pair.riec.email.toLowerCase()}`;
 }
 
 /** The pair to preselect: the one chosen before if it is still offered, else the best viable. */

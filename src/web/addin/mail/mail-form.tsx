@@ -19,6 +19,8 @@ import type {
 } from '../../common/api/api-types.js';
 import { Loading } from '../../common/components/loading.js';
 import { ProblemMessage } from '../../common/components/problem-message.js';
+import { pairKey } from '../../common/pairs/pair-key.js';
+import { PairPicker } from '../../common/pairs/pair-picker.js';
 import { useCommand } from '../../common/services/use-command.js';
 import type { AddinApi } from '../api/addin-api.js';
 import {
@@ -32,7 +34,6 @@ import {
 } from '../flows/mail-draft.js';
 import {
   choosePair,
-  pairKey,
   registerAndPropose,
   type MailReading,
   type SubmitStep,
@@ -42,7 +43,6 @@ import { useAddinStyles } from '../shell/use-addin-styles.js';
 import { AvailabilityList } from './availability-list.js';
 import { ContactFields } from './contact-fields.js';
 import { MunicipalityField, blockingSignup } from './municipality-field.js';
-import { PairChoice } from './pair-choice.js';
 import { ResultPanel } from './result-panel.js';
 import { SlotEditor } from './slot-editor.js';
 import { useAvailability } from './use-availability.js';
@@ -213,12 +213,14 @@ export function MailForm({ api, reading }: { api: AddinApi; reading: MailReading
           {pairs.length === 0 ? (
             <Text>{at('mail.pairs.none')}</Text>
           ) : (
-            <PairChoice
+            <PairPicker
               pairs={pairs}
               value={pair ? pairKey(pair) : undefined}
-              onChange={setChosenPair}
+              onChange={(chosen) => setChosenPair(pairKey(chosen))}
               disabled={submit.isRunning}
               labelledBy="pairs-title"
+              shownAtFirst={3}
+              compact
             />
           )}
         </section>

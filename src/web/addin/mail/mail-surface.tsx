@@ -1,16 +1,9 @@
 // "Aanmelding verwerken": the open mail read with office.js, sent to extractSlots, and shown for
 // the user to check before anything is written.
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Text,
-} from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../common/components/loading.js';
-import { ProblemMessage } from '../../common/components/problem-message.js';
 import { formatMoment } from '../../common/format/format-dates.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
 import { useQuery } from '../../common/services/use-query.js';
@@ -18,7 +11,8 @@ import type { AddinApi } from '../api/addin-api.js';
 import { readSignupMail } from '../flows/mail-flow.js';
 import { formatSender, type MailFields } from '../flows/mail-fields.js';
 import { useAddinT } from '../i18n/addin-i18n.js';
-import { OfficeReadError, readMessage } from '../office/read-item.js';
+import { readMessage } from '../office/read-item.js';
+import { ItemProblem } from '../shell/item-problem.js';
 import { useAddinStyles } from '../shell/use-addin-styles.js';
 import { MailForm } from './mail-form.js';
 
@@ -31,7 +25,7 @@ export interface MailSurfaceProps {
 const readOpenMessage = () => readMessage();
 
 export function MailSurface({ api, readMail = readOpenMessage }: MailSurfaceProps) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const at = useAddinT();
   const styles = useAddinStyles();
   // The mail is read once: a new API object (another language) must not throw away the user's
@@ -44,17 +38,10 @@ export function MailSurface({ api, readMail = readOpenMessage }: MailSurfaceProp
   const query = useQuery(load);
 
   let content;
-  if (query.error instanceof OfficeReadError) {
+  if (query.error !== undefined) {
     content = (
-      <MessageBar intent="error" layout="multiline" role="alert">
-        <MessageBarBody>{at('mail.readFailed')}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={query.reload}>{t('problem.tryAgain')}</Button>
-        </MessageBarActions>
-      </MessageBar>
+      <ItemProblem error={query.error} readFailed={at('mail.readFailed')} onRetry={query.reload} />
     );
-  } else if (query.error !== undefined) {
-    content = <ProblemMessage error={query.error} onRetry={query.reload} />;
   } else if (!query.data) {
     content = <Loading label={at('mail.reading')} />;
   } else {

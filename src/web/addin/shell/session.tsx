@@ -1,19 +1,13 @@
 // Signed in: the API with the user's token and language, who the user is (GET /me), and the
 // surface — within what the user's role allows.
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TokenSource } from '../../common/api/api-client.js';
-import { ApiProblem, SignInRequired } from '../../common/api/api-errors.js';
 import { Loading } from '../../common/components/loading.js';
-import { ProblemMessage } from '../../common/components/problem-message.js';
 import { currentLanguage, type Language } from '../../common/i18n/i18n.js';
-import {
-  AppServicesProvider,
-  hasPermission,
-  type AppServices,
-} from '../../common/services/app-services.js';
-import { useQuery } from '../../common/services/use-query.js';
+import { AppServicesProvider, hasPermission } from '../../common/services/app-services.js';
+import { useSignedIn } from '../../common/services/use-signed-in.js';
 import type { AddinApi } from '../api/addin-api.js';
 import { useAddinT } from '../i18n/addin-i18n.js';
 import type { Surface } from '../office/office-host.js';
@@ -46,43 +40,8 @@ export function AddinSession({ tokens, createApi, surface, signInAgain }: AddinS
   const language = currentLanguage(i18n);
   // A new API per language: the server answers labels and problems in it.
   const api = useMemo(() => createApi(tokens, language), [createApi, tokens, language]);
-  const loadMe = useCallback(() => api.getMe(), [api]);
-  const me = useQuery(loadMe);
-
-  const services = useMemo<AppServices | undefined>(
-    () =>
-      me.data
-        ? {
-            api,
-            me: me.data,
-            now: () => new Date(),
-            pollIntervalMs: POLL_INTERVAL_MS,
-            signInAgain,
-          }
-        : undefined,
-    [api, me.data, signInAgain],
-  );
-
-  if (!services) {
-    if (me.error !== undefined && !me.isLoading) {
-      const needsSignIn =
-        me.error instanceof SignInRequired ||
-        (me.error instanceof ApiProblem && me.error.code === 'UNAUTHENTICATED');
-      return (
-        <>
-          <ProblemMessage error={me.error} onRetry={me.reload} />
-          {needsSignIn && signInAgain && (
-            <div>
-              <Button appearance="primary" onClick={signInAgain}>
-                {t('shell.signIn')}
-              </Button>
-            </div>
-          )}
-        </>
-      );
-    }
-    return <Loading label={t('shell.loadingUser')} />;
-  }
+  const { services, waiting } = useSignedIn(api, { signInAgain, pollIntervalMs: POLL_INTERVAL_MS });
+  if (!services) return waiting;
 
   let page;
   if (surface === 'mail') {

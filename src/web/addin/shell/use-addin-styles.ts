@@ -67,10 +67,4 @@ export const useAddinStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   inline: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  pair: { display: 'flex', flexDirection: 'column' },
-  pairDetails: {
-    color: tokens.colorNeutralForeground2,
-    paddingLeft: tokens.spacingHorizontalXXXL,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
 });

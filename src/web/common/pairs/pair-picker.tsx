@@ -1,21 +1,22 @@
-// The trainer pairs, best first (the API ranks them): one click chooses a pair. Each says per
-// slot whether both are free, and why it ranks where it does.
+// The trainer pairs, best first as the API ranks them; one click chooses a pair. Each says per
+// slot whether both are free, and a pair that cannot work says why (the API's Dutch). The Teams
+// tab shows them as cards; the Outlook add-in's narrow pane as a compact list.
 import { Button, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TPairView } from '../../../common/api/api-types.js';
-
-const SHOWN_AT_FIRST = 5;
+import type { TPairView } from '../api/api-types.js';
+import { pairKey } from './pair-key.js';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  pair: {
+  card: {
     alignSelf: 'stretch',
     padding: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
+  compact: { display: 'flex', flexDirection: 'column' },
   details: {
     display: 'flex',
     flexDirection: 'column',
@@ -26,18 +27,21 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-export function pairKey(pair: TPairView): string {
-  return `${pair.berenschot.email}|${pair.riec.email}`;
-}
-
 export interface PairPickerProps {
   readonly pairs: readonly TPairView[];
+  /** The chosen pair's key (pairKey). */
   readonly value: string | undefined;
   readonly onChange: (pair: TPairView) => void;
   readonly disabled?: boolean;
+  /** The id of the heading that names the choice. */
+  readonly labelledBy: string;
+  /** How many pairs show before "show all" (the chosen one always shows). */
+  readonly shownAtFirst: number;
+  readonly compact?: boolean;
 }
 
-export function PairPicker({ pairs, value, onChange, disabled = false }: PairPickerProps) {
+export function PairPicker(props: PairPickerProps) {
+  const { pairs, value, onChange, shownAtFirst, compact = false } = props;
   const { t } = useTranslation();
   const styles = useStyles();
   const [showAll, setShowAll] = useState(false);
@@ -45,14 +49,14 @@ export function PairPicker({ pairs, value, onChange, disabled = false }: PairPic
   // The chosen pair stays visible even when it is further down the list.
   const shown = showAll
     ? pairs
-    : pairs.filter((_, index) => index < SHOWN_AT_FIRST || index === chosenIndex);
+    : pairs.filter((_, index) => index < shownAtFirst || index === chosenIndex);
 
   return (
     <div className={styles.group}>
       <RadioGroup
-        aria-labelledby="pairs-heading"
+        aria-labelledby={props.labelledBy}
         value={value ?? ''}
-        disabled={disabled}
+        disabled={props.disabled ?? false}
         onChange={(_, data) => {
           const pair = pairs.find((candidate) => pairKey(candidate) === data.value);
           if (pair) onChange(pair);
@@ -62,7 +66,7 @@ export function PairPicker({ pairs, value, onChange, disabled = false }: PairPic
           const key = pairKey(pair);
           const detailsId = `pair-${pair.rank}-details`;
           return (
-            <div key={key} className={styles.pair}>
+            <div key={key} className={compact ? styles.compact : styles.card}>
               <Radio
                 value={key}
                 aria-describedby={detailsId}
@@ -73,7 +77,7 @@ export function PairPicker({ pairs, value, onChange, disabled = false }: PairPic
                 })}
               />
               <div id={detailsId} className={styles.details}>
-                <Text>
+                <Text {...(compact ? { size: 200 as const, className: styles.muted } : {})}>
                   {pair.slots
                     .map((slot) =>
                       t('pairs.slot', {
@@ -94,9 +98,13 @@ export function PairPicker({ pairs, value, onChange, disabled = false }: PairPic
           );
         })}
       </RadioGroup>
-      {pairs.length > SHOWN_AT_FIRST && (
+      {pairs.length > shownAtFirst && (
         <div>
-          <Button appearance="subtle" onClick={() => setShowAll((all) => !all)}>
+          <Button
+            appearance="subtle"
+            {...(compact ? { size: 'small' as const } : {})}
+            onClick={() => setShowAll((all) => !all)}
+          >
             {showAll ? t('pairs.showFewer') : t('pairs.showAll', { count: pairs.length })}
           </Button>
         </div>

@@ -1,21 +1,14 @@
 // A signed-in session: the API with the user's token and language, who the user is (GET /me),
 // the navigation their role allows, and the pages.
-import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { Link, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient, type TokenSource } from '../../common/api/api-client.js';
-import { ApiProblem, SignInRequired } from '../../common/api/api-errors.js';
 import type { TGetMeResponse } from '../../common/api/api-types.js';
 import { createWorkshopApi } from '../../common/api/workshop-api.js';
-import { Loading } from '../../common/components/loading.js';
-import { ProblemMessage } from '../../common/components/problem-message.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
-import {
-  AppServicesProvider,
-  hasPermission,
-  type AppServices,
-} from '../../common/services/app-services.js';
-import { useQuery } from '../../common/services/use-query.js';
+import { AppServicesProvider, hasPermission } from '../../common/services/app-services.js';
+import { useSignedIn } from '../../common/services/use-signed-in.js';
 import { useRoute } from '../routing/use-route.js';
 import { routeHref } from '../routing/routes.js';
 import { Pages } from './pages.js';
@@ -52,51 +45,15 @@ export interface SessionProps {
 }
 
 export function Session({ tokens, signInAgain, frame }: SessionProps) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = currentLanguage(i18n);
   // A new API object per language: pages load again and the server's labels follow the switch.
   const api = useMemo(
     () => createWorkshopApi(createApiClient({ tokens, language: () => language })),
     [tokens, language],
   );
-  const loadMe = useCallback(() => api.getMe(), [api]);
-  const me = useQuery(loadMe);
-
-  const services = useMemo<AppServices | undefined>(
-    () =>
-      me.data
-        ? {
-            api,
-            me: me.data,
-            now: () => new Date(),
-            pollIntervalMs: POLL_INTERVAL_MS,
-            signInAgain,
-          }
-        : undefined,
-    [api, me.data, signInAgain],
-  );
-
-  if (!services) {
-    if (me.error !== undefined && !me.isLoading) {
-      const needsSignIn =
-        me.error instanceof SignInRequired ||
-        (me.error instanceof ApiProblem && me.error.code === 'UNAUTHENTICATED');
-      return frame(
-        undefined,
-        <>
-          <ProblemMessage error={me.error} onRetry={me.reload} />
-          {needsSignIn && signInAgain && (
-            <div>
-              <Button appearance="primary" onClick={signInAgain}>
-                {t('shell.signIn')}
-              </Button>
-            </div>
-          )}
-        </>,
-      );
-    }
-    return frame(undefined, <Loading label={t('shell.loadingUser')} />);
-  }
+  const { services, waiting } = useSignedIn(api, { signInAgain, pollIntervalMs: POLL_INTERVAL_MS });
+  if (!services) return frame(undefined, waiting);
 
   return (
     <AppServicesProvider value={services}>

@@ -3,7 +3,6 @@
 // another organisation) is "unknown", never "free".
 import {
   Badge,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -15,21 +14,12 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { TGetAvailabilityResponse } from '../../../common/api/api-types.js';
+import { DataTable } from '../../../common/components/data-table.js';
 import { AvailabilityLabel } from '../../../common/components/status-labels.js';
 import { formatSlot } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 
 const useStyles = makeStyles({
-  wrap: {
-    overflowX: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  caption: {
-    textAlign: 'start',
-    padding: tokens.spacingHorizontalS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   trainer: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   name: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -52,56 +42,53 @@ export function AvailabilityGrid({ availability, chosen = [] }: AvailabilityGrid
       a.trainer.name.localeCompare(b.trainer.name, 'nl'),
   );
   return (
-    <div className={styles.wrap}>
-      <Table size="small">
-        <caption className={styles.caption}>{t('availability.caption')}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('availability.trainer')}</TableHeaderCell>
-            {availability.slots.map((slot) => (
-              <TableHeaderCell key={slot.slotIndex} scope="col">
-                {t('availability.slotHeader', {
-                  number: slot.slotIndex + 1,
-                  slot: formatSlot(slot.start, slot.end, language),
-                })}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((entry) => {
-            const isChosen = chosen.includes(entry.trainer.email);
-            return (
-              <TableRow key={entry.trainer.email} className={isChosen ? styles.chosen : undefined}>
-                <TableHeaderCell scope="row">
-                  <span className={styles.trainer}>
-                    <span className={styles.name}>
-                      <Text weight="semibold">{entry.trainer.name}</Text>
-                      {isChosen && (
-                        <Badge appearance="filled" color="brand">
-                          {t('availability.chosen')}
-                        </Badge>
-                      )}
-                    </span>
-                    <Text size={200} className={styles.muted}>
-                      {t(`role.${entry.trainer.role}`)}
-                      {!entry.visible && ` · ${t('availability.notVisible')}`}
-                    </Text>
+    <DataTable caption={t('availability.caption')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('availability.trainer')}</TableHeaderCell>
+          {availability.slots.map((slot) => (
+            <TableHeaderCell key={slot.slotIndex} scope="col">
+              {t('availability.slotHeader', {
+                number: slot.slotIndex + 1,
+                slot: formatSlot(slot.start, slot.end, language),
+              })}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((entry) => {
+          const isChosen = chosen.includes(entry.trainer.email);
+          return (
+            <TableRow key={entry.trainer.email} className={isChosen ? styles.chosen : undefined}>
+              <TableHeaderCell scope="row">
+                <span className={styles.trainer}>
+                  <span className={styles.name}>
+                    <Text weight="semibold">{entry.trainer.name}</Text>
+                    {isChosen && (
+                      <Badge appearance="filled" color="brand">
+                        {t('availability.chosen')}
+                      </Badge>
+                    )}
                   </span>
-                </TableHeaderCell>
-                {availability.slots.map((slot) => {
-                  const cell = entry.availability.find((a) => a.slotIndex === slot.slotIndex);
-                  return (
-                    <TableCell key={slot.slotIndex}>
-                      <AvailabilityLabel availability={cell?.availability ?? 'unknown'} />
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+                  <Text size={200} className={styles.muted}>
+                    {t(`role.${entry.trainer.role}`)}
+                    {!entry.visible && ` · ${t('availability.notVisible')}`}
+                  </Text>
+                </span>
+              </TableHeaderCell>
+              {availability.slots.map((slot) => {
+                const cell = entry.availability.find((a) => a.slotIndex === slot.slotIndex);
+                return (
+                  <TableCell key={slot.slotIndex}>
+                    <AvailabilityLabel availability={cell?.availability ?? 'unknown'} />
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </DataTable>
   );
 }

@@ -17,6 +17,8 @@ import type { TPairView, TSignupView } from '../../../common/api/api-types.js';
 import { Loading } from '../../../common/components/loading.js';
 import { useNotify } from '../../../common/components/notify.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
+import { pairKey } from '../../../common/pairs/pair-key.js';
+import { PairPicker } from '../../../common/pairs/pair-picker.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useCommand } from '../../../common/services/use-command.js';
 import { useQuery } from '../../../common/services/use-query.js';
@@ -24,7 +26,6 @@ import { routeHref } from '../../routing/routes.js';
 import { navigate } from '../../routing/use-route.js';
 import type { SignupStepProps } from '../signup/signup-pages.js';
 import { AvailabilityGrid } from './availability-grid.js';
-import { PairPicker, pairKey } from './pair-picker.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -112,6 +113,8 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
               value={pair ? pairKey(pair) : undefined}
               onChange={setChosen}
               disabled={!canPropose || propose.isRunning}
+              labelledBy="pairs-heading"
+              shownAtFirst={5}
             />
             {propose.state.status === 'failed' && (
               <ProblemMessage

@@ -3,24 +3,25 @@
 import {
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
   DialogTitle,
   DialogTrigger,
-  Field,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Text,
-  Textarea,
 } from '@fluentui/react-components';
 import { CalendarCheckmark20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConfirmSlotRequest, TSignupView } from '../../../common/api/api-types.js';
-import { ProblemMessage } from '../../../common/components/problem-message.js';
+import {
+  CommandDialogActions,
+  CommandProblem,
+  ReasonField,
+  useReason,
+} from '../../../common/components/command-dialog.js';
 import { formatSlot } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useCommand } from '../../../common/services/use-command.js';
@@ -38,8 +39,7 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [isReasonMissing, setReasonMissing] = useState(false);
+  const reason = useReason();
   const command = useCommand(props.onConfirm);
   const option = props.signup.options.find((o) => o.slotIndex === props.slotIndex);
   const slotText = option
@@ -47,17 +47,13 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     : '';
 
   async function confirm() {
-    const trimmed = reason.trim();
-    if (props.needsOverride && trimmed === '') {
-      setReasonMissing(true);
+    if (!props.needsOverride) {
+      finish(await command.run({ slotIndex: props.slotIndex }));
       return;
     }
-    finish(
-      await command.run({
-        slotIndex: props.slotIndex,
-        ...(props.needsOverride ? { override: { reason: trimmed } } : {}),
-      }),
-    );
+    const given = reason.take();
+    if (given === undefined) return;
+    finish(await command.run({ slotIndex: props.slotIndex, override: { reason: given } }));
   }
 
   function finish(result: TSignupView | undefined) {
@@ -101,48 +97,22 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>{t('confirm.overrideWarning')}</MessageBarBody>
                 </MessageBar>
-                <Field
+                <ReasonField
+                  reason={reason}
                   label={t('confirm.overrideReason')}
                   hint={t('confirm.overrideHint')}
-                  required
-                  {...(isReasonMissing
-                    ? {
-                        validationState: 'error' as const,
-                        validationMessage: t('confirm.overrideRequired'),
-                      }
-                    : {})}
-                >
-                  <Textarea
-                    value={reason}
-                    onChange={(_, d) => {
-                      setReason(d.value);
-                      setReasonMissing(false);
-                    }}
-                  />
-                </Field>
+                  missingMessage={t('confirm.overrideRequired')}
+                />
               </>
             )}
-            {command.state.status === 'failed' && (
-              <ProblemMessage
-                error={command.state.error}
-                action={t('confirm.submit')}
-                onRetry={() => void command.retry().then(finish)}
-              />
-            )}
+            <CommandProblem command={command} action={t('confirm.submit')} onDone={finish} />
           </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('common.back')}</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              disabled={command.isRunning}
-              {...(command.isRunning ? { icon: <Spinner size="tiny" /> } : {})}
-              onClick={() => void confirm()}
-            >
-              {command.isRunning ? t('confirm.submitting') : t('confirm.submit')}
-            </Button>
-          </DialogActions>
+          <CommandDialogActions
+            isRunning={command.isRunning}
+            submitLabel={t('confirm.submit')}
+            runningLabel={t('confirm.submitting')}
+            onSubmit={() => void confirm()}
+          />
         </DialogBody>
       </DialogSurface>
     </Dialog>

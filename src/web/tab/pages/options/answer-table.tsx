@@ -1,7 +1,6 @@
 // The options of a sign-up with each trainer's answer (icon + words), and what each option
 // has become: the workshop, released, accepted by both, declined, or waiting.
 import {
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -13,21 +12,12 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { TOptionView, TSignupView } from '../../../common/api/api-types.js';
+import { DataTable } from '../../../common/components/data-table.js';
 import { AnswerLabel } from '../../../common/components/status-labels.js';
 import { formatSlot } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 
 const useStyles = makeStyles({
-  wrap: {
-    overflowX: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  caption: {
-    textAlign: 'start',
-    padding: tokens.spacingHorizontalS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   option: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -50,48 +40,45 @@ export function AnswerTable({ signup }: { signup: TSignupView }) {
   const pair = signup.pair;
   if (!pair || signup.options.length === 0) return null;
   return (
-    <div className={styles.wrap}>
-      <Table size="small">
-        <caption className={styles.caption}>{t('options.caption')}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('options.option')}</TableHeaderCell>
-            <TableHeaderCell scope="col">
-              {t('options.trainerColumn', {
-                name: pair.berenschot.name,
-                role: t('role.berenschot'),
-              })}
+    <DataTable caption={t('options.caption')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('options.option')}</TableHeaderCell>
+          <TableHeaderCell scope="col">
+            {t('options.trainerColumn', {
+              name: pair.berenschot.name,
+              role: t('role.berenschot'),
+            })}
+          </TableHeaderCell>
+          <TableHeaderCell scope="col">
+            {t('options.trainerColumn', { name: pair.riec.name, role: t('role.riec') })}
+          </TableHeaderCell>
+          <TableHeaderCell scope="col">{t('options.outcome')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {signup.options.map((option) => (
+          <TableRow key={option.slotIndex}>
+            <TableHeaderCell scope="row">
+              <span className={styles.option}>
+                <Text weight="semibold">
+                  {t('options.optionNumber', { number: option.slotIndex + 1 })}
+                </Text>
+                <Text size={200} className={styles.muted}>
+                  {formatSlot(option.slot.start, option.slot.end, language)}
+                </Text>
+              </span>
             </TableHeaderCell>
-            <TableHeaderCell scope="col">
-              {t('options.trainerColumn', { name: pair.riec.name, role: t('role.riec') })}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col">{t('options.outcome')}</TableHeaderCell>
+            <TableCell>
+              <AnswerLabel answer={option.answers.berenschot.answer} />
+            </TableCell>
+            <TableCell>
+              <AnswerLabel answer={option.answers.riec.answer} />
+            </TableCell>
+            <TableCell>{t(`outcome.${outcomeOf(option)}`)}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {signup.options.map((option) => (
-            <TableRow key={option.slotIndex}>
-              <TableHeaderCell scope="row">
-                <span className={styles.option}>
-                  <Text weight="semibold">
-                    {t('options.optionNumber', { number: option.slotIndex + 1 })}
-                  </Text>
-                  <Text size={200} className={styles.muted}>
-                    {formatSlot(option.slot.start, option.slot.end, language)}
-                  </Text>
-                </span>
-              </TableHeaderCell>
-              <TableCell>
-                <AnswerLabel answer={option.answers.berenschot.answer} />
-              </TableCell>
-              <TableCell>
-                <AnswerLabel answer={option.answers.riec.answer} />
-              </TableCell>
-              <TableCell>{t(`outcome.${outcomeOf(option)}`)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </DataTable>
   );
 }

@@ -3,23 +3,24 @@
 import {
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
   DialogTitle,
   DialogTrigger,
-  Field,
-  Spinner,
   Text,
-  Textarea,
 } from '@fluentui/react-components';
 import { CalendarCancel20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TSignupView } from '../../../common/api/api-types.js';
 import { useNotify } from '../../../common/components/notify.js';
-import { ProblemMessage } from '../../../common/components/problem-message.js';
+import {
+  CommandDialogActions,
+  CommandProblem,
+  ReasonField,
+  useReason,
+} from '../../../common/components/command-dialog.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useCommand } from '../../../common/services/use-command.js';
 
@@ -31,17 +32,13 @@ export function CancelSignup(props: {
   const { api } = useAppServices();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [isReasonMissing, setReasonMissing] = useState(false);
+  const reason = useReason();
   const command = useCommand((text: string) => api.cancelSignup(props.signup.id, text));
   const name = props.signup.municipality.name;
 
   async function cancel() {
-    if (reason.trim() === '') {
-      setReasonMissing(true);
-      return;
-    }
-    finish(await command.run(reason.trim()));
+    const given = reason.take();
+    if (given !== undefined) finish(await command.run(given));
   }
 
   function finish(result: TSignupView | undefined) {
@@ -52,7 +49,13 @@ export function CancelSignup(props: {
   }
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => {
+        setOpen(data.open);
+        if (data.open) command.reset();
+      }}
+    >
       <DialogTrigger disableButtonEnhancement>
         <Button icon={<CalendarCancel20Regular />}>{t('cancel.open')}</Button>
       </DialogTrigger>
@@ -61,45 +64,18 @@ export function CancelSignup(props: {
           <DialogTitle>{t('cancel.title', { name })}</DialogTitle>
           <DialogContent>
             <Text as="p">{t('cancel.intro')}</Text>
-            <Field
+            <ReasonField
+              reason={reason}
               label={t('cancel.reason')}
-              required
-              {...(isReasonMissing
-                ? {
-                    validationState: 'error' as const,
-                    validationMessage: t('cancel.reasonRequired'),
-                  }
-                : {})}
-            >
-              <Textarea
-                value={reason}
-                onChange={(_, d) => {
-                  setReason(d.value);
-                  setReasonMissing(false);
-                }}
-              />
-            </Field>
-            {command.state.status === 'failed' && (
-              <ProblemMessage
-                error={command.state.error}
-                action={t('cancel.confirm')}
-                onRetry={() => void command.retry().then(finish)}
-              />
-            )}
+              missingMessage={t('cancel.reasonRequired')}
+            />
+            <CommandProblem command={command} action={t('cancel.confirm')} onDone={finish} />
           </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('common.back')}</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              disabled={command.isRunning}
-              {...(command.isRunning ? { icon: <Spinner size="tiny" /> } : {})}
-              onClick={() => void cancel()}
-            >
-              {t('cancel.confirm')}
-            </Button>
-          </DialogActions>
+          <CommandDialogActions
+            isRunning={command.isRunning}
+            submitLabel={t('cancel.confirm')}
+            onSubmit={() => void cancel()}
+          />
         </DialogBody>
       </DialogSurface>
     </Dialog>

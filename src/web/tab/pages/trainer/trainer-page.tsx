@@ -3,7 +3,6 @@
 import {
   Body1,
   Link,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -16,6 +15,7 @@ import {
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TSignupView } from '../../../common/api/api-types.js';
+import { DataTable } from '../../../common/components/data-table.js';
 import { Loading } from '../../../common/components/loading.js';
 import { PageHeading } from '../../../common/components/page-heading.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
@@ -31,11 +31,6 @@ import { routeHref } from '../../routing/routes.js';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
-  wrap: {
-    overflowX: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -104,38 +99,36 @@ export default function TrainerPage() {
             {open.length === 0 ? (
               <Body1 className={styles.muted}>{t('trainer.noOpen')}</Body1>
             ) : (
-              <div className={styles.wrap}>
-                <Table size="small" aria-labelledby="trainer-open">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell scope="col">
-                        {t('overview.column.municipality')}
-                      </TableHeaderCell>
-                      <TableHeaderCell scope="col">{t('options.option')}</TableHeaderCell>
-                      <TableHeaderCell scope="col">{t('trainer.yourAnswer')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {open.flatMap((signup) => {
-                      const role = roleOf(signup, me.email);
-                      return signup.options
-                        .filter((option) => option.hold === 'open')
-                        .map((option) => (
-                          <TableRow key={`${signup.id}-${option.slotIndex}`}>
-                            <TableCell>{signup.municipality.name}</TableCell>
-                            <TableCell>
-                              {t('options.optionNumber', { number: option.slotIndex + 1 })}:{' '}
-                              {formatSlot(option.slot.start, option.slot.end, language)}
-                            </TableCell>
-                            <TableCell>
-                              {role ? <AnswerLabel answer={option.answers[role].answer} /> : '—'}
-                            </TableCell>
-                          </TableRow>
-                        ));
-                    })}
-                  </TableBody>
-                </Table>
-              </div>
+              <DataTable labelledBy="trainer-open">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">
+                      {t('overview.column.municipality')}
+                    </TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('options.option')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('trainer.yourAnswer')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {open.flatMap((signup) => {
+                    const role = roleOf(signup, me.email);
+                    return signup.options
+                      .filter((option) => option.hold === 'open')
+                      .map((option) => (
+                        <TableRow key={`${signup.id}-${option.slotIndex}`}>
+                          <TableCell>{signup.municipality.name}</TableCell>
+                          <TableCell>
+                            {t('options.optionNumber', { number: option.slotIndex + 1 })}:{' '}
+                            {formatSlot(option.slot.start, option.slot.end, language)}
+                          </TableCell>
+                          <TableCell>
+                            {role ? <AnswerLabel answer={option.answers[role].answer} /> : '—'}
+                          </TableCell>
+                        </TableRow>
+                      ));
+                  })}
+                </TableBody>
+              </DataTable>
             )}
           </section>
         </>
