@@ -1,5 +1,6 @@
-// Dates that make a workshop evening awkward in the Netherlands: public holidays, weekends and the
-// week of the municipal elections. All by the Amsterdam calendar date.
+// Dates that make a workshop evening awkward in the Netherlands: public holidays, weekends, the
+// evenings people keep free and the week of the municipal elections. All by the Amsterdam
+// calendar date.
 import Holidays from 'date-holidays';
 import { parsePlainDate } from './time.js';
 import type { PlainDate } from './time.js';
@@ -33,6 +34,27 @@ function holidaysOf(year: number): ReadonlyMap<PlainDate, PublicHoliday> {
 /** The Dutch public holiday on that date (Nieuwjaarsdag, Pasen, Koningsdag, …), if any. */
 export function findPublicHoliday(date: PlainDate): PublicHoliday | undefined {
   return holidaysOf(Number(date.slice(0, 4))).get(date);
+}
+
+export interface EveningOff {
+  readonly date: PlainDate;
+  readonly nameNl: string;
+  readonly nameEn: string;
+}
+
+// Not days off, so not public holidays, but evenings no council meets and few council members
+// would come to a workshop: family evenings, and the national two minutes' silence at 20:00.
+const EVENINGS_OFF: Readonly<Record<string, readonly [nl: string, en: string]>> = {
+  '05-04': ['Dodenherdenking', 'Remembrance of the Dead'],
+  '12-05': ['pakjesavond', 'St Nicholas’ Eve'],
+  '12-24': ['kerstavond', 'Christmas Eve'],
+  '12-31': ['oudejaarsavond', 'New Year’s Eve'],
+};
+
+/** The evening people in the Netherlands keep free on that date (kerstavond, …), if any. */
+export function findEveningOff(date: PlainDate): EveningOff | undefined {
+  const names = EVENINGS_OFF[date.slice(5, 10)];
+  return names ? { date, nameNl: names[0], nameEn: names[1] } : undefined;
 }
 
 export function isWeekend(date: PlainDate): boolean {

@@ -42,6 +42,12 @@ export interface IssueParams {
     readonly holidayEn: string;
   };
   SLOT_IN_WEEKEND: { readonly index: number; readonly date: PlainDate };
+  SLOT_ON_EVENING_OFF: {
+    readonly index: number;
+    readonly date: PlainDate;
+    readonly eveningNl: string;
+    readonly eveningEn: string;
+  };
   SLOT_OUTSIDE_MEETING_HOURS: {
     readonly index: number;
     readonly from: string;

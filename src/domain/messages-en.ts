@@ -32,6 +32,8 @@ export const MESSAGES_EN: MessageTable = {
     `Preference ${n(p.index)} falls on a public holiday (${p.holidayEn}, ${formatDate(p.date, 'en')}).`,
   SLOT_IN_WEEKEND: (p) =>
     `Preference ${n(p.index)} falls in the weekend (${formatDate(p.date, 'en')}).`,
+  SLOT_ON_EVENING_OFF: (p) =>
+    `Preference ${n(p.index)} falls on ${p.eveningEn} (${formatDate(p.date, 'en')}), an evening most council members keep free.`,
   SLOT_OUTSIDE_MEETING_HOURS: (p) =>
     `Preference ${n(p.index)} is (partly) outside the usual hours (${p.from}–${p.to}).`,
   SLOT_IN_ELECTION_WEEK: (p) =>

@@ -32,6 +32,8 @@ export const MESSAGES_NL: MessageTable = {
     `Voorkeur ${n(p.index)} valt op een feestdag (${p.holidayNl}, ${formatDate(p.date, 'nl')}).`,
   SLOT_IN_WEEKEND: (p) =>
     `Voorkeur ${n(p.index)} valt in het weekend (${formatDate(p.date, 'nl')}).`,
+  SLOT_ON_EVENING_OFF: (p) =>
+    `Voorkeur ${n(p.index)} valt op ${p.eveningNl} (${formatDate(p.date, 'nl')}); dan houden de meeste raadsleden de avond vrij.`,
   SLOT_OUTSIDE_MEETING_HOURS: (p) =>
     `Voorkeur ${n(p.index)} valt (deels) buiten de gebruikelijke tijden (${p.from}–${p.to} uur).`,
   SLOT_IN_ELECTION_WEEK: (p) =>

@@ -3,7 +3,12 @@
 // evaluated in Amsterdam time.
 import type { DateTime } from 'luxon';
 import type { Campaign } from './campaign.js';
-import { findElectionInWeekOf, findPublicHoliday, isWeekend } from './dutch-calendar.js';
+import {
+  findElectionInWeekOf,
+  findEveningOff,
+  findPublicHoliday,
+  isWeekend,
+} from './dutch-calendar.js';
 import { createIssue } from './errors.js';
 import type { DomainIssue } from './errors.js';
 import { findMunicipalityByCbsCode } from './municipalities.js';
@@ -173,6 +178,9 @@ function windowViolation(
   return end > endOfAmsterdamDay(campaign.window.end) ? 'end' : undefined;
 }
 
+/** A slot that runs past 18:00 takes the evening. */
+const EVENING_FROM_MINUTE = 18 * 60;
+
 function collectSlotWarnings(
   start: DateTime,
   end: DateTime,
@@ -203,6 +211,17 @@ function collectSlotWarnings(
   const to = parseClockTime(campaign.meetingHours.end);
   // A slot that runs past midnight ends "after 24:00" on the start day's clock.
   const endMinute = minuteOfAmsterdamDay(end) + (endDate === startDate ? 0 : 24 * 60);
+  const eveningOff = endMinute > EVENING_FROM_MINUTE ? findEveningOff(startDate) : undefined;
+  if (eveningOff && !holiday) {
+    warnings.push(
+      createIssue('SLOT_ON_EVENING_OFF', field, {
+        index,
+        date: eveningOff.date,
+        eveningNl: eveningOff.nameNl,
+        eveningEn: eveningOff.nameEn,
+      }),
+    );
+  }
   if (minuteOfAmsterdamDay(start) < from || endMinute > to) {
     warnings.push(
       createIssue('SLOT_OUTSIDE_MEETING_HOURS', field, {

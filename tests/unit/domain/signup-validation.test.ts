@@ -197,6 +197,32 @@ describe('validateSignup', () => {
       );
     });
 
+    it('warns for an evening people keep free (kerstavond, oudejaarsavond, …), not its afternoon', () => {
+      const onChristmasEve = warningsFor(slot('2022-12-24', '19:30', '22:30', '+01:00'));
+      expect(codesAt(onChristmasEve)).toEqual([
+        'SLOT_IN_WEEKEND@preferences.0.start',
+        'SLOT_ON_EVENING_OFF@preferences.0.start',
+      ]);
+      const christmasEve = onChristmasEve[1];
+      expect(christmasEve).toMatchObject({
+        code: 'SLOT_ON_EVENING_OFF',
+        field: 'preferences.0.start',
+        message:
+          'Voorkeur 1 valt op kerstavond (zaterdag 24 december 2022); dan houden de meeste raadsleden de avond vrij.',
+      });
+      expect(christmasEve && formatIssue(christmasEve, 'en')).toBe(
+        'Preference 1 falls on Christmas Eve (Saturday, December 24, 2022), an evening most council members keep free.',
+      );
+      expect(codesAt(warningsFor(slot('2022-12-31', '17:00', '19:00', '+01:00')))).toEqual([
+        'SLOT_IN_WEEKEND@preferences.0.start',
+        'SLOT_ON_EVENING_OFF@preferences.0.start',
+      ]);
+      expect(codesAt(warningsFor(slot('2022-05-04', '19:30', '22:30')))).toEqual([
+        'SLOT_ON_EVENING_OFF@preferences.0.start',
+      ]);
+      expect(warningsFor(slot('2022-12-05', '13:00', '17:00', '+01:00'))).toEqual([]);
+    });
+
     it('does not warn for the evening before Hemelvaartsdag (already the 26th in Kathmandu)', () => {
       expect(warningsFor(slot('2022-05-25', '20:00', '22:30'))).toEqual([]);
     });
