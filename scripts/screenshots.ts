@@ -4,6 +4,7 @@
 // and English, light and dark, and saves screenshots under docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { findEveningOff, findPublicHoliday } from '../src/domain/dutch-calendar.js';
 import { Inspector } from '../tests/e2e/pages/inspector.js';
 import { eveningSlotTexts } from '../tests/e2e/pages/slots.js';
 import { TabApp } from '../tests/e2e/pages/tab-app.js';
@@ -32,8 +33,21 @@ function apiOf(app: TabApp) {
   };
 }
 
-function isoSlots(weeksAhead: number) {
-  return eveningSlotTexts(new Date(), weeksAhead).map((slot) => {
+/**
+ * Three evenings in the n-th ordinary week from now: weeks with a public holiday or an evening
+ * people keep free (Christmas, New Year's Eve, …) are skipped, as a municipality would.
+ */
+function ordinaryEvenings(n: number) {
+  let found = 0;
+  for (let weeksAhead = 1; ; weeksAhead++) {
+    const slots = eveningSlotTexts(new Date(), weeksAhead);
+    if (slots.some((slot) => findPublicHoliday(slot.date) ?? findEveningOff(slot.date))) continue;
+    if (++found === n) return slots;
+  }
+}
+
+function isoSlots(weeks: number) {
+  return ordinaryEvenings(weeks).map((slot) => {
     const at = (time: string) =>
       DateTime.fromISO(`${slot.date}T${time}`, { zone: 'Europe/Amsterdam' }).toISO() ?? '';
     return { start: at(slot.start), end: at(slot.end) };
