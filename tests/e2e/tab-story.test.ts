@@ -82,7 +82,8 @@ describe('an account holder plans Haarlem from sign-up to confirmation', () => {
     await expectNoAxeViolationsInBothThemes(app, 'register');
     await form.submitAndContinue();
     signupId = app.signupIdFromUrl();
-    await expect(app.heading().innerText()).resolves.toBe('Haarlem: Beschikbaarheid');
+    // The heading names the municipality once the sign-up has loaded ("Beschikbaarheid" before).
+    await app.waitForHeading('Haarlem: Beschikbaarheid');
   });
 
   it('shows the trainers × evenings grid, ranks the pairs and places the options', async () => {

@@ -32,10 +32,6 @@ export class TabApp {
     await this.page.goto(`${this.stack.appUrl}/${fragment}`);
   }
 
-  heading() {
-    return this.page.getByRole('heading', { level: 2 }).first();
-  }
-
   async waitForHeading(text: string | RegExp): Promise<void> {
     await this.page.getByRole('heading', { level: 2, name: text }).waitFor();
   }
