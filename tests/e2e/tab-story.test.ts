@@ -57,7 +57,7 @@ describe('an account holder plans Haarlem from sign-up to confirmation', () => {
   it('switches to English and back', async () => {
     await app.switchLanguage('English');
     await app.waitForHeading('Overview');
-    await expect(new OverviewPage(app.page).statusOf('Haarlem')).resolves.toBe('not signed up');
+    await new OverviewPage(app.page).waitForStatus('Haarlem', 'not signed up');
     await expect(app.page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await app.switchLanguage('Nederlands');
     await app.waitForHeading('Overzicht');

@@ -25,6 +25,22 @@ export class OverviewPage {
     return (await this.row(municipality).getByRole('cell').nth(column).innerText()).trim();
   }
 
+  /**
+   * Waits until the municipality's status reads `expected`: after a language switch the page
+   * loads again, and the server's labels arrive after the page's own texts.
+   */
+  async waitForStatus(municipality: string, expected: string, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    let last = await this.statusOf(municipality);
+    while (last !== expected) {
+      if (Date.now() > until) {
+        throw new Error(`The status of ${municipality} stayed "${last}", not "${expected}".`);
+      }
+      await this.page.waitForTimeout(100);
+      last = await this.statusOf(municipality);
+    }
+  }
+
   /** The "Eerst doen" item of a municipality (its text), or undefined. */
   async firstItemOf(municipality: string): Promise<string | undefined> {
     const item = this.page
