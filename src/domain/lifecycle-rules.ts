@@ -3,7 +3,7 @@
 import type { CommandType } from './lifecycle-types.js';
 import type { SignupId } from './ids.js';
 import type { HoldOption, Signup } from './signup.js';
-import { parseInstant } from './time.js';
+import { instantMillis } from './time.js';
 
 /** Unique per sign-up, proposal round and slot, so a new round never reuses a transactionId. */
 export function createHoldKey(id: SignupId, round: number, slotIndex: number): string {
@@ -15,8 +15,8 @@ export function findOption(state: Signup, slotIndex: number): HoldOption | undef
 }
 
 export function hasStarted(instant: string, now: Date): boolean {
-  const parsed = parseInstant(instant);
-  return parsed !== undefined && parsed.toMillis() <= now.getTime();
+  const millis = instantMillis(instant);
+  return millis !== undefined && millis <= now.getTime();
 }
 
 /** The holds lapse `holdLapseDays` after they were placed when nobody confirmed one. */

@@ -31,6 +31,40 @@ export function parseInstant(value: string): DateTime | undefined {
   return parsed.isValid ? parsed.setZone(AMSTERDAM) : undefined;
 }
 
+// The ECMAScript date-time string format with an offset: for exactly this form Date.parse is
+// specified (ECMA-262 § 21.4.1.32) and independent of the process's zone. Day numbers past the
+// month's end and hour 24 are left to luxon, which reads them its own way (30 February is not a
+// date; 24:00 is the next midnight).
+const ECMASCRIPT_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The moment of an ISO 8601 instant with an offset, in epoch milliseconds: what parseInstant
+ * gives, without building a luxon DateTime where only "before or after now" is asked (the views
+ * of a list of 400 sign-ups ask it thousands of times).
+ */
+export function instantMillis(value: string): number | undefined {
+  const trimmed = value.trim();
+  const match = ECMASCRIPT_INSTANT.exec(trimmed);
+  if (match) {
+    const [year, month, day, hour] = match.slice(1, 5).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (day <= daysInMonth(year, month) && hour < 24) {
+      const millis = Date.parse(trimmed);
+      if (!Number.isNaN(millis)) return millis;
+    }
+  }
+  return parseInstant(trimmed)?.toMillis();
+}
+
 /** Parses a `YYYY-MM-DD` date as the start of that day in Amsterdam. */
 export function parsePlainDate(value: PlainDate): DateTime | undefined {
   if (!PLAIN_DATE.test(value)) return undefined;

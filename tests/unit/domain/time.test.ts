@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import {
   addAmsterdamDays,
   endOfAmsterdamDay,
   formatSlot,
+  instantMillis,
   parseInstant,
   toAmsterdamDate,
   toUtcIso,
@@ -33,5 +35,43 @@ describe('Amsterdam time', () => {
     expect(formatSlot(evening, 'en')).toBe('Tuesday, June 14, 2022 19:30–22:30');
     const late = { start: '2022-06-14T20:00:00Z', end: '2022-06-14T22:30:00Z' };
     expect(formatSlot(late, 'nl')).toBe('dinsdag 14 juni 2022 22:00–woensdag 15 juni 2022 00:30');
+  });
+});
+
+describe('instantMillis', () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  // Instants as they come in (API bodies, SharePoint, Graph), valid or nearly: day 29–31 in short
+  // months, hour 24, with or without seconds and milliseconds, Z or an offset, or none at all.
+  const instantText = fc
+    .record({
+      year: fc.integer({ min: 2020, max: 2032 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+      hour: fc.integer({ min: 0, max: 24 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+      seconds: fc.option(fc.integer({ min: 0, max: 59 })),
+      millis: fc.option(fc.integer({ min: 0, max: 999 })),
+      zone: fc.constantFrom('Z', '+01:00', '+02:00', '-05:30', '+0100', ''),
+    })
+    .map(({ year, month, day, hour, minute, seconds, millis, zone }) => {
+      const time =
+        seconds === null ? '' : `:${pad(seconds)}${millis === null ? '' : `.${pad(millis, 3)}`}`;
+      return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}${time}${zone}`;
+    });
+
+  it('gives the moment parseInstant gives, and nothing where it gives nothing', () => {
+    fc.assert(
+      fc.property(instantText, (text) => {
+        expect(instantMillis(text)).toBe(parseInstant(text)?.toMillis());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads what Date.parse would roll over as luxon does: 30 February no, 24:00 next midnight', () => {
+    expect(instantMillis('2026-02-30T10:00:00Z')).toBeUndefined();
+    expect(instantMillis('2026-02-28T24:00:00Z')).toBe(Date.UTC(2026, 2, 1));
+    expect(instantMillis('2026-12-01T19:30')).toBeUndefined();
+    expect(instantMillis('2026-12-01T19:30+01:00')).toBe(Date.UTC(2026, 11, 1, 18, 30));
   });
 });
