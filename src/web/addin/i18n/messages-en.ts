@@ -86,10 +86,7 @@ export const addinMessagesEn: AddinMessages = {
     },
     pairs: {
       title: 'Trainer pair',
-      label: '{{rank}}. {{berenschot}} and {{riec}}',
       none: 'No trainer pair is available. Contact the coordinator.',
-      showAll: 'Show all {{count}} pairs',
-      showFewer: 'Show fewer pairs',
     },
     submit: {
       button: 'Sign up and place options',

@@ -85,10 +85,7 @@ export const addinMessagesNl = {
     },
     pairs: {
       title: 'Trainerspaar',
-      label: '{{rank}}. {{berenschot}} en {{riec}}',
       none: 'Er is geen trainerspaar beschikbaar. Neem contact op met de coördinator.',
-      showAll: 'Toon alle {{count}} paren',
-      showFewer: 'Toon minder paren',
     },
     submit: {
       button: 'Aanmelden en opties plaatsen',
