@@ -13,6 +13,7 @@ import {
   type Signup,
   type TrainerPair,
 } from '../../domain/signup.js';
+import { instantMillis } from '../../domain/time.js';
 
 const ZTrainer = z.object({
   id: z.string(),
@@ -74,17 +75,13 @@ export const ZSignupFields = z.object({
 
 export type TSignupFields = z.infer<typeof ZSignupFields>;
 
-/** An ISO 8601 instant with an explicit offset or Z: Date.parse is then zone-independent. */
-const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-
 /**
  * Graph returns dateTime columns as UTC ("…Z"); store them as the domain does (UTC, no
- * milliseconds). Plain Date arithmetic, not luxon: a list of 400 sign-ups has thousands of these.
+ * milliseconds). Epoch milliseconds, not luxon: a list of 400 sign-ups has thousands of these.
  */
 function instant(value: string | null | undefined): string | undefined {
-  if (!value || !HAS_OFFSET.test(value.trim())) return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString().replace('.000Z', 'Z');
+  const time = value ? instantMillis(value) : undefined;
+  return time === undefined ? undefined : new Date(time).toISOString().replace('.000Z', 'Z');
 }
 
 function parseJsonField<T>(value: string | null | undefined, schema: z.ZodType<T>): T | undefined {
