@@ -1,6 +1,5 @@
 // Rendering a component as the tab does: Fluent's provider, i18n (Dutch unless asked) and the
 // app's services with a hand-written fake API.
-import '@testing-library/jest-dom/jest-globals';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';

@@ -1,6 +1,5 @@
 // Rendering add-in components as addin.html does: the common i18n instance with the add-in's
 // namespace, Fluent, and the app services (for the sign-in button of problem messages).
-import '@testing-library/jest-dom/jest-globals';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
