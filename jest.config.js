@@ -26,7 +26,12 @@ const base = {
 /** @type {import('jest').Config} */
 export default {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/setup/unit.ts'],
+    },
     {
       ...base,
       displayName: 'web',
@@ -34,12 +39,24 @@ export default {
       testMatch: ['<rootDir>/tests/web/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/web/support/setup.ts'],
     },
-    { ...base, displayName: 'contract', testMatch: ['<rootDir>/tests/contract/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'contract',
+      testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
+      // Contract suites start a sandbox like the integration suites.
+      setupFilesAfterEnv: ['<rootDir>/tests/support/setup/integration.ts'],
+    },
     {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/setup/integration.ts'],
     },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/setup/e2e.ts'],
+    },
   ],
 };

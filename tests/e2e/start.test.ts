@@ -1,11 +1,9 @@
 // `npm start` on a fresh data folder: it says where everything is and when it is ready, and a
 // browser gets the app and the sandbox's inspector and sign-in page.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/stack.js';
-
-jest.setTimeout(120_000);
 
 let stack: RunningStack;
 let browser: Browser;

@@ -1,7 +1,7 @@
 // When nothing works out: both trainers decline every option (in the inspector, as in Outlook).
 // The tab shows it as it comes in, the sign-up needs new dates (the municipality gets a mail
 // asking for them), the overview puts it first, and the new dates go onto the same sign-up.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/stack.js';
@@ -12,8 +12,6 @@ import { AvailabilityPage, OptionsPage } from './pages/signup-pages.js';
 import { eveningSlotTexts } from './pages/slots.js';
 import { TAB_CONTEXT, TabApp } from './pages/tab-app.js';
 import { expectNoAxeViolationsInBothThemes } from './pages/themes.js';
-
-jest.setTimeout(90_000);
 
 const MAYOR = { name: 'Kabinet van de burgemeester', email: 'burgemeester@zandvoort.nl' };
 

@@ -1,7 +1,7 @@
 // Mistakes in the register form, with the keyboard only: every message appears at the field it
 // concerns (the API's, in Dutch), a half-filled slot is caught before sending, a weekend is a
 // warning that does not stop the sign-up, and the form with its messages passes axe.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
@@ -10,8 +10,6 @@ import { RegisterPage } from './pages/register-page.js';
 import { eveningSlotTexts } from './pages/slots.js';
 import { TAB_CONTEXT, TabApp } from './pages/tab-app.js';
 import { expectNoAxeViolationsInBothThemes } from './pages/themes.js';
-
-jest.setTimeout(90_000);
 
 let stack: RunningStack;
 let browser: Browser;

@@ -4,7 +4,7 @@
 // accept one option in the inspector (as in Outlook); Sanne confirms it; the mayor's office of
 // Haarlem has the invitation and the sign-up is `bevestigd` in the API and in SharePoint.
 // axe checks every page in the light and the dark theme.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/stack.js';
@@ -15,8 +15,6 @@ import { AvailabilityPage, ConfirmPage, OptionsPage } from './pages/signup-pages
 import { eveningSlotTexts } from './pages/slots.js';
 import { TAB_CONTEXT, TabApp } from './pages/tab-app.js';
 import { expectNoAxeViolationsInBothThemes } from './pages/themes.js';
-
-jest.setTimeout(90_000);
 
 const MAYOR = { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarlem.nl' };
 

@@ -2,7 +2,7 @@
 // tokens from the sandbox, as the task panes run them: a sign-up mail from the fixtures goes
 // through extractSlots, availability, register and propose; the holds exist in Microsoft 365;
 // and a trainer's copy of a hold finds its sign-up the way the appointment surface does.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
 import PostalMime from 'postal-mime';
@@ -26,8 +26,6 @@ import {
 import { eveningSlots } from '../../support/planning.js';
 import { appToken, graph } from '../../support/sandbox.js';
 import { graphWritesSince, startApiStack, type ApiStack } from '../server/api-harness.js';
-
-jest.setTimeout(60_000);
 
 const SANNE = 'sanne.devries';
 const SANNE_EMAIL = 'sanne.devries@riec.nl';

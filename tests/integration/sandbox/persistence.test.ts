@@ -1,6 +1,6 @@
 // The sandbox's data survive a restart (SQLite in its data folder), and `npm run sandbox:reset`
 // restores the seed.
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +8,6 @@ import { join, resolve } from 'node:path';
 import { startSandbox } from '../../../src/sandbox/app.js';
 import { readSandboxConfig } from '../../../src/sandbox/config.js';
 import { appToken, graph } from '../../support/sandbox.js';
-
-jest.setTimeout(60_000);
 
 function configFor(dataDir: string) {
   const base = readSandboxConfig({});

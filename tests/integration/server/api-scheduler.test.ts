@@ -1,13 +1,11 @@
 // The server's own background cycle (client credentials, as "systeem"): with a one-second
 // interval it picks up the trainers' answers without anyone calling /api/sync, and a server
 // whose clock is fifteen days ahead lets the unconfirmed holds lapse.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { respondToEvent } from '../../../src/sandbox/calendar/index.js';
 import { eveningSlots } from '../../support/planning.js';
 import { expectStatus, startApiStack, type ApiStack } from './api-harness.js';
 import { clockAt, startTestServer, type TestServer } from './server-harness.js';
-
-jest.setTimeout(60_000);
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,15 +1,13 @@
 // The whole story through the API as Sanne de Vries (account holder, RIEC Noord-Holland), with
 // her real token: the server exchanges it on behalf of her (msal over HTTPS against the
 // sandbox) and Graph does the work in her own calendar. Trainers answer in the sandbox.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { readMail, runExtractSlots } from '../../../src/cli/extract-slots.js';
 import { respondToEvent } from '../../../src/sandbox/calendar/index.js';
 import { eveningSlots } from '../../support/planning.js';
 import { appToken, graph } from '../../support/sandbox.js';
 import { expectStatus, graphWritesSince, startApiStack, type ApiStack } from './api-harness.js';
-
-jest.setTimeout(60_000);
 
 const SANNE = 'sanne.devries';
 const MARIEKE = 'marieke.vandijk@berenschot.nl';

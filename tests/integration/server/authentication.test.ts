@@ -1,7 +1,7 @@
 // Token validation over real HTTP against the sandbox's identity provider: what must be refused
 // with 401 (each case changes one thing of an otherwise valid token), what is accepted, key
 // rotation, and an issuer that cannot be reached (503, not 500).
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, generateKeyPair, decodeProtectedHeader } from 'jose';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +22,6 @@ import {
 } from './server-harness.js';
 
 // Each file starts its own sandbox (seeded) and servers: more than jest's 5 s on a busy machine.
-jest.setTimeout(30_000);
 
 const EXPIRED_MESSAGE = 'Uw aanmelding is verlopen of ongeldig. Meld u opnieuw aan.';
 

@@ -1,6 +1,6 @@
 // Security headers fit for a page that Teams and Outlook frame, CORS closed by default, the rate
 // limit per user, correlation ids, and logs that carry neither tokens nor personal data.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,6 @@ import {
 } from './server-harness.js';
 
 // Each file starts its own sandbox (seeded) and servers: more than jest's 5 s on a busy machine.
-jest.setTimeout(30_000);
 
 let sandbox: Sandbox;
 let server: TestServer;

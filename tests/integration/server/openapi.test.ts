@@ -1,11 +1,10 @@
 // The OpenAPI 3.1 document is generated from the routes' zod schemas, is valid, and says for
 // every operation who may call it and which problems it can answer.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { call, startTestServer, type TestServer } from './server-harness.js';
 
 // Each file starts its own sandbox (seeded) and servers: more than jest's 5 s on a busy machine.
-jest.setTimeout(30_000);
 
 let server: TestServer;
 // The document is arbitrary JSON; the validator checks its structure.

@@ -1,7 +1,7 @@
 // Error answers over real HTTP: every 4xx and 5xx is RFC 9457 problem+json with a stable code,
 // the request path and the correlation id, in Dutch unless the caller prefers English. Routes
 // that only this test needs are added through the factory (extraRoutes).
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { AppError, domainRuleViolated } from '../../../src/app/errors.js';
 import { createIssue } from '../../../src/domain/errors.js';
@@ -17,7 +17,6 @@ import {
 } from './server-harness.js';
 
 // Each file starts its own sandbox (seeded) and servers: more than jest's 5 s on a busy machine.
-jest.setTimeout(30_000);
 
 const ZTestSignupRequest = z.object({
   cbsCode: z.string().regex(/^GM\d{4}$/),

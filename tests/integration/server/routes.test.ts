@@ -2,14 +2,13 @@
 // getCampaign with the server's clock, whose days to the deadline count in Amsterdam. The
 // server checks token lifetimes against the same clock, so the sandbox's clock is set to the
 // same moment before it issues the tokens.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CAMPAIGN_2022 } from '../../../src/domain/campaign.js';
 import type { Sandbox } from '../../../src/sandbox/app.js';
 import { startTestSandbox } from '../../support/sandbox.js';
 import { apiToken, call, clockAt, startTestServer, type TestServer } from './server-harness.js';
 
 // Each file starts its own sandbox (seeded) and servers: more than jest's 5 s on a busy machine.
-jest.setTimeout(30_000);
 
 let sandbox: Sandbox;
 let now: Date;
