@@ -202,6 +202,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
           ctx.keys,
           ctx.directory,
           ctx.issuerFor,
+          () => ctx.clock.now(),
         );
         // Latency is per HTTP request: a $batch pays it once, not once per part. It is spent
         // while the request holds its mailbox slot, as server time is, so parallel requests

@@ -12,20 +12,27 @@ export interface TestSandboxOptions {
   readonly freeBusySharing?: boolean;
   /** Anchor day of the seeded calendars (YYYY-MM-DD). */
   readonly seedDate?: string;
+  /**
+   * A fixed "today": the sandbox's clock starts there (and keeps running) before it issues any
+   * token, and the calendars are seeded around it unless seedDate says otherwise.
+   */
+  readonly today?: Date;
 }
 
 export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<Sandbox> {
   const base = readSandboxConfig({});
   const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? '.data/sandbox');
-  return startSandbox({
+  const sandbox = await startSandbox({
     ...base,
     httpsPort: 0,
     dataDir: ':memory:',
     caDir: resolve(dataDir, 'ca'),
     freeBusySharing: options.freeBusySharing ?? false,
-    seedDate: options.seedDate ?? base.seedDate,
+    seedDate: options.seedDate ?? options.today?.toISOString().slice(0, 10) ?? base.seedDate,
     faults: { ...base.faults, mailboxConcurrency: 4, ...options.faults },
   });
+  if (options.today) sandbox.ctx.clock.set(options.today);
+  return sandbox;
 }
 
 export function personByUpn(upnStart: string) {

@@ -25,11 +25,22 @@ export interface ApiStack {
   close(): Promise<void>;
 }
 
+/**
+ * A fixed "today" for tests whose inputs are dates: the sandbox's clock is set to it (it keeps
+ * running from there) and the server reads the sandbox's clock, so a test asks for the same
+ * evenings on every day it runs — never kerstavond because the suite ran in December.
+ */
+export const FIXED_TODAY = new Date('2026-12-01T09:00:00+01:00');
+
 export async function startApiStack(
-  options: { sandbox?: TestSandboxOptions; server?: TestServerOptions } = {},
+  options: { sandbox?: TestSandboxOptions; server?: TestServerOptions; today?: Date } = {},
 ): Promise<ApiStack> {
-  const planning = await startPlanningHarness(options.sandbox);
+  const planning = await startPlanningHarness({
+    ...(options.today ? { today: options.today } : {}),
+    ...options.sandbox,
+  });
   const server = await startTestServer(planning.sandbox, {
+    ...(options.today ? { clock: { now: () => planning.sandbox.ctx.clock.now() } } : {}),
     ...options.server,
     // The tests call faster than a person would; the rate limit has its own test.
     env: { RATE_LIMIT_MAX: '1000000', ...options.server?.env },
