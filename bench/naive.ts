@@ -76,6 +76,7 @@ class OneByOnePlan implements WorkPlan {
 
 interface NaiveEvent {
   readonly transactionId?: string;
+  readonly lastModifiedDateTime?: string;
   readonly attendees?: readonly {
     readonly emailAddress: { readonly address: string };
     readonly status?: { readonly response?: string };
@@ -141,11 +142,14 @@ export function naiveMicrosoft365(client: Client, site: string, base: Microsoft3
               transactionId: event.transactionId,
               removed: false,
               answers,
+              ...(event.lastModifiedDateTime ? { lastModified: event.lastModifiedDateTime } : {}),
             });
           }
         }
         return { changes, cursor: 'naive' };
       },
+      // Only after a lost race; the naive way would read them one by one too.
+      readHolds: (organizer, eventIds) => base.calendar.readHolds(organizer, eventIds),
     },
   };
 }

@@ -26,11 +26,33 @@ export interface PlanningDeps {
   readonly newId: () => string;
 }
 
-/** A pending operation older than this was cut off; younger ones may still be running. */
+/**
+ * A pending operation older than this was cut off; younger ones may still be running. The one
+ * constant behind both the resume and the Retry-After a caller gets while it runs.
+ */
 export const PENDING_STALE_MS = 2 * 60 * 1000;
 
+/** Since when the operation has been running: its start, or the run that claimed it last. */
+function runningSince(pending: PendingOperation): number {
+  return Date.parse(pending.resumedAt ?? pending.startedAt);
+}
+
 export function isStale(pending: PendingOperation, now: Date): boolean {
-  return now.getTime() - Date.parse(pending.startedAt) >= PENDING_STALE_MS;
+  return now.getTime() - runningSince(pending) >= PENDING_STALE_MS;
+}
+
+/** Seconds until a running operation counts as cut off and another run may finish it. */
+export function secondsUntilStale(pending: PendingOperation, now: Date): number {
+  const ms = runningSince(pending) + PENDING_STALE_MS - now.getTime();
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+function inProgress(pending: PendingOperation, now: Date): Outcome<never> {
+  return failWith({
+    kind: 'conflict',
+    reason: 'operationInProgress',
+    retryAfterSeconds: secondsUntilStale(pending, now),
+  });
 }
 
 export async function applyCommand(
@@ -40,8 +62,7 @@ export async function applyCommand(
 ): Promise<Outcome<StoredSignup>> {
   let stored = current;
   if (stored.pending) {
-    if (!isStale(stored.pending, deps.now()))
-      return failWith({ kind: 'conflict', reason: 'operationInProgress' });
+    if (!isStale(stored.pending, deps.now())) return inProgress(stored.pending, deps.now());
     const resumed = await resumePending(deps, stored);
     if (!resumed.ok) return resumed;
     // The same command again (a retry after a crash or a lost connection): it is done now.
@@ -107,7 +128,9 @@ export async function performEffects(
     eTag: written.eTag ?? '',
     pending,
   };
-  if (outcomes.some((outcome) => !outcome.ok)) return resumePending(deps, afterIntent);
+  // This run wrote the intent: it owns the operation and finishes it without a claim.
+  if (outcomes.some((outcome) => !outcome.ok))
+    return resumePending(deps, afterIntent, { isOwner: true });
   if (!createsHolds) return succeed(finished(next, outcomes.at(-1)));
 
   const withIds = recordHoldIds(next, steps, outcomes, deps.now());
@@ -115,23 +138,63 @@ export async function performEffects(
     ...closingSteps(withIds, pending, pending.effects),
     finalWrite(withIds, { eTag: afterIntent.eTag }),
   ]);
-  if (closing.some((outcome) => !outcome.ok)) return resumePending(deps, afterIntent);
+  if (closing.some((outcome) => !outcome.ok))
+    return resumePending(deps, afterIntent, { isOwner: true });
   return succeed(finished(withIds, closing.at(-1)));
 }
 
 /**
+ * Claims a cut-off operation for this run with a guarded write (If-Match) that stamps it as
+ * resumed now: of two instances (or two requests) that find the same stale operation, exactly
+ * one gets past this point, and only that one performs the steps that cannot be repeated (the
+ * notice mail). The loser sees 412 and stops: it reports the operation as running, or as done
+ * when the winner already finished it.
+ */
+async function claimPending(
+  deps: PlanningDeps,
+  stored: StoredSignup,
+  pending: PendingOperation,
+): Promise<Outcome<StoredSignup>> {
+  const claimed: PendingOperation = { ...pending, resumedAt: deps.now().toISOString() };
+  const [written] = await deps.m365.plan.run([
+    { kind: 'writeSignup', signup: stored.signup, pending: claimed, guard: { eTag: stored.eTag } },
+  ]);
+  if (written?.ok) {
+    const eTag = written.eTag ?? '';
+    return succeed({ signup: { ...stored.signup, eTag }, eTag, pending: claimed });
+  }
+  if (written?.status !== 412) return graphFailure(written, true);
+  const now = await deps.m365.statusLog.read(stored.signup.id);
+  if (!now) return failWith({ kind: 'notFound', what: 'signup' });
+  if (!now.pending) return succeed(now);
+  return inProgress(now.pending, deps.now());
+}
+
+/**
  * Finishes an operation that was started and not completed: from the state and effects written
- * in its first step. If its log line exists, the chain got past every calendar step (they come
- * before it), so only the final write is left — plus creating the holds again when their ids
- * were not stored yet (the transactionId returns the same events). Otherwise the calendar steps
- * run again (safe to repeat) and then the closing steps. A notice mail may go out twice if a run
- * was cut off between sending it and logging — the one step that cannot be made idempotent.
+ * in its first step. A run that did not start it claims it first (claimPending). If its log
+ * line exists, the chain got past every calendar step (they come before it), so only the final
+ * write is left — plus creating the holds again when their ids were not stored yet (the
+ * transactionId returns the same events). Otherwise the calendar steps run again (safe to
+ * repeat) and then the closing steps. A notice mail may still go out twice if a run was cut off
+ * between sending it and logging (they are the same $batch, milliseconds apart) — the one step
+ * that cannot be made idempotent; two runs at once never both send it.
  */
 export async function resumePending(
   deps: PlanningDeps,
-  stored: StoredSignup,
+  given: StoredSignup,
+  options: { readonly isOwner?: boolean } = {},
 ): Promise<Outcome<StoredSignup>> {
-  const { pending } = stored;
+  if (!given.pending) return succeed(given);
+  let stored = given;
+  if (!options.isOwner) {
+    const claimed = await claimPending(deps, given, given.pending);
+    if (!claimed.ok) return claimed;
+    // Finished by another run meanwhile: nothing left to do.
+    if (!claimed.value.pending) return claimed;
+    stored = claimed.value;
+  }
+  const pending = stored.pending;
   if (!pending) return succeed(stored);
   let state = stored.signup;
   const log = await deps.m365.statusLog.readLog(state.id);
@@ -155,6 +218,7 @@ export async function resumePending(
     // Someone else finished it meanwhile (a parallel resume): read what is there now.
     const now = await deps.m365.statusLog.read(state.id);
     if (now && !now.pending) return succeed(now);
+    if (now?.pending) return inProgress(now.pending, deps.now());
     return failWith({ kind: 'conflict', reason: 'concurrentChange' });
   }
   return graphFailure(

@@ -13,8 +13,9 @@ export async function cancelSignup(
 ): Promise<Outcome<StoredSignup>> {
   const stored = await ctx.m365.statusLog.read(id);
   if (!stored) return failWith({ kind: 'notFound', what: 'signup' });
+  // Another RIEC's sign-up answers as a missing one: an id says nothing about who has it.
   if (!canPlanFor(ctx.access, stored.signup.riec))
-    return failWith({ kind: 'forbidden', reason: 'otherRiec' });
+    return failWith({ kind: 'notFound', what: 'signup' });
   const result = await applyCommand(ctx, stored, { type: 'cancel', reason, by: ctx.access.email });
   if (result.ok) ctx.state.signups.remember(result.value);
   return result;

@@ -55,8 +55,9 @@ export async function confirmSlot(
     guess ? ask(ctx, guess) : undefined,
   ]);
   if (!stored) return failWith({ kind: 'notFound', what: 'signup' });
+  // Another RIEC's sign-up answers as a missing one: an id says nothing about who has it.
   if (!canPlanFor(ctx.access, stored.signup.riec))
-    return failWith({ kind: 'forbidden', reason: 'otherRiec' });
+    return failWith({ kind: 'notFound', what: 'signup' });
 
   const actual = question(stored.signup, slotIndex);
   const schedules = actual

@@ -14,7 +14,13 @@ export type UseCaseFailure =
   /** The lifecycle refused the command in the sign-up's current state. */
   | { readonly kind: 'rejected'; readonly issue: DomainIssue }
   /** Someone changed the sign-up meanwhile (If-Match failed): nothing was done. */
-  | { readonly kind: 'conflict'; readonly reason: 'concurrentChange' | 'operationInProgress' }
+  | { readonly kind: 'conflict'; readonly reason: 'concurrentChange' }
+  /** An operation on the sign-up is still running; another may finish it after this long. */
+  | {
+      readonly kind: 'conflict';
+      readonly reason: 'operationInProgress';
+      readonly retryAfterSeconds: number;
+    }
   /** Microsoft 365 failed; a started operation is recorded and will be finished. */
   | {
       readonly kind: 'graphFailed';

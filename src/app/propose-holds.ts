@@ -23,8 +23,9 @@ export async function proposeHolds(
     ctx.state.trainers.get(ctx.m365.trainers),
   ]);
   if (!stored) return failWith({ kind: 'notFound', what: 'signup' });
+  // Another RIEC's sign-up answers as a missing one: an id says nothing about who has it.
   if (!canPlanFor(ctx.access, stored.signup.riec))
-    return failWith({ kind: 'forbidden', reason: 'otherRiec' });
+    return failWith({ kind: 'notFound', what: 'signup' });
   const find = (email: string, role: Trainer['role']) =>
     trainers.find((t) => t.email.toLowerCase() === email.toLowerCase() && t.role === role);
   const berenschot = find(choice.berenschot, 'berenschot');

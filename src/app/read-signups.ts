@@ -6,7 +6,6 @@ import { MUNICIPALITIES, type Municipality, type RiecName } from '../domain/muni
 import type { LogEntry, SignupFilter, StoredSignup } from '../domain/ports.js';
 import type { Signup, SignupStatus } from '../domain/signup.js';
 import { canRead, type Access } from './access.js';
-import { isStale, resumePending } from './apply-command.js';
 import type { UseCaseContext } from './context.js';
 import { failWith, succeed, type Outcome } from './outcome.js';
 
@@ -22,23 +21,18 @@ export function canSee(access: Access, signup: Signup): boolean {
   return canRead(access, signup.riec) || isTrainerOf(access, signup);
 }
 
-/** Reads one sign-up the caller may see; finishes an operation a crashed run left behind. */
+/**
+ * Reads one sign-up the caller may see. A read writes nothing: an operation a crashed run left
+ * behind is finished by the background cycle or by the next command on the sign-up (each claims
+ * it first), never by a GET — two instances serving two GETs would both finish it.
+ */
 export async function getSignup(ctx: UseCaseContext, id: SignupId): Promise<Outcome<StoredSignup>> {
   const stored = await ctx.m365.statusLog.read(id);
   if (!stored) return failWith({ kind: 'notFound', what: 'signup' });
-  if (!canSee(ctx.access, stored.signup))
-    return failWith({ kind: 'forbidden', reason: 'otherRiec' });
-  let current = stored;
-  if (
-    stored.pending &&
-    isStale(stored.pending, ctx.now()) &&
-    canRead(ctx.access, stored.signup.riec)
-  ) {
-    const resumed = await resumePending(ctx, stored);
-    if (resumed.ok) current = resumed.value;
-  }
-  ctx.state.signups.remember(current);
-  return succeed(current);
+  // Another RIEC's sign-up answers as a missing one: 404 for both, so an id reveals nothing.
+  if (!canSee(ctx.access, stored.signup)) return failWith({ kind: 'notFound', what: 'signup' });
+  ctx.state.signups.remember(stored);
+  return succeed(stored);
 }
 
 export interface ListSignupsQuery {

@@ -2,7 +2,7 @@
 // log it. A municipality that was asked for new dates gets them on its existing sign-up.
 import { currentCampaign } from '../domain/campaign.js';
 import { createIssue } from '../domain/errors.js';
-import type { SignupId } from '../domain/ids.js';
+import { normaliseCbsCode, type SignupId } from '../domain/ids.js';
 import { registerSignup as registerInDomain } from '../domain/lifecycle.js';
 import { findMunicipalityByCbsCode } from '../domain/municipalities.js';
 import type { PendingOperation, PlanStep, StoredSignup } from '../domain/ports.js';
@@ -16,11 +16,15 @@ import { failWith, succeed, type Outcome } from './outcome.js';
 
 export async function registerSignup(
   ctx: UseCaseContext,
-  request: SignupRequest,
+  raw: SignupRequest,
 ): Promise<Outcome<StoredSignup>> {
   const now = ctx.now();
   const campaign = currentCampaign(now);
-  const municipality = findMunicipalityByCbsCode(request.cbsCode);
+  // One normalisation, then every decision on its result (issue: "GM0361 " crossed RIECs when
+  // the RIEC check read the raw code and validation the trimmed one).
+  const cbsCode = normaliseCbsCode(raw.cbsCode);
+  const request = { ...raw, cbsCode: cbsCode ?? raw.cbsCode };
+  const municipality = cbsCode ? findMunicipalityByCbsCode(cbsCode) : undefined;
   if (municipality && !canPlanFor(ctx.access, municipality.riec)) {
     return failWith({
       kind: 'forbidden',
@@ -98,7 +102,8 @@ export async function registerSignup(
   const outcomes = await ctx.m365.plan.run(steps);
   const last = outcomes.at(-1);
   if (!last?.ok) {
-    const resumed = await resumePending(ctx, stored);
+    // This run created the item: it owns the operation and finishes it without a claim.
+    const resumed = await resumePending(ctx, stored, { isOwner: true });
     return resumed.ok ? succeed(resumed.value, validation.warnings) : resumed;
   }
   const done: StoredSignup = {

@@ -2,13 +2,38 @@
 // (calendarView/delta — one request when nothing changed), mapped to the sign-ups whose holds
 // they are, recorded with the lifecycle (which moves a sign-up to nieuwe_data_nodig and releases
 // what is left when every option is declined).
+//
+// Two rules keep answers safe when syncs run side by side or someone plays games with a
+// calendar:
+// - A change only touches a sign-up whose stored organizer is the owner of this calendar and
+//   one of whose stored options has exactly this event id. The transactionId is a hint to find
+//   the sign-up, never a proof: anyone can create an event with any transactionId in their own
+//   calendar and invite any trainer. Anything else is ignored and reported.
+// - Answers only move forward: each reading carries the event's lastModifiedDateTime and an
+//   older one never overwrites a newer one; after a lost race (412) the answers are read again
+//   from the calendar itself instead of re-applying what this sync read earlier. The delta
+//   cursor advances only when every change was stored or is known to be older than what is.
+import type { EventId, SignupId } from '../domain/ids.js';
+import { isNewer } from '../domain/lifecycle-options.js';
 import { SYSTEM_ACTOR, type OptionAnswers } from '../domain/lifecycle-types.js';
-import type { SignupId } from '../domain/ids.js';
 import type { HoldChange, StoredSignup } from '../domain/ports.js';
-import type { Signup } from '../domain/signup.js';
+import type { HoldOption, Signup } from '../domain/signup.js';
 import { applyCommand } from './apply-command.js';
 import type { UseCaseContext } from './context.js';
 import { signupIdOfTransaction } from './texts.js';
+
+/** A change that named a sign-up it may not touch. */
+export interface IgnoredChange {
+  readonly eventId: EventId;
+  readonly signupId: SignupId;
+  /**
+   * - `otherOrganizer`: the sign-up's holds are in another account holder's calendar — an event
+   *   made to look like one of ours (suspicious);
+   * - `unknownEvent`: the organizer is right but no option of the sign-up has this event (an
+   *   earlier round's hold, or a copy someone made).
+   */
+  readonly reason: 'otherOrganizer' | 'unknownEvent';
+}
 
 export interface SyncReport {
   readonly organizer: string;
@@ -17,45 +42,114 @@ export interface SyncReport {
   /** Sign-ups whose stored answers or status changed. */
   readonly updated: readonly SignupId[];
   readonly failed: readonly SignupId[];
+  /** Sign-ups whose changes wait for a running operation (e.g. hold ids not stored yet). */
+  readonly deferred: readonly SignupId[];
+  readonly ignored: readonly IgnoredChange[];
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-const MAX_CONFLICT_RETRIES = 3;
+type Verdict = 'updated' | 'unchanged' | 'failed' | 'deferred';
 
-/** The answers in `changes` for the options of `signup`, by trainer role. */
+const DAY = 24 * 60 * 60 * 1000;
+const MAX_CONFLICT_RETRIES = 4;
+
+function isSameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export function isOrganizerOf(signup: Signup, organizer: string): boolean {
+  return isSameAddress(signup.accountHolder.email, organizer);
+}
+
+/** The newest reading of every event (a delta round may report one event more than once). */
+function newestPerEvent(changes: readonly HoldChange[]): HoldChange[] {
+  const byEvent = new Map<EventId, HoldChange>();
+  for (const change of changes) {
+    const known = byEvent.get(change.eventId);
+    if (!known || isNewer(change.lastModified, known.lastModified))
+      byEvent.set(change.eventId, change);
+  }
+  return [...byEvent.values()];
+}
+
+function optionOf(signup: Signup, change: HoldChange): HoldOption | undefined {
+  return signup.options.find((option) => option.eventId === change.eventId);
+}
+
+/** The answers in `changes` that are newer and different from the stored ones, per option. */
 export function answersFor(signup: Signup, changes: readonly HoldChange[]): OptionAnswers[] {
   if (!signup.pair) return [];
   const berenschot = signup.pair.berenschot.email.toLowerCase();
   const riec = signup.pair.riec.email.toLowerCase();
-  return signup.options.flatMap((option) => {
-    const change = changes.find(
-      (c) =>
-        !c.removed &&
-        (c.eventId === option.eventId || c.transactionId?.endsWith(`-${option.holdKey}`)),
-    );
-    if (!change) return [];
+  return newestPerEvent(changes).flatMap((change) => {
+    const option = optionOf(signup, change);
+    if (!option || change.removed || option.hold === 'released') return [];
+    if (!isNewer(change.lastModified, option.answersAt)) return [];
     const answers: OptionAnswers = {
       slotIndex: option.slotIndex,
       ...(change.answers[berenschot] ? { berenschot: change.answers[berenschot] } : {}),
       ...(change.answers[riec] ? { riec: change.answers[riec] } : {}),
+      ...(change.lastModified ? { at: change.lastModified } : {}),
     };
     const isNew =
-      answers.berenschot !== option.answers.berenschot || answers.riec !== option.answers.riec;
+      (answers.berenschot ?? option.answers.berenschot) !== option.answers.berenschot ||
+      (answers.riec ?? option.answers.riec) !== option.answers.riec;
     return isNew ? [answers] : [];
   });
 }
 
-async function recordWithRetry(
-  ctx: UseCaseContext,
-  id: SignupId,
+/** Whether the stored sign-up still waits for the ids of holds it is creating. */
+function isCreatingHolds(stored: StoredSignup): boolean {
+  return stored.pending?.effects.some((effect) => effect.type === 'createHolds') ?? false;
+}
+
+/** Which changes this calendar may apply to the sign-up, and which it may not. */
+function screen(
+  stored: StoredSignup,
+  organizer: string,
   changes: readonly HoldChange[],
-  first: StoredSignup | undefined,
-): Promise<'updated' | 'unchanged' | 'failed'> {
-  let stored = first;
+): { ignored: IgnoredChange[]; isWaiting: boolean } {
+  const signupId = stored.signup.id;
+  if (!isOrganizerOf(stored.signup, organizer)) {
+    return {
+      ignored: changes.map((c) => ({ eventId: c.eventId, signupId, reason: 'otherOrganizer' })),
+      isWaiting: false,
+    };
+  }
+  const unknown = changes.filter((change) => !optionOf(stored.signup, change));
+  // Holds just created: their ids are stored when the running operation finishes.
+  if (unknown.length > 0 && isCreatingHolds(stored)) return { ignored: [], isWaiting: true };
+  return {
+    ignored: unknown.map((c) => ({ eventId: c.eventId, signupId, reason: 'unknownEvent' })),
+    isWaiting: false,
+  };
+}
+
+/** Nothing in `changes` is news for this (recently seen) version of the sign-up. */
+function isAccountedFor(stored: StoredSignup, changes: readonly HoldChange[]): boolean {
+  if (stored.pending) return false;
+  return changes.every((change) => {
+    const option = optionOf(stored.signup, change);
+    return option !== undefined && !isNewer(change.lastModified, option.answersAt);
+  });
+}
+
+async function record(
+  ctx: UseCaseContext,
+  organizer: string,
+  changes: readonly HoldChange[],
+  first: StoredSignup,
+  ignored: IgnoredChange[],
+): Promise<Verdict> {
+  let stored: StoredSignup | undefined = first;
+  let readings = changes;
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-    stored ??= await ctx.m365.statusLog.read(id);
+    stored ??= await ctx.m365.statusLog.read(first.signup.id);
     if (!stored) return 'unchanged';
-    const answers = answersFor(stored.signup, changes);
+    const screened = screen(stored, organizer, readings);
+    if (attempt === 0) ignored.push(...screened.ignored);
+    if (screened.isWaiting) return 'deferred';
+    if (screened.ignored.some((c) => c.reason === 'otherOrganizer')) return 'unchanged';
+    const answers = answersFor(stored.signup, readings);
     if (answers.length === 0) return 'unchanged';
     const result = await applyCommand(ctx, stored, {
       type: 'recordAnswers',
@@ -68,8 +162,20 @@ async function recordWithRetry(
     }
     // A transition the lifecycle refuses (e.g. a late answer after cancelling) changes nothing.
     if (result.failure.kind === 'rejected') return 'unchanged';
+    if (result.failure.kind === 'conflict' && result.failure.reason === 'operationInProgress')
+      return 'deferred';
     if (result.failure.kind !== 'conflict') return 'failed';
-    stored = undefined; // changed meanwhile: read again and re-apply
+    // Someone changed the sign-up meanwhile — perhaps a sync with newer calendar data. Read both
+    // again: the item, and the answers from the calendar as they are now.
+    stored = await ctx.m365.statusLog.read(first.signup.id);
+    if (!stored) return 'unchanged';
+    const eventIds = stored.signup.options.flatMap((o) => (o.eventId ? [o.eventId] : []));
+    try {
+      readings = await ctx.m365.calendar.readHolds(organizer, eventIds);
+    } catch {
+      // The calendar could not be read now: keep the cursor, the next cycle tries again.
+      return 'failed';
+    }
   }
   return 'failed';
 }
@@ -90,23 +196,33 @@ export async function syncAnswers(ctx: UseCaseContext, organizer: string): Promi
     const id = change.transactionId ? signupIdOfTransaction(change.transactionId) : undefined;
     if (id) byId.set(id as SignupId, [...(byId.get(id as SignupId) ?? []), change]);
   }
-  // A change whose answers this process already stored (e.g. its own finalize or cancel) needs
-  // no read; anything else is read fresh.
+  // A change whose answers this process has already seen stored needs no read; anything else is
+  // read fresh (the cache only ever holds versions that were stored).
   const ids = [...byId.keys()].filter((id) => {
     const cached = ctx.state.signups.recall(id);
-    return !cached || answersFor(cached.signup, byId.get(id) ?? []).length > 0;
+    return !cached || !isAccountedFor(cached, byId.get(id) ?? []);
   });
   const stored = await Promise.all(ids.map((id) => ctx.m365.statusLog.read(id)));
-  const results = await Promise.all(
-    ids.map((id, i) => recordWithRetry(ctx, id, byId.get(id) ?? [], stored[i])),
+  const ignored: IgnoredChange[] = [];
+  const verdicts = await Promise.all(
+    ids.map((id, i) => {
+      const first = stored[i];
+      return first
+        ? record(ctx, organizer, byId.get(id) ?? [], first, ignored)
+        : Promise.resolve<Verdict>('unchanged');
+    }),
   );
-  const failed = ids.filter((_, i) => results[i] === 'failed');
-  // Keep the old cursor when something failed, so the next cycle sees those changes again.
-  if (failed.length === 0) ctx.state.deltaCursors.set(organizer, cursor);
+  const having = (verdict: Verdict) => ids.filter((_, i) => verdicts[i] === verdict);
+  const failed = having('failed');
+  const deferred = having('deferred');
+  // Keep the old cursor when a change was not stored, so the next cycle sees it again.
+  if (failed.length === 0 && deferred.length === 0) ctx.state.deltaCursors.set(organizer, cursor);
   return {
     organizer,
     changes: changes.length,
-    updated: ids.filter((_, i) => results[i] === 'updated'),
+    updated: having('updated'),
     failed,
+    deferred,
+    ignored,
   };
 }

@@ -15,6 +15,16 @@ export function isCbsCode(value: string): value is CbsCode {
   return CBS_CODE.test(value);
 }
 
+/**
+ * The one normalisation of a CBS code typed or sent by a user: surrounding white space dropped,
+ * upper case. Every decision (which municipality, which RIEC, which sign-up) is taken on this
+ * value only, never on the raw input: "GM0361 " is GM0361 everywhere or nowhere.
+ */
+export function normaliseCbsCode(raw: string): CbsCode | undefined {
+  const value = raw.trim().toUpperCase();
+  return isCbsCode(value) ? value : undefined;
+}
+
 export function toSignupId(value: string): SignupId {
   return value as SignupId;
 }

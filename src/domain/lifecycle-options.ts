@@ -83,6 +83,26 @@ export function recordHoldIds(state: Signup, command: RecordHoldIdsCommand): Tra
 }
 
 /**
+ * Whether a reading taken at `at` is newer than the stored one. Graph writes
+ * lastModifiedDateTime with up to seven fractional digits, so the instants are compared first and
+ * the texts only within one millisecond. Readings without a time (an override, an old caller)
+ * always apply; a time never loses to no time.
+ */
+export function isNewer(at: string | undefined, storedAt: string | undefined): boolean {
+  if (at === undefined || storedAt === undefined) return true;
+  const a = Date.parse(at);
+  const b = Date.parse(storedAt);
+  if (Number.isNaN(a) || Number.isNaN(b)) return at > storedAt;
+  if (a !== b) return a > b;
+  return fractionOf(at) > fractionOf(storedAt);
+}
+
+/** The fractional seconds of an ISO instant as digits padded to seven places ("1234500"). */
+function fractionOf(instant: string): string {
+  return (/\.(\d+)/.exec(instant)?.[1] ?? '').padEnd(7, '0');
+}
+
+/**
  * Stores the trainers' answers. When no option can become the workshop any more (each declined,
  * past or lapsed), the sign-up moves to `nieuwe_data_nodig` and the remaining holds are released.
  */
@@ -98,7 +118,7 @@ export function recordAnswers(
       return fail('SLOT_INDEX_INVALID', 'answers', { index: answer.slotIndex });
     }
     options = options.map((o) =>
-      o.slotIndex !== answer.slotIndex || o.hold === 'released'
+      o.slotIndex !== answer.slotIndex || o.hold === 'released' || !isNewer(answer.at, o.answersAt)
         ? o
         : {
             ...o,
@@ -106,6 +126,7 @@ export function recordAnswers(
               berenschot: answer.berenschot ?? o.answers.berenschot,
               riec: answer.riec ?? o.answers.riec,
             },
+            ...(answer.at ? { answersAt: answer.at } : {}),
           },
     );
   }
@@ -116,7 +137,8 @@ export function recordAnswers(
   const isChanged = options.some(
     (o, i) =>
       o.answers.berenschot !== state.options[i]?.answers.berenschot ||
-      o.answers.riec !== state.options[i]?.answers.riec,
+      o.answers.riec !== state.options[i]?.answers.riec ||
+      o.answersAt !== state.options[i]?.answersAt,
   );
   if (!isChanged) return { ok: true, state, effects: [] };
   return { ok: true, state: next, effects: [{ type: 'writeStatus', status: state.status }] };

@@ -36,6 +36,12 @@ export interface OptionAnswers {
   readonly slotIndex: number;
   readonly berenschot?: TrainerAnswer;
   readonly riec?: TrainerAnswer;
+  /**
+   * `lastModifiedDateTime` of the event version the answers come from. An answer read from a
+   * version that is not newer than the stored one is ignored (two syncs racing, one working from
+   * older calendar data, must not move answers back).
+   */
+  readonly at?: string;
 }
 
 export interface RecordAnswersCommand {

@@ -1,6 +1,6 @@
 // The 44 municipalities of Noord-Holland and the RIEC that covers each (src/data, from CBS).
 import data from '../data/gemeenten-noord-holland.json' with { type: 'json' };
-import type { CbsCode } from './ids.js';
+import { normaliseCbsCode, type CbsCode } from './ids.js';
 
 export const RIECS = [
   'RIEC Noord-Holland',
@@ -40,8 +40,10 @@ export const MUNICIPALITIES: readonly Municipality[] = data.current.map((m) => (
 const byCode = new Map(MUNICIPALITIES.map((m) => [m.cbsCode as string, m]));
 const byDomain = new Map(MUNICIPALITIES.map((m) => [m.domain, m]));
 
+/** The municipality of a CBS code, after the one normalisation of normaliseCbsCode. */
 export function findMunicipalityByCbsCode(code: string): Municipality | undefined {
-  return byCode.get(code.toUpperCase());
+  const normalised = normaliseCbsCode(code);
+  return normalised ? byCode.get(normalised) : undefined;
 }
 
 /** Finds the municipality of an e-mail domain, including subdomains (mail.haarlem.nl). */

@@ -17,6 +17,11 @@ export interface PendingOperation {
   readonly command: CommandType | 'register';
   readonly by: Actor;
   readonly startedAt: string;
+  /**
+   * Set by the run that claimed a cut-off operation to finish it (a guarded write before any
+   * step that cannot be repeated), so a second instance sees it as running, not as stale.
+   */
+  readonly resumedAt?: string;
   /** The effects still to perform, exactly as the lifecycle asked for them. */
   readonly effects: readonly Effect[];
 }
@@ -83,6 +88,8 @@ export interface HoldChange {
   readonly removed: boolean;
   /** Answers by attendee address (lower case). */
   readonly answers: Readonly<Record<string, TrainerAnswer>>;
+  /** The event's `lastModifiedDateTime` in this version (answers only move forward). */
+  readonly lastModified?: string;
 }
 
 export interface CalendarGateway {
@@ -101,6 +108,11 @@ export interface CalendarGateway {
     cursor: string | null,
     window: Slot,
   ): Promise<{ readonly changes: readonly HoldChange[]; readonly cursor: string }>;
+  /**
+   * The organizer's events as they are now (one $batch), for re-deriving answers from the
+   * calendar itself after a concurrent change; an event that is gone comes back `removed`.
+   */
+  readHolds(organizer: string, eventIds: readonly EventId[]): Promise<HoldChange[]>;
 }
 
 /** A hold as it goes into the organizer's calendar (texts already rendered, in Dutch). */

@@ -96,6 +96,11 @@ export interface HoldOption {
   readonly eventId?: EventId;
   readonly hold: HoldState;
   readonly answers: TrainerAnswers;
+  /**
+   * When the organizer's event last changed in the version these answers were read from (Graph's
+   * `lastModifiedDateTime`). Answers only move forward: an older reading never overwrites them.
+   */
+  readonly answersAt?: string;
 }
 
 export interface AccountHolder {

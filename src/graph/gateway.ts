@@ -4,6 +4,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Microsoft365 } from '../domain/ports.js';
 import { readHoldChanges } from './calendar/delta.js';
+import { readHolds } from './calendar/read-holds.js';
 import { getSchedules } from './calendar/schedule.js';
 import { GraphWorkPlan } from './plan.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
@@ -23,6 +24,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
         getSchedules(client, organizer, addresses, windows),
       readHoldChanges: (organizer, cursor, window) =>
         readHoldChanges(client, organizer, cursor, window),
+      readHolds: (organizer, eventIds) => readHolds(client, organizer, eventIds),
     },
     plan: new GraphWorkPlan(client, settings.site),
   };

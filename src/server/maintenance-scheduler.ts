@@ -39,6 +39,7 @@ function summarise(report: MaintenanceReport) {
       changes: sync.changes,
       updated: sync.updated,
       failed: sync.failed,
+      deferred: sync.deferred,
     })),
   };
 }
@@ -66,6 +67,16 @@ export function createMaintenanceScheduler(options: SchedulerOptions): Maintenan
         // A quiet cycle every minute is noise at info level; a cycle that changed something is not.
         if (hasNews(report)) log.info({ ...summarise(report), ms }, 'maintenance run');
         else log.debug({ ms }, 'maintenance run: nothing to do');
+        // An event that claims to be one of ours in a calendar that does not hold that sign-up's
+        // options: someone is trying something (issue: sync changed another RIEC's sign-ups).
+        for (const sync of report.syncs) {
+          const suspicious = sync.ignored.filter((c) => c.reason === 'otherOrganizer');
+          if (suspicious.length > 0)
+            log.warn(
+              { organizer: sync.organizer, suspicious },
+              'suspicious calendar events ignored',
+            );
+        }
       } catch (error) {
         log.error(
           describeFailure(error),

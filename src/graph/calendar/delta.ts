@@ -8,11 +8,12 @@ import type { HoldChange } from '../../domain/ports.js';
 import type { Slot, TrainerAnswer } from '../../domain/signup.js';
 import { toGraphFailure } from '../client/errors.js';
 
-const ZDeltaEvent = z.object({
+export const ZDeltaEvent = z.object({
   id: z.string(),
   '@removed': z.object({ reason: z.string().optional() }).optional(),
   transactionId: z.string().nullish(),
   isCancelled: z.boolean().nullish(),
+  lastModifiedDateTime: z.string().nullish(),
   attendees: z
     .array(
       z.object({
@@ -36,7 +37,8 @@ const ANSWERS: Readonly<Record<string, TrainerAnswer>> = {
   notresponded: 'notResponded',
 };
 
-function toChange(event: z.infer<typeof ZDeltaEvent>): HoldChange {
+/** The organizer's copy of an event as a HoldChange (delta pages and direct reads alike). */
+export function toChange(event: z.infer<typeof ZDeltaEvent>): HoldChange {
   const answers: Record<string, TrainerAnswer> = {};
   for (const attendee of event.attendees ?? []) {
     const address = attendee.emailAddress.address?.toLowerCase();
@@ -48,6 +50,7 @@ function toChange(event: z.infer<typeof ZDeltaEvent>): HoldChange {
     transactionId: event.transactionId ?? undefined,
     removed: event['@removed'] !== undefined || event.isCancelled === true,
     answers,
+    ...(event.lastModifiedDateTime ? { lastModified: event.lastModifiedDateTime } : {}),
   };
 }
 

@@ -29,12 +29,14 @@ const ZOption = z.object({
   eventId: z.string().optional(),
   hold: z.enum(['open', 'finalized', 'released']),
   answers: z.object({ berenschot: ZAnswer, riec: ZAnswer }),
+  answersAt: z.string().optional(),
 });
 const ZPending = z.object({
   id: z.string(),
   command: z.string(),
   by: z.string(),
   startedAt: z.string(),
+  resumedAt: z.string().optional(),
   // The effects were written by this product; their shape is the domain's Effect union.
   effects: z.array(z.record(z.string(), z.unknown())),
 });
@@ -150,13 +152,14 @@ export function fromSignupFields(fields: TSignupFields, eTag: string): StoredSig
     z.object({ berenschot: ZTrainer, riec: ZTrainer }),
   ) as TrainerPair | undefined;
   const options = (parseJsonField(fields.Opties, z.array(ZOption)) ?? []).map(
-    ({ eventId, ...option }): HoldOption => ({
+    ({ eventId, answersAt, ...option }): HoldOption => ({
       ...option,
       slot: {
         start: instant(option.slot.start) ?? option.slot.start,
         end: instant(option.slot.end) ?? option.slot.end,
       },
       ...(eventId ? { eventId: eventId as EventId } : {}),
+      ...(answersAt ? { answersAt } : {}),
     }),
   );
   const optionsPlacedAt = instant(fields.OptiesGeplaatstOp);

@@ -26,8 +26,8 @@ const CONCURRENT_CHANGE: LocalizedText = {
 };
 
 const IN_PROGRESS: LocalizedText = {
-  nl: 'Er loopt nog een bewerking op deze aanmelding. Probeer het over een minuut opnieuw.',
-  en: 'An operation on this sign-up is still running. Try again in a minute.',
+  nl: 'Er loopt nog een bewerking op deze aanmelding. Probeer het over een paar minuten opnieuw.',
+  en: 'An operation on this sign-up is still running. Try again in a few minutes.',
 };
 
 const PENDING: LocalizedText = {
@@ -75,7 +75,11 @@ export function failureToAppError(failure: UseCaseFailure): AppError {
       return new AppError('CONFLICT', {
         detail: failure.reason === 'concurrentChange' ? CONCURRENT_CHANGE : IN_PROGRESS,
         logMessage: `conflict: ${failure.reason}`,
-        ...(failure.reason === 'operationInProgress' ? { retryAfterSeconds: 60 } : {}),
+        // The time until the running operation counts as cut off and may be finished by the
+        // next request (PENDING_STALE_MS), not a guess.
+        ...(failure.reason === 'operationInProgress'
+          ? { retryAfterSeconds: failure.retryAfterSeconds }
+          : {}),
       });
     case 'graphFailed': {
       // Graph's status, error code and request-id go to the log for support (STYLE.md).

@@ -16,6 +16,8 @@ export const ZGetAvailabilityRequest = z.strictObject({
   cbsCode: z
     .string()
     .max(16)
+    .trim()
+    .toUpperCase()
     .optional()
     .describe('De gemeente, als die al bekend is: controleert dat u voor haar plant'),
 });

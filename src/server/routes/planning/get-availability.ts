@@ -36,7 +36,7 @@ function checkSlots(slots: readonly Slot[], campaign: Campaign, now: Date): read
 
 function findPlannedMunicipality(cbsCode: string | undefined): Municipality | undefined {
   if (cbsCode === undefined) return undefined;
-  const municipality = findMunicipalityByCbsCode(cbsCode.trim());
+  const municipality = findMunicipalityByCbsCode(cbsCode);
   if (!municipality) {
     throw domainRuleViolated([createIssue('MUNICIPALITY_UNKNOWN', 'cbsCode', { cbsCode })]);
   }

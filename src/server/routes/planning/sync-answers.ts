@@ -22,6 +22,11 @@ export default defineRoute({
   handler: async (route): Promise<TSyncAnswersResponse> => {
     const ctx = useCasesFor(route);
     const report = await syncAnswers(ctx, route.access.email);
+    const suspicious = report.ignored.filter((c) => c.reason === 'otherOrganizer');
+    if (suspicious.length > 0) {
+      // Events in the caller's calendar dressed up as holds of sign-ups that are not theirs.
+      route.request.log.warn({ suspicious }, 'suspicious calendar events ignored by sync');
+    }
     // The use case remembered what it wrote; a sign-up it did not is read (and access-checked).
     const updated = await Promise.all(
       report.updated.map(async (id) => {

@@ -15,7 +15,13 @@ const ZSlotInput = z.strictObject({
 
 export const ZRegisterSignupRequest = z
   .strictObject({
-    cbsCode: z.string().max(16).describe('CBS-code van de gemeente, bijvoorbeeld GM0392 (Haarlem)'),
+    // Normalised here, at the edge, once: every decision after this sees "GM0392".
+    cbsCode: z
+      .string()
+      .max(16)
+      .trim()
+      .toUpperCase()
+      .describe('CBS-code van de gemeente, bijvoorbeeld GM0392 (Haarlem)'),
     contact: z
       .strictObject({ name: z.string().max(200), email: z.string().max(320) })
       .describe('Contactpersoon bij het kabinet van de burgemeester'),

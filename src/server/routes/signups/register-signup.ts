@@ -48,7 +48,7 @@ async function findEarlierAttempt(
 ): Promise<StoredSignup | undefined> {
   if (outcome.ok || outcome.failure.kind !== 'rejected') return undefined;
   if (outcome.failure.issue.code !== 'ALREADY_SIGNED_UP') return undefined;
-  const municipality = findMunicipalityByCbsCode(request.cbsCode.trim());
+  const municipality = findMunicipalityByCbsCode(request.cbsCode);
   if (!municipality) return undefined;
   const candidates = await listSignups(ctx, {
     riec: municipality.riec,
