@@ -19,6 +19,7 @@ export interface IssueParams {
   // Sign-up validation: errors.
   MUNICIPALITY_UNKNOWN: { readonly cbsCode: string };
   CONTACT_NAME_REQUIRED: NoParams;
+  CONTACT_NAME_INVALID: NoParams;
   CONTACT_EMAIL_INVALID: { readonly email: string };
   PREFERENCES_COUNT: { readonly expected: number; readonly actual: number };
   PREFERENCES_DUPLICATE: { readonly index: number; readonly other: number };

@@ -9,6 +9,7 @@ import {
   findPublicHoliday,
   isWeekend,
 } from './dutch-calendar.js';
+import { hasControlCharacters, isSingleEmailAddress } from './contact.js';
 import { createIssue } from './errors.js';
 import type { DomainIssue } from './errors.js';
 import { findMunicipalityByCbsCode } from './municipalities.js';
@@ -32,8 +33,6 @@ export type ValidationResult<T> =
       readonly warnings: readonly DomainIssue[];
     };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Validates a whole sign-up: municipality, contact, preferences and the deadline. */
 export function validateSignup(
   request: SignupRequest,
@@ -43,13 +42,15 @@ export function validateSignup(
   const errors: DomainIssue[] = [];
   const warnings: DomainIssue[] = [];
 
-  const municipality = findMunicipalityByCbsCode(request.cbsCode.trim());
+  const municipality = findMunicipalityByCbsCode(request.cbsCode);
   if (!municipality) {
     errors.push(createIssue('MUNICIPALITY_UNKNOWN', 'cbsCode', { cbsCode: request.cbsCode }));
   }
   const contact = { name: request.contact.name.trim(), email: request.contact.email.trim() };
   if (contact.name === '') errors.push(createIssue('CONTACT_NAME_REQUIRED', 'contact.name', {}));
-  if (!EMAIL.test(contact.email)) {
+  else if (hasControlCharacters(contact.name))
+    errors.push(createIssue('CONTACT_NAME_INVALID', 'contact.name', {}));
+  if (!isSingleEmailAddress(contact.email)) {
     errors.push(createIssue('CONTACT_EMAIL_INVALID', 'contact.email', { email: contact.email }));
   }
 

@@ -43,6 +43,40 @@ describe('validateSignup', () => {
     ]);
   });
 
+  it.each([
+    'a,b@velsen.nl',
+    'a@velsen.nl;b@velsen.nl',
+    'Kabinet <kabinet@velsen.nl>',
+    'kabinet@velsen.nl, griffie@velsen.nl',
+    'kabinet@@velsen.nl',
+    'kabinet@velsen',
+    'kabinet@velsen..nl',
+    '.kabinet@velsen.nl',
+    '"kabinet"@velsen.nl',
+  ])('refuses %j: one mailbox only, so a later notice cannot fail on it', (email) => {
+    const contact = { name: 'Kabinet', email };
+    const result = validateSignup(haarlemRequest({ contact }), CAMPAIGN_2022, MAY_2022);
+    expect(codesAt(errorsOf(result))).toEqual(['CONTACT_EMAIL_INVALID@contact.email']);
+    expect(errorsOf(result)[0]?.message).toContain('Vul één e-mailadres');
+  });
+
+  it.each(['kabinet@velsen.nl', 'j.de.boer+workshop@gemeente-velsen.nl', "o'brien@zaanstad.nl"])(
+    'accepts %j',
+    (email) => {
+      const contact = { name: 'Kabinet', email };
+      expect(validateSignup(haarlemRequest({ contact }), CAMPAIGN_2022, MAY_2022).ok).toBe(true);
+    },
+  );
+
+  it.each(['J. de\tBoer', 'J. de Boer\nBcc: x@y.nl', 'J. de \u202eBoer', 'Jan\u0000'])(
+    'refuses a name with a control or invisible character (%j)',
+    (name) => {
+      const contact = { name, email: 'kabinet@velsen.nl' };
+      const result = validateSignup(haarlemRequest({ contact }), CAMPAIGN_2022, MAY_2022);
+      expect(codesAt(errorsOf(result))).toEqual(['CONTACT_NAME_INVALID@contact.name']);
+    },
+  );
+
   it('allows exactly four hours and refuses a minute more, at the end field', () => {
     const fourHours = [slot('2022-06-14', '18:30', '22:30'), ...JUNE_EVENINGS.slice(1)];
     expect(
