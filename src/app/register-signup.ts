@@ -1,13 +1,23 @@
 // Registering a municipality's sign-up: validate, create the list item (status aangemeld) and
 // log it. A municipality that was asked for new dates gets them on its existing sign-up.
+// One sign-up per municipality and campaign is SharePoint's to enforce (a unique column): the
+// check before creating gives the friendly answer, the column the guarantee when two requests
+// arrive at once.
+import type { Campaign } from '../domain/campaign.js';
 import { currentCampaign } from '../domain/campaign.js';
 import { createIssue } from '../domain/errors.js';
 import { normaliseCbsCode, type SignupId } from '../domain/ids.js';
 import { registerSignup as registerInDomain } from '../domain/lifecycle.js';
 import { findMunicipalityByCbsCode } from '../domain/municipalities.js';
-import type { PendingOperation, PlanStep, StoredSignup } from '../domain/ports.js';
+import {
+  DUPLICATE_SIGNUP,
+  type PendingOperation,
+  type PlanStep,
+  type StoredSignup,
+} from '../domain/ports.js';
 import { validatePreferences, validateSignup } from '../domain/signup-validation.js';
-import type { SignupRequest } from '../domain/signup.js';
+import type { SignupRequest, ValidSignup } from '../domain/signup.js';
+import type { DomainIssue } from '../domain/errors.js';
 import { canPlanFor } from './access.js';
 import { applyCommand, resumePending } from './apply-command.js';
 import type { UseCaseContext } from './context.js';
@@ -23,7 +33,7 @@ export async function registerSignup(
   // One normalisation, then every decision on its result (issue: "GM0361 " crossed RIECs when
   // the RIEC check read the raw code and validation the trimmed one).
   const cbsCode = normaliseCbsCode(raw.cbsCode);
-  const request = { ...raw, cbsCode: cbsCode ?? raw.cbsCode };
+  const request: SignupRequest = { ...raw, cbsCode: cbsCode ?? raw.cbsCode };
   const municipality = cbsCode ? findMunicipalityByCbsCode(cbsCode) : undefined;
   if (municipality && !canPlanFor(ctx.access, municipality.riec)) {
     return failWith({
@@ -31,43 +41,66 @@ export async function registerSignup(
       reason: ctx.access.riecs.length > 0 ? 'otherRiec' : 'role',
     });
   }
+  const existing = municipality
+    ? await ctx.m365.statusLog.list({ cbsCode: municipality.cbsCode, campaignId: campaign.id })
+    : [];
+  const waiting = existing.find((stored) => stored.signup.status === 'nieuwe_data_nodig');
+  if (waiting) return giveNewDates(ctx, waiting, request, campaign);
+
   const validation = validateSignup(request, campaign, now);
   if (!validation.ok)
     return failWith({ kind: 'invalid', issues: validation.errors, warnings: validation.warnings });
-  const valid = validation.value;
+  const active = findActive(existing);
+  if (active) return alreadySignedUp(active);
+  return createSignup(ctx, validation.value, campaign, validation.warnings);
+}
 
-  const existing = await ctx.m365.statusLog.list({
-    cbsCode: valid.municipality.cbsCode,
-    campaignId: campaign.id,
+function findActive(signups: readonly StoredSignup[]): StoredSignup | undefined {
+  return signups.find((stored) => stored.signup.status !== 'geannuleerd');
+}
+
+function alreadySignedUp(active: StoredSignup): Outcome<never> {
+  return failWith({
+    kind: 'rejected',
+    issue: createIssue('ALREADY_SIGNED_UP', 'cbsCode', {
+      municipality: active.signup.municipality.name,
+      status: active.signup.status,
+      signupId: active.signup.id,
+    }),
   });
-  const waiting = existing.find((stored) => stored.signup.status === 'nieuwe_data_nodig');
-  if (waiting) {
-    // New dates for a sign-up whose options all fell through: no deadline check, same item.
-    const preferences = validatePreferences(request.preferences, campaign, now);
-    if (!preferences.ok)
-      return failWith({
-        kind: 'invalid',
-        issues: preferences.errors,
-        warnings: preferences.warnings,
-      });
-    const updated = await applyCommand(ctx, waiting, {
-      type: 'newDates',
-      preferences: preferences.value,
-      by: ctx.access.email,
-    });
-    return updated.ok ? succeed(updated.value, preferences.warnings) : updated;
-  }
-  const active = existing.find((stored) => stored.signup.status !== 'geannuleerd');
-  if (active) {
-    return failWith({
-      kind: 'rejected',
-      issue: createIssue('ALREADY_SIGNED_UP', 'cbsCode', {
-        municipality: valid.municipality.displayName,
-        status: active.signup.status,
-      }),
-    });
-  }
+}
 
+/** New dates for a sign-up whose options all fell through: no deadline check, same item. */
+async function giveNewDates(
+  ctx: UseCaseContext,
+  waiting: StoredSignup,
+  request: SignupRequest,
+  campaign: Campaign,
+): Promise<Outcome<StoredSignup>> {
+  const preferences = validatePreferences(request.preferences, campaign, ctx.now());
+  if (!preferences.ok) {
+    return failWith({
+      kind: 'invalid',
+      issues: preferences.errors,
+      warnings: preferences.warnings,
+    });
+  }
+  const updated = await applyCommand(ctx, waiting, {
+    type: 'newDates',
+    preferences: preferences.value,
+    by: ctx.access.email,
+  });
+  return updated.ok ? succeed(updated.value, preferences.warnings) : updated;
+}
+
+/** The item with its intent, then the log line and the final state (crash-safe like a command). */
+async function createSignup(
+  ctx: UseCaseContext,
+  valid: ValidSignup,
+  campaign: Campaign,
+  warnings: readonly DomainIssue[],
+): Promise<Outcome<StoredSignup>> {
+  const now = ctx.now();
   const { state, effects } = registerInDomain(
     {
       id: '0' as SignupId,
@@ -85,6 +118,17 @@ export async function registerSignup(
     effects: effects.filter((effect) => effect.type !== 'writeStatus'),
   };
   const [created] = await ctx.m365.plan.run([{ kind: 'createSignup', signup: state, pending }]);
+  if (created && !created.ok && created.code === DUPLICATE_SIGNUP) {
+    // Another request registered the municipality a moment ago: that one is the sign-up.
+    const now = await ctx.m365.statusLog.list({
+      cbsCode: valid.municipality.cbsCode,
+      campaignId: campaign.id,
+    });
+    const active = findActive(now);
+    return active
+      ? alreadySignedUp(active)
+      : failWith({ kind: 'conflict', reason: 'concurrentChange' });
+  }
   if (!created?.ok || !created.signupId) {
     return failWith({
       kind: 'graphFailed',
@@ -104,7 +148,7 @@ export async function registerSignup(
   if (!last?.ok) {
     // This run created the item: it owns the operation and finishes it without a claim.
     const resumed = await resumePending(ctx, stored, { isOwner: true });
-    return resumed.ok ? succeed(resumed.value, validation.warnings) : resumed;
+    return resumed.ok ? succeed(resumed.value, warnings) : resumed;
   }
   const done: StoredSignup = {
     signup: { ...signup, eTag: last.eTag ?? '' },
@@ -112,5 +156,5 @@ export async function registerSignup(
     pending: null,
   };
   ctx.state.signups.remember(done);
-  return succeed(done, validation.warnings);
+  return succeed(done, warnings);
 }

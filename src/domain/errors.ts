@@ -78,7 +78,12 @@ export interface IssueParams {
   PAIR_INVALID: { readonly problem: 'wrong_role' | 'same_person' };
   NO_FUTURE_PREFERENCES: NoParams;
   // Registration.
-  ALREADY_SIGNED_UP: { readonly municipality: string; readonly status: SignupStatus };
+  ALREADY_SIGNED_UP: {
+    readonly municipality: string;
+    readonly status: SignupStatus;
+    /** The existing sign-up, for a link to it. */
+    readonly signupId: string;
+  };
 }
 
 export type IssueCode = keyof IssueParams;

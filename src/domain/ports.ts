@@ -168,6 +168,12 @@ export type PlanStep =
       readonly bodyHtml: string;
     };
 
+/**
+ * The failure code of a createSignup step that the list refused because the municipality
+ * already has a sign-up in the campaign (SharePoint's unique column; status 409).
+ */
+export const DUPLICATE_SIGNUP = 'duplicateSignup';
+
 export type StepOutcome =
   | {
       readonly ok: true;

@@ -3,7 +3,12 @@
 // line its unique key, a cancel of a hold that is already gone counts as done.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { EventId, SignupId } from '../domain/ids.js';
-import type { PlanStep, StepOutcome, WorkPlan } from '../domain/ports.js';
+import {
+  DUPLICATE_SIGNUP,
+  type PlanStep,
+  type StepOutcome,
+  type WorkPlan,
+} from '../domain/ports.js';
 import { executeBatch, type BatchRequest, type BatchResponse } from './client/batch.js';
 import { failureFromBody } from './client/errors.js';
 import { toFinalizedEvent, toHoldEvent } from './calendar/holds.js';
@@ -149,6 +154,10 @@ export function toOutcome(step: PlanStep, answer: BatchResponse | undefined): St
   if (step.kind === 'cancelHold' && answer.status === 404) return { ok: true };
   if (step.kind === 'appendLog' && isDuplicateValue(answer.status, failure.message))
     return { ok: true };
+  // The unique column refused a second sign-up of the municipality in this campaign.
+  if (step.kind === 'createSignup' && isDuplicateValue(answer.status, failure.message)) {
+    return { ok: false, status: 409, code: DUPLICATE_SIGNUP, message: failure.message };
+  }
   return {
     ok: false,
     status: answer.status,

@@ -81,6 +81,13 @@ export const SIGNUP_LIST_SPEC: ListSpec = {
     choice('Riec', 'RIEC van de gemeente', RIECS, { indexed: true, required: true }),
     choice('Status', 'Stand van de aanmelding', SIGNUP_STATUSES, { indexed: true, required: true }),
     text('CampagneId', 'Editie van de workshopcampagne', { indexed: true }),
+    // SharePoint enforces what a check-then-create cannot: two registrations of one municipality
+    // at the same moment (a double click, two instances) end in one item.
+    text(
+      'Uniek',
+      'Campagne en CBS-code (campagne|GMxxxx) zolang de aanmelding loopt: één aanmelding per gemeente per campagne',
+      { indexed: true, enforceUniqueValues: true },
+    ),
     text('Accounthouder', 'E-mailadres van de RIEC-accounthouder (organisator van de opties)', {
       indexed: true,
     }),

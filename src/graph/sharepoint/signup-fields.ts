@@ -97,6 +97,16 @@ function parseJsonField<T>(value: string | null | undefined, schema: z.ZodType<T
   }
 }
 
+/**
+ * The value of the unique column: campaign and municipality while the sign-up counts, so a
+ * second item for them is refused by SharePoint; a cancelled sign-up gives its place up (its id
+ * makes the value its own) and the municipality may register again.
+ */
+export function signupUniqueKey(signup: Signup): string {
+  const key = `${signup.campaignId}|${signup.municipality.cbsCode}`;
+  return signup.status === 'geannuleerd' ? `${key}|${signup.id}` : key;
+}
+
 export function toSignupFields(
   signup: Signup,
   pending: PendingOperation | null,
@@ -114,6 +124,7 @@ export function toSignupFields(
     Riec: signup.riec,
     Status: signup.status,
     CampagneId: signup.campaignId,
+    Uniek: signupUniqueKey(signup),
     Accounthouder: signup.accountHolder.email.toLowerCase(),
     AccounthouderNaam: signup.accountHolder.name,
     ContactNaam: signup.contact.name,
