@@ -55,10 +55,20 @@ function inProgress(pending: PendingOperation, now: Date): Outcome<never> {
   });
 }
 
+export interface ApplyOptions {
+  /**
+   * Guarded writes that must succeed before the sign-up changes: they run at the head of the
+   * same chained batch as the intent, so when one fails (another request changed what it
+   * guards) nothing of the command happens — e.g. booking the trainers before a confirmation.
+   */
+  readonly guards?: readonly PlanStep[];
+}
+
 export async function applyCommand(
   deps: PlanningDeps,
   current: StoredSignup,
   command: Command,
+  options: ApplyOptions = {},
 ): Promise<Outcome<StoredSignup>> {
   let stored = current;
   if (stored.pending) {
@@ -73,18 +83,26 @@ export async function applyCommand(
   if (!result.ok) return failWith({ kind: 'rejected', issue: result.error });
   if (result.effects.length === 0) return succeed(stored);
   const by = 'by' in command && command.by ? command.by : 'systeem';
-  return performEffects(deps, stored, result.state, result.effects, { command: command.type, by });
+  return performEffects(
+    deps,
+    stored,
+    result.state,
+    result.effects,
+    { command: command.type, by },
+    options.guards ?? [],
+  );
 }
 
-/** Performs the effects of a transition from `stored` to `next`. Exported for registration. */
-export async function performEffects(
+/** Performs the effects of a transition from `stored` to `next`. */
+async function performEffects(
   deps: PlanningDeps,
   stored: StoredSignup,
   next: Signup,
   effects: readonly Effect[],
   operation: { command: PendingOperation['command']; by: string },
+  guards: readonly PlanStep[],
 ): Promise<Outcome<StoredSignup>> {
-  if (effects.every((effect) => effect.type === 'writeStatus')) {
+  if (effects.every((effect) => effect.type === 'writeStatus') && guards.length === 0) {
     // Nothing but the state changes (e.g. an answer recorded): one guarded write is enough.
     const [written] = await deps.m365.plan.run([
       { kind: 'writeSignup', signup: next, pending: null, guard: { eTag: stored.eTag } },
@@ -109,15 +127,25 @@ export async function performEffects(
   };
   const calendar = calendarSteps(next, pending.effects);
   const steps: PlanStep[] = createsHolds
-    ? [intent, ...calendar]
+    ? [...guards, intent, ...calendar]
     : [
+        ...guards,
         intent,
         ...calendar,
         ...closingSteps(next, pending, pending.effects),
         finalWrite(next, 'afterPreviousWrite'),
       ];
 
-  const outcomes = await deps.m365.plan.run(steps);
+  const all = await deps.m365.plan.run(steps);
+  const guarded = all.slice(0, guards.length);
+  const refused = guarded.find((outcome) => !outcome.ok);
+  if (refused) {
+    // The chain stopped before the intent: nothing of the command happened.
+    if (refused.ok === false && (refused.status === 412 || refused.status === 409))
+      return failWith({ kind: 'conflict', reason: 'guardChanged' });
+    return graphFailure(refused, false);
+  }
+  const outcomes = all.slice(guards.length);
   const written = outcomes[0];
   if (!written?.ok) {
     if (written?.status === 412) return failWith({ kind: 'conflict', reason: 'concurrentChange' });
@@ -133,7 +161,7 @@ export async function performEffects(
     return resumePending(deps, afterIntent, { isOwner: true });
   if (!createsHolds) return succeed(finished(next, outcomes.at(-1)));
 
-  const withIds = recordHoldIds(next, steps, outcomes, deps.now());
+  const withIds = recordHoldIds(next, steps.slice(guards.length), outcomes, deps.now());
   const closing = await deps.m365.plan.run([
     ...closingSteps(withIds, pending, pending.effects),
     finalWrite(withIds, { eTag: afterIntent.eTag }),

@@ -1,6 +1,8 @@
 // Free/busy of every candidate trainer for the three slots, and the pairs ranked (DESIGN.md
 // round-trip budget: one getSchedule $batch for up to 20 trainers; the trainer list is cached).
+import { currentCampaign } from '../domain/campaign.js';
 import { availabilityInSlot } from '../domain/free-busy.js';
+import { clashingBookings } from '../domain/trainer-agenda.js';
 import {
   rankPairs,
   type Availability,
@@ -52,18 +54,26 @@ export async function checkAvailability(
   // Without a municipality: the caller's RIEC, when they plan for exactly one.
   const riec = options.riec ?? (ctx.access.riecs.length === 1 ? ctx.access.riecs[0] : undefined);
   const trainers = candidatesFor(await ctx.state.trainers.get(ctx.m365.trainers), riec);
-  const schedules = await ctx.m365.calendar.getSchedules(
-    ctx.access.email,
-    trainers.map((t) => t.email),
-    slots,
-  );
+  const addresses = trainers.map((t) => t.email);
+  // The calendars, and the product's own agenda of confirmed workshops: what the product
+  // booked is always known, also for a Berenschot calendar the RIEC tenant cannot see.
+  const [schedules, agendas] = await Promise.all([
+    ctx.m365.calendar.getSchedules(ctx.access.email, addresses, slots),
+    ctx.m365.agendas.read(addresses),
+  ]);
+  const buffer = currentCampaign(ctx.now()).trainerBufferMinutes;
   const result: TrainerAvailability[] = trainers.map((trainer) => {
     const perSlot = schedules.map((window) =>
       window.find((s) => s.address === trainer.email.toLowerCase()),
     );
+    const agenda = agendas.find((a) => a.trainer === trainer.email.toLowerCase());
     return {
       trainer,
-      availability: slots.map((slot, i) => availabilityInSlot(perSlot[i], slot)),
+      availability: slots.map((slot, i) =>
+        agenda && clashingBookings(agenda, slot, '', buffer).length > 0
+          ? 'busy'
+          : availabilityInSlot(perSlot[i], slot),
+      ),
       visible: perSlot.some((schedule) => schedule?.visible === true),
     };
   });

@@ -11,10 +11,14 @@ export type UseCaseFailure =
       readonly issues: readonly DomainIssue[];
       readonly warnings: readonly DomainIssue[];
     }
+  /** The request may go ahead, but only once the user has seen these issues and says so. */
+  | { readonly kind: 'needsConfirmation'; readonly issues: readonly DomainIssue[] }
   /** The lifecycle refused the command in the sign-up's current state. */
   | { readonly kind: 'rejected'; readonly issue: DomainIssue }
   /** Someone changed the sign-up meanwhile (If-Match failed): nothing was done. */
   | { readonly kind: 'conflict'; readonly reason: 'concurrentChange' }
+  /** A guarded write before the command (e.g. a trainer's agenda) met a concurrent change. */
+  | { readonly kind: 'conflict'; readonly reason: 'guardChanged' }
   /** An operation on the sign-up is still running; another may finish it after this long. */
   | {
       readonly kind: 'conflict';

@@ -43,6 +43,11 @@ export interface Campaign {
   readonly trainerRoles: readonly TrainerRoleRule[];
   /** Holds lapse this many days after they were placed without a confirmation. */
   readonly holdLapseDays: number;
+  /**
+   * Least time between two workshops of one trainer on one day (travel between town halls); a
+   * workshop closer than this to another of the same trainer cannot be confirmed.
+   */
+  readonly trainerBufferMinutes: number;
   /** Usual meeting hours (`HH:mm`, Amsterdam); a slot outside them gets a warning, not an error. */
   readonly meetingHours: { readonly start: string; readonly end: string };
 }
@@ -74,6 +79,7 @@ export const CAMPAIGN_2022: Campaign = {
   defaultDurationMinutes: 180,
   trainerRoles: TRAINER_ROLE_RULES,
   holdLapseDays: 14,
+  trainerBufferMinutes: 60,
   meetingHours: MEETING_HOURS,
 };
 

@@ -71,6 +71,28 @@ export interface IssueParams {
     readonly role: TrainerRole;
     readonly trainer: string;
   };
+  TRAINER_TAKEN: {
+    readonly index: number;
+    readonly role: TrainerRole;
+    readonly trainer: string;
+    /** The workshop that has the trainer at that time. */
+    readonly municipality: string;
+    readonly start: string;
+  };
+  /** Proposing: a trainer already gives a workshop at (or too close to) this preference. */
+  HOLD_OVERLAPS_WORKSHOP: {
+    readonly index: number;
+    readonly trainer: string;
+    readonly municipality: string;
+    readonly start: string;
+  };
+  /** Proposing: a trainer already has an open hold for another sign-up at this time. */
+  HOLD_OVERLAPS_HOLD: {
+    readonly index: number;
+    readonly trainer: string;
+    readonly municipality: string;
+    readonly start: string;
+  };
   HOLDS_LAPSED: { readonly lapsesAt: string };
   HOLDS_NOT_LAPSED: { readonly lapsesAt: string };
   WORKSHOP_NOT_PASSED: { readonly end: string };

@@ -19,6 +19,13 @@ function overlaps(item: ScheduleItem, slot: Slot): boolean {
   );
 }
 
+function isAt(item: ScheduleItem, slot: Slot): boolean {
+  return (
+    Date.parse(item.start) === Date.parse(slot.start) &&
+    Date.parse(item.end) === Date.parse(slot.end)
+  );
+}
+
 /**
  * An item that is the hold itself, sitting in the trainer's calendar: exactly on the slot and
  * with the hold's subject — or without a subject, when getSchedule does not show it (another
@@ -40,13 +47,22 @@ function isTheHold(item: ScheduleItem, slot: Slot, subjects: readonly string[]):
 export function availabilityInSlot(
   schedule: TrainerSchedule | undefined,
   slot: Slot,
-  options: { readonly hold?: { readonly subjects: readonly string[] } } = {},
+  options: {
+    readonly hold?: { readonly subjects: readonly string[] };
+    /**
+     * Open holds the product placed for other sign-ups with this trainer: competing options, not
+     * a busy calendar (the first confirm wins, through the trainers' agenda). Without this, two
+     * sign-ups holding one trainer at one time could never be confirmed, each blocking the other.
+     */
+    readonly competing?: readonly Slot[];
+  } = {},
 ): Availability {
   if (!schedule || !schedule.visible) return 'unknown';
   let worst: Availability = 'free';
   for (const item of schedule.items) {
     if (!overlaps(item, slot) || item.status === 'free') continue;
     if (options.hold && isTheHold(item, slot, options.hold.subjects)) continue;
+    if (options.competing?.some((other) => isAt(item, other))) continue;
     if (SEVERITY[item.status] > SEVERITY[worst]) worst = item.status;
   }
   return worst;

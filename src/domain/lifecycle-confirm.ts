@@ -41,6 +41,16 @@ export function confirmOption(state: Signup, command: ConfirmCommand, now: Date)
       trainer: pair[decliner].name,
     });
   }
+  const taken = command.takenBy?.[0];
+  if (taken) {
+    return fail('TRAINER_TAKEN', 'slotIndex', {
+      index,
+      role: taken.role,
+      trainer: pair[taken.role].name,
+      municipality: taken.booking.municipality,
+      start: taken.booking.start,
+    });
+  }
   const isOverride = !isAcceptedByBoth(option);
   const reason = command.override?.reason.trim() ?? '';
   if (isOverride && !command.override) {

@@ -2,6 +2,7 @@
 // sign-up lifecycle"). Effects are data: the domain decides, the app layer talks to Graph.
 import type { TrainerRole } from './campaign.js';
 import type { DomainIssue } from './errors.js';
+import type { TrainerConflict } from './trainer-agenda.js';
 import type { EventId } from './ids.js';
 import type {
   Contact,
@@ -62,6 +63,12 @@ export interface ConfirmCommand {
   readonly slotIndex: number;
   readonly by: Actor;
   readonly freshAvailability: Readonly<Record<TrainerRole, FreshAvailability>>;
+  /**
+   * Workshops of other sign-ups the trainers give at (or too close to) this slot, from the
+   * product's own agenda of confirmed workshops: a trainer cannot be in two places, so no
+   * override helps.
+   */
+  readonly takenBy?: readonly TrainerConflict[];
   /** Confirm although not both trainers accepted in Outlook (e.g. agreed by phone); logged. */
   readonly override?: { readonly reason: string };
 }

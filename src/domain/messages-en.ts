@@ -54,6 +54,12 @@ export const MESSAGES_EN: MessageTable = {
     `Give a reason to confirm option ${n(p.index)} without both trainers' acceptance.`,
   TRAINER_NOT_FREE: (p) =>
     `${capitalise(ROLE_LABELS.en[p.role])} (${p.trainer}) is now busy at the time of option ${n(p.index)}.`,
+  TRAINER_TAKEN: (p) =>
+    `${p.trainer} already gives the workshop for the municipality of ${p.municipality} on ${formatInstant(p.start, 'en')}. Option ${n(p.index)} can therefore no longer be confirmed: choose another option or ask the municipality for new dates.`,
+  HOLD_OVERLAPS_WORKSHOP: (p) =>
+    `Preference ${n(p.index)}: ${p.trainer} already gives the workshop for the municipality of ${p.municipality} on ${formatInstant(p.start, 'en')}. An option at this time can no longer become the workshop.`,
+  HOLD_OVERLAPS_HOLD: (p) =>
+    `Preference ${n(p.index)}: ${p.trainer} already has an option for the municipality of ${p.municipality} on ${formatInstant(p.start, 'en')}. Whoever confirms first gets the trainer.`,
   HOLDS_LAPSED: (p) =>
     `The options lapsed on ${formatInstant(p.lapsesAt, 'en')}. Ask the municipality for new dates.`,
   HOLDS_NOT_LAPSED: (p) =>

@@ -53,6 +53,12 @@ export const MESSAGES_NL: MessageTable = {
     `Geef een reden om optie ${n(p.index)} te bevestigen zonder akkoord van beide trainers.`,
   TRAINER_NOT_FREE: (p) =>
     `${capitalise(ROLE_LABELS.nl[p.role])} (${p.trainer}) is op het moment van optie ${n(p.index)} inmiddels bezet.`,
+  TRAINER_TAKEN: (p) =>
+    `${p.trainer} geeft op ${formatInstant(p.start, 'nl')} al de workshop voor gemeente ${p.municipality}. Optie ${n(p.index)} kan daarom niet meer worden bevestigd: kies een andere optie of vraag de gemeente om nieuwe data.`,
+  HOLD_OVERLAPS_WORKSHOP: (p) =>
+    `Voorkeur ${n(p.index)}: ${p.trainer} geeft op ${formatInstant(p.start, 'nl')} al de workshop voor gemeente ${p.municipality}. Een optie op dit moment kan niet meer de workshop worden.`,
+  HOLD_OVERLAPS_HOLD: (p) =>
+    `Voorkeur ${n(p.index)}: ${p.trainer} heeft op ${formatInstant(p.start, 'nl')} al een optie voor gemeente ${p.municipality}. Wie het eerst bevestigt, krijgt de trainer.`,
   HOLDS_LAPSED: (p) =>
     `De opties zijn vervallen op ${formatInstant(p.lapsesAt, 'nl')}. Vraag de gemeente om nieuwe data.`,
   HOLDS_NOT_LAPSED: (p) =>

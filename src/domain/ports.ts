@@ -5,6 +5,7 @@ import type { CbsCode, EventId, SignupId } from './ids.js';
 import type { Actor, CommandType, Effect } from './lifecycle-types.js';
 import type { RiecName } from './municipalities.js';
 import type { Availability } from './pairing.js';
+import type { TrainerAgenda, TrainerBooking } from './trainer-agenda.js';
 import type { Contact, Signup, SignupStatus, Slot, Trainer, TrainerAnswer } from './signup.js';
 
 /**
@@ -133,6 +134,15 @@ export interface FinalizeDraft {
   readonly attendees: readonly Contact[];
 }
 
+/**
+ * The trainers' agendas of confirmed workshops (trainer-agenda.ts), kept by the product in a
+ * list that only the application writes.
+ */
+export interface TrainerAgendas {
+  /** The agendas of these trainers (addresses); a trainer without one gets an empty agenda. */
+  read(trainers: readonly string[]): Promise<TrainerAgenda[]>;
+}
+
 export type PlanStep =
   | {
       readonly kind: 'createSignup';
@@ -160,6 +170,15 @@ export type PlanStep =
       readonly comment: string;
     }
   | { readonly kind: 'appendLog'; readonly entry: LogEntry }
+  | {
+      /**
+       * Replaces a trainer's bookings, guarded by the version read (If-Match), or creates the
+       * agenda when it had none (its key is unique): a concurrent booking makes it fail.
+       */
+      readonly kind: 'writeTrainerAgenda';
+      readonly agenda: TrainerAgenda;
+      readonly bookings: readonly TrainerBooking[];
+    }
   | {
       readonly kind: 'sendMail';
       readonly from: string;
@@ -217,4 +236,5 @@ export interface Microsoft365 {
   readonly calendar: CalendarGateway;
   readonly plan: WorkPlan;
   readonly trainers: TrainerDirectory;
+  readonly agendas: TrainerAgendas;
 }

@@ -19,6 +19,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
   return {
     statusLog: lists,
     trainers: lists,
+    agendas: { read: (trainers) => lists.readAgendas(trainers) },
     calendar: {
       getSchedules: (organizer, addresses, windows) =>
         getSchedules(client, organizer, addresses, windows),

@@ -12,7 +12,8 @@ import {
 import { executeBatch, type BatchRequest, type BatchResponse } from './client/batch.js';
 import { failureFromBody } from './client/errors.js';
 import { toFinalizedEvent, toHoldEvent } from './calendar/holds.js';
-import { LOG_LIST, SIGNUP_LIST } from './sharepoint/lists.js';
+import { toAgendaFields } from './sharepoint/agenda-fields.js';
+import { AGENDA_LIST, LOG_LIST, SIGNUP_LIST } from './sharepoint/lists.js';
 import { toLogFields } from './sharepoint/log-fields.js';
 import { toSignupFields } from './sharepoint/signup-fields.js';
 
@@ -101,6 +102,19 @@ export class GraphWorkPlan implements WorkPlan {
             url: this.items(LOG_LIST),
             body: { fields: toLogFields(step.entry) },
           };
+        case 'writeTrainerAgenda': {
+          const fields = toAgendaFields(step.agenda.trainer, step.bookings);
+          const stored = step.agenda.stored;
+          return stored
+            ? {
+                id,
+                method: 'PATCH',
+                url: `${this.items(AGENDA_LIST)}/${encodeURIComponent(stored.id)}/fields`,
+                body: fields,
+                headers: { 'If-Match': stored.eTag },
+              }
+            : { id, method: 'POST', url: this.items(AGENDA_LIST), body: { fields } };
+        }
         case 'sendMail':
           return {
             id,
@@ -157,6 +171,10 @@ export function toOutcome(step: PlanStep, answer: BatchResponse | undefined): St
   // The unique column refused a second sign-up of the municipality in this campaign.
   if (step.kind === 'createSignup' && isDuplicateValue(answer.status, failure.message)) {
     return { ok: false, status: 409, code: DUPLICATE_SIGNUP, message: failure.message };
+  }
+  // Another request created this trainer's agenda first: a concurrent booking, as a 412 is.
+  if (step.kind === 'writeTrainerAgenda' && isDuplicateValue(answer.status, failure.message)) {
+    return { ok: false, status: 409, code: 'agendaExists', message: failure.message };
   }
   return {
     ok: false,

@@ -56,6 +56,8 @@ export async function proposed(
     await proposeHolds(ctx, signup.signup.id, {
       berenschot: pair.pair.berenschot.email,
       riec: pair.pair.riec.email,
+      // Scenarios place many sign-ups side by side; the overlap question has its own tests.
+      acknowledgeOverlaps: true,
     }),
   );
 }

@@ -30,6 +30,14 @@ export function sandboxTrainers(): TrainerSeed[] {
   }));
 }
 
+/**
+ * A fixed "today" for tests whose inputs are dates: the sandbox's clock is set to it (it keeps
+ * running from there), so a test asks for the same evenings on every day it runs — never
+ * kerstavond because the suite ran in December. A Tuesday in September: the evenings 3 to 9
+ * weeks ahead (eveningSlots) hold no holiday or evening off.
+ */
+export const FIXED_TODAY = new Date('2026-09-01T09:00:00+02:00');
+
 export interface PlanningHarness {
   readonly sandbox: Sandbox;
   readonly client: Client;

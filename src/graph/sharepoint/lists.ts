@@ -6,6 +6,7 @@ import { SCAN_STATUSES, SIGNUP_STATUSES } from '../../domain/signup.js';
 export const SIGNUP_LIST = 'Workshopaanmeldingen';
 export const LOG_LIST = 'Workshoplogboek';
 export const TRAINER_LIST = 'Workshoptrainers';
+export const AGENDA_LIST = 'Workshoptrainersagenda';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -163,4 +164,27 @@ export const TRAINER_LIST_SPEC: ListSpec = {
   ],
 };
 
-export const ALL_LISTS: readonly ListSpec[] = [SIGNUP_LIST_SPEC, LOG_LIST_SPEC, TRAINER_LIST_SPEC];
+/**
+ * Per trainer, the confirmed workshops (JSON), written only by the application with If-Match
+ * before a workshop is confirmed: two confirms of one trainer at one time cannot both pass.
+ */
+export const AGENDA_LIST_SPEC: ListSpec = {
+  displayName: AGENDA_LIST,
+  description:
+    'Bevestigde workshops per trainer, bijgehouden door Workshopplanner (niet met de hand wijzigen).',
+  columns: [
+    text('Trainer', 'E-mailadres van de trainer', {
+      indexed: true,
+      required: true,
+      enforceUniqueValues: true,
+    }),
+    longText('Boekingen', 'Bevestigde workshops van de trainer (JSON)'),
+  ],
+};
+
+export const ALL_LISTS: readonly ListSpec[] = [
+  SIGNUP_LIST_SPEC,
+  LOG_LIST_SPEC,
+  TRAINER_LIST_SPEC,
+  AGENDA_LIST_SPEC,
+];

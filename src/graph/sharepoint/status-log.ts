@@ -12,7 +12,9 @@ import type {
 } from '../../domain/ports.js';
 import type { Trainer } from '../../domain/signup.js';
 import { toGraphFailure } from '../client/errors.js';
-import { LOG_LIST, SIGNUP_LIST, TRAINER_LIST } from './lists.js';
+import type { TrainerAgenda } from '../../domain/trainer-agenda.js';
+import { fromAgendaFields, ZAgendaFields } from './agenda-fields.js';
+import { AGENDA_LIST, LOG_LIST, SIGNUP_LIST, TRAINER_LIST } from './lists.js';
 import { fromLogFields, ZLogFields } from './log-fields.js';
 import { fromSignupFields, ZSignupFields } from './signup-fields.js';
 import { fromTrainerFields, ZTrainerFields } from './trainer-fields.js';
@@ -118,6 +120,22 @@ export class SharePointStatusLog implements StatusLog, TrainerDirectory {
         return parsed.success ? [fromLogFields(parsed.data)] : [];
       })
       .sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /** TrainerAgendas: one query on the indexed, unique Trainer column for all of them. */
+  async readAgendas(trainers: readonly string[]): Promise<TrainerAgenda[]> {
+    const addresses = [...new Set(trainers.map((t) => t.toLowerCase()))];
+    if (addresses.length === 0) return [];
+    const filter = addresses.map((a) => `fields/Trainer eq ${odataString(a)}`).join(' or ');
+    const items = await this.readAll(AGENDA_LIST, filter);
+    const found = new Map<string, TrainerAgenda>();
+    for (const item of items) {
+      const parsed = ZAgendaFields.safeParse(item.fields);
+      if (!parsed.success) continue;
+      const agenda = fromAgendaFields(parsed.data, { id: item.id, eTag: eTagOf(item) });
+      found.set(agenda.trainer, agenda);
+    }
+    return addresses.map((trainer) => found.get(trainer) ?? { trainer, bookings: [] });
   }
 
   async listTrainers(): Promise<readonly Trainer[]> {

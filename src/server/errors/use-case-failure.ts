@@ -35,6 +35,11 @@ const PENDING: LocalizedText = {
   en: 'Microsoft 365 cannot be reached right now. The operation has been recorded and will be completed when it can.',
 };
 
+const NEEDS_CONFIRMATION: LocalizedText = {
+  nl: 'Er is nog niets geplaatst. Bekijk de meldingen hieronder en kies of u de opties toch wilt plaatsen.',
+  en: 'Nothing has been placed yet. Read the messages below and choose whether to place the options anyway.',
+};
+
 // Microsoft 365 refused the caller's own (delegated) access: e.g. another account holder of the
 // same RIEC acting on holds in a colleague's calendar, which Graph allows only its owner.
 const GRAPH_DENIED: LocalizedText = {
@@ -62,6 +67,12 @@ export function failureToAppError(failure: UseCaseFailure): AppError {
         fieldIssues: toFieldIssues(failure.issues),
         logMessage: `invalid: ${failure.issues.map((issue) => issue.code).join(', ')}`,
       });
+    case 'needsConfirmation':
+      return new AppError('CONFLICT', {
+        detail: NEEDS_CONFIRMATION,
+        fieldIssues: toFieldIssues(failure.issues),
+        logMessage: `needs confirmation: ${failure.issues.map((issue) => issue.code).join(', ')}`,
+      });
     case 'rejected': {
       // A refused transition: the lifecycle's own message is the detail and the field issue.
       const issues = toFieldIssues([failure.issue]);
@@ -73,7 +84,7 @@ export function failureToAppError(failure: UseCaseFailure): AppError {
     }
     case 'conflict':
       return new AppError('CONFLICT', {
-        detail: failure.reason === 'concurrentChange' ? CONCURRENT_CHANGE : IN_PROGRESS,
+        detail: failure.reason === 'operationInProgress' ? IN_PROGRESS : CONCURRENT_CHANGE,
         logMessage: `conflict: ${failure.reason}`,
         // The time until the running operation counts as cut off and may be finished by the
         // next request (PENDING_STALE_MS), not a guess.

@@ -8,6 +8,7 @@ import {
   LOG_LIST_SPEC,
   SIGNUP_LIST,
   TRAINER_LIST,
+  AGENDA_LIST,
 } from '../../../src/graph/sharepoint/lists.js';
 import { createAppClient } from '../../../src/graph/client/app-client.js';
 import { PRODUCT_APP, RIEC_TENANT, startTestSandbox } from '../../support/sandbox.js';
@@ -82,7 +83,7 @@ describe('provisioning', () => {
         list: { template: 'genericList' },
       });
       const report = await provisionLists(client, 'root');
-      expect(report.created).toEqual([SIGNUP_LIST, TRAINER_LIST]);
+      expect(report.created).toEqual([SIGNUP_LIST, TRAINER_LIST, AGENDA_LIST]);
       expect(report.columnsAdded).toEqual(
         LOG_LIST_SPEC.columns
           .filter((c) => c.name !== 'Sleutel')

@@ -3,7 +3,7 @@
 // steps of the planning story as API calls.
 import type { Sandbox } from '../../../src/sandbox/app.js';
 import type { RequestLogEntry } from '../../../src/sandbox/http/request-log.js';
-import { startPlanningHarness, type PlanningHarness } from '../../support/planning.js';
+import { FIXED_TODAY, startPlanningHarness, type PlanningHarness } from '../../support/planning.js';
 import type { TestSandboxOptions } from '../../support/sandbox.js';
 import {
   apiToken,
@@ -25,13 +25,7 @@ export interface ApiStack {
   close(): Promise<void>;
 }
 
-/**
- * A fixed "today" for tests whose inputs are dates: the sandbox's clock is set to it (it keeps
- * running from there) and the server reads the sandbox's clock, so a test asks for the same
- * evenings on every day it runs — never kerstavond because the suite ran in December. A Tuesday
- * in September: the evenings 3 to 9 weeks ahead (eveningSlots) hold no holiday or evening off.
- */
-export const FIXED_TODAY = new Date('2026-09-01T09:00:00+02:00');
+export { FIXED_TODAY };
 
 export async function startApiStack(
   options: { sandbox?: TestSandboxOptions; server?: TestServerOptions; today?: Date } = {},
