@@ -72,13 +72,12 @@ function failed(issues: readonly AttendeeIssue[]): AttendeeImport {
   return { rows: [], issues, attendees: null, headerRow: null, columns: [] };
 }
 
-/** The first row naming at least two columns we know, one of them a name. */
+/** The first row with a name column; a missing party column is then named as such. */
 function findHeaderRow(table: readonly (readonly string[])[]): number | null {
   const limit = Math.min(table.length, HEADER_SEARCH_ROWS);
   for (let index = 0; index < limit; index += 1) {
-    const meanings = (table[index] ?? []).map(recogniseHeader).filter((m) => m !== null);
-    const hasName = meanings.some((m) => m === 'naam' || m === 'achternaam');
-    if (hasName && meanings.length >= 2) return index;
+    const meanings = (table[index] ?? []).map(recogniseHeader);
+    if (meanings.some((m) => m === 'naam' || m === 'achternaam')) return index;
   }
   return null;
 }

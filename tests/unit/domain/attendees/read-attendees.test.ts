@@ -195,6 +195,8 @@ describe('readAttendeeText: bad input gives Dutch errors per row and no attendee
     expect(missing.issues.map((issue) => issue.message)).toEqual([
       'De kolom "Fractie" ontbreekt. Voeg die kolom toe, of gebruik het sjabloon.',
     ]);
+    const namesOnly = readAttendeeText('Naam\nAnna de Jong\nBram Smit\n');
+    expect(codes(namesOnly.issues)).toEqual(['COLUMN_MISSING']);
     const twice = readAttendeeText(
       tsv(['Naam', 'Fractie', 'Partij'], ['Anna de Jong', 'VVD', 'VVD']),
     );
