@@ -88,8 +88,8 @@ export const SUMMARY = {
         ),
   result: (status: PlanStatus, planned: number, total: number, gap: number | null): Texts => {
     const base = texts(
-      `${planned} van de ${total} aanmeldingen zijn ingepland.`,
-      `${planned} of ${total} sign-ups are planned.`,
+      `${planned} van de ${total} aanmeldingen ${planned === 1 ? 'is' : 'zijn'} ingepland.`,
+      `${planned} of ${total} sign-ups ${planned === 1 ? 'is' : 'are'} planned.`,
     );
     if (status === 'timeLimit') {
       const percent = gap === null ? '' : ` (afstand tot het optimum hooguit ${formatGap(gap)})`;
@@ -125,10 +125,15 @@ export const ERRORS = {
     ),
   noRiecAdvisors: (riecs: readonly string[]): Texts => {
     const names = listOf(riecs);
-    const one = riecs.length === 1;
+    if (riecs.length === 1) {
+      return texts(
+        `Er staat geen adviseur van ${names.nl} in de trainerslijst, en elke workshop heeft een adviseur van het eigen RIEC nodig. Voeg in de lijst Workshoptrainers een adviseur van ${names.nl} toe en plan opnieuw.`,
+        `The trainer list has no advisor of ${names.en}, and every workshop needs an advisor of its own RIEC. Add an advisor of ${names.en} to the Workshoptrainers list and plan again.`,
+      );
+    }
     return texts(
-      `Er ${one ? 'staat' : 'staan'} geen adviseur van ${names.nl} in de trainerslijst, en elke workshop heeft een adviseur van het eigen RIEC nodig. Voeg in de lijst Workshoptrainers een adviseur van ${names.nl} toe en plan opnieuw.`,
-      `The trainer list has no advisor of ${names.en}, and every workshop needs an advisor of its own RIEC. Add an advisor of ${names.en} to the Workshoptrainers list and plan again.`,
+      `Er staan geen adviseurs van ${names.nl} in de trainerslijst, en elke workshop heeft een adviseur van het eigen RIEC nodig. Voeg in de lijst Workshoptrainers voor elk van deze RIEC’s een adviseur toe en plan opnieuw.`,
+      `The trainer list has no advisors of ${names.en}, and every workshop needs an advisor of its own RIEC. Add an advisor for each of these RIECs to the Workshoptrainers list and plan again.`,
     );
   },
   duplicate: (what: 'aanmelding' | 'trainer', id: string): Texts =>

@@ -79,7 +79,8 @@ export async function planWithSolver(
           ? choices.length
           : Math.min(
               problem.decide.length,
-              Math.floor(result.bound / (model.plannedWeight - 3) + 1e-9),
+              // The bound B ≥ W·P − Σ rank ≥ (W − R)·P for any plan with P planned.
+              Math.floor(result.bound / (model.plannedWeight - model.maxRank) + 1e-9),
             ));
     }
     const isOptimal = result.status === 'optimal';

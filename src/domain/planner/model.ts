@@ -37,7 +37,9 @@ const z = (t: number, step: number) => `z${t}_${step}`;
 
 /** Writes `terms` in lines of a few terms each: LP readers accept long rows, people read short ones. */
 function writeTerms(terms: readonly Term[]): string {
-  if (terms.length === 0) return '0 x_none';
+  // An empty row or objective would be a bug in the builder (a trainer without candidates, a
+  // trivial stage): say so instead of writing a model that means something else.
+  if (terms.length === 0) throw new Error('An LP row or objective without terms');
   const parts = terms.map((term, i) => {
     const sign = term.coefficient < 0 ? '-' : i === 0 ? '' : '+';
     const size = Math.abs(term.coefficient);
@@ -53,9 +55,21 @@ function row(name: string, terms: readonly Term[], sense: '<=' | '>=' | '=', rhs
   return ` ${name}: ${writeTerms(terms)} ${sense} ${rhs}`;
 }
 
+/**
+ * Stage 1 maximises W·planned − Σ rank. With N sign-ups to decide and ranks 1…R, the ranks of P
+ * planned sum to between P and R·P; for P₁ > P₂ the difference W(P₁−P₂) − (Q₁−Q₂) is at least
+ * (W−1)(P₁−P₂) − (R−1)P₁ ≥ W − 1 − (R−1)N, so W = (R−1)N + 2 makes one more planned sign-up worth
+ * more than any change in ranks (docs/planner.md). With three preferences: W = 2N + 2.
+ */
+export function plannedWeight(decideCount: number, maxRank: number): number {
+  return (maxRank - 1) * decideCount + 2;
+}
+
 export class PlannerModel {
   /** Weight of a planned sign-up in stage 1; one more planned outweighs any change in ranks. */
   readonly plannedWeight: number;
+  /** The most preferences any sign-up to decide has (3 in a campaign). */
+  readonly maxRank: number;
   private readonly rows: string[] = [];
   private readonly loadRows: string[] = [];
   private readonly binaries: string[] = [];
@@ -65,9 +79,11 @@ export class PlannerModel {
   private readonly loadSteps: readonly { readonly fixed: number; readonly steps: number }[];
 
   constructor(private readonly problem: Problem) {
-    // Stage 1 maximises W·planned − Σ rank. With N sign-ups to decide, ranks of P planned sum to
-    // between P and 3P, so W = 2N + 2 makes P+1 planned beat P planned whatever the ranks.
-    this.plannedWeight = 2 * problem.decide.length + 2;
+    this.maxRank = Math.max(
+      1,
+      ...problem.decide.map((s) => problem.signups[s]!.preferences.length),
+    );
+    this.plannedWeight = plannedWeight(problem.decide.length, this.maxRank);
     const { options } = problem;
     const perTrainer = problem.trainers.map(
       () => [] as { option: SlotOption; candidate: Candidate }[],
@@ -117,6 +133,12 @@ export class PlannerModel {
     problem.trainers.forEach((info, t) => {
       const mine = perTrainer[t]!;
       const fixed = problem.fixedByTrainer[t]!;
+      // A trainer who may take no slot has no variables and needs no rows (their maximum may
+      // even be passed already by fixed workshops).
+      if (mine.length === 0) {
+        loadSteps.push({ fixed: fixed.length, steps: 0 });
+        return;
+      }
       const slotOf = (o: SlotOption) => problem.slots[o.signup]![o.slotIndex]!;
       // A trainer gives one workshop at a time, with the buffer after each: one row per maximal
       // set of slots that pairwise overlap once each is stretched by the buffer.
@@ -172,7 +194,7 @@ export class PlannerModel {
       }
       // Load in unit steps for the evenness goal: step j costs (f+j)² − (f+j−1)² = 2(f+j) − 1, so
       // the cheapest filling of `load` steps costs exactly (f+load)² − f².
-      const steps = Math.min(signups, room);
+      const steps = Math.max(0, Math.min(signups, room));
       loadSteps.push({ fixed: fixed.length, steps });
       if (steps === 0) return;
       const stepNames = Array.from({ length: steps }, (_, j) => z(t, j + 1));
@@ -281,9 +303,6 @@ export class PlannerModel {
     lines.push('Binaries');
     for (let i = 0; i < this.binaries.length; i += 12) {
       lines.push(` ${this.binaries.slice(i, i + 12).join(' ')}`);
-    }
-    if (objective.terms.length === 0 || fixRows.some((r) => r.includes('0 x_none'))) {
-      lines.push(' x_none');
     }
     lines.push('End', '');
     return lines.join('\n');
