@@ -44,30 +44,35 @@ const AVAILABILITY: Readonly<Record<Availability, Texts>> = {
   unknown: texts('agenda onbekend', 'calendar unknown'),
 };
 
-/** Why one trainer could not take a slot, in a few words after their name. */
-export function blockText(block: TrainerBlock): Texts {
+/** Why one trainer (or several, `count` > 1) could not take a slot, in a few words after the name(s). */
+export function blockText(block: TrainerBlock, count = 1): Texts {
+  const many = count > 1;
+  const has = texts(many ? 'hebben' : 'heeft', many ? 'have' : 'has');
   switch (block.kind) {
     case 'calendar':
       return AVAILABILITY[block.availability];
     case 'stated':
-      return texts('heeft aangegeven dan niet te kunnen', 'said they cannot work then');
+      return texts(`${has.nl} aangegeven dan niet te kunnen`, 'said they cannot work then');
     case 'weekMaximum':
       return texts(
-        `heeft die week al ${workshops(block.maximum).nl} (maximum)`,
-        `already has ${workshops(block.maximum).en} that week (maximum)`,
+        `${has.nl} die week al ${workshops(block.maximum).nl} (maximum)`,
+        `already ${has.en} ${workshops(block.maximum).en} that week (maximum)`,
       );
     case 'campaignMaximum':
       return texts(
-        `heeft al ${workshops(block.maximum).nl} in deze campagne (maximum)`,
-        `already has ${workshops(block.maximum).en} in this campaign (maximum)`,
+        `${has.nl} al ${workshops(block.maximum).nl} in deze campagne (maximum)`,
+        `already ${has.en} ${workshops(block.maximum).en} in this campaign (maximum)`,
       );
     case 'workshop':
       return texts(
-        `geeft dan (of kort ervoor of erna) de workshop bij ${block.label}`,
-        `gives the workshop at ${block.label} then (or just before or after)`,
+        `${many ? 'geven' : 'geeft'} dan (of kort ervoor of erna) de workshop bij ${block.label}`,
+        `${many ? 'give' : 'gives'} the workshop at ${block.label} then (or just before or after)`,
       );
     case 'notInLockedPair':
-      return texts('hoort niet bij het vastgezette paar', 'is not in the locked pair');
+      return texts(
+        `${many ? 'horen' : 'hoort'} niet bij het vastgezette paar`,
+        `${many ? 'are' : 'is'} not in the locked pair`,
+      );
   }
 }
 

@@ -208,16 +208,17 @@ function groupByBlock(
   trainers: readonly { readonly trainerId: string; readonly block: TrainerBlock }[],
   nameOf: (trainerId: string) => string,
 ): Texts[] {
-  const groups = new Map<string, { text: Texts; names: string[] }>();
+  const groups = new Map<string, { block: TrainerBlock; names: string[] }>();
   for (const { trainerId, block } of trainers) {
     if (block.kind === 'notInLockedPair') continue;
-    const text = blockText(block);
-    const group = groups.get(text.nl) ?? { text, names: [] };
+    const key = blockText(block).nl;
+    const group = groups.get(key) ?? { block, names: [] };
     group.names.push(nameOf(trainerId));
-    groups.set(text.nl, group);
+    groups.set(key, group);
   }
-  return [...groups.values()].map(({ text, names }) => {
+  return [...groups.values()].map(({ block, names }) => {
     const who = listOf(names);
+    const text = blockText(block, names.length);
     return texts(`${who.nl}: ${text.nl}`, `${who.en}: ${text.en}`);
   });
 }

@@ -174,6 +174,30 @@ describe('the province planner', () => {
   );
 
   it(
+    'names several trainers stopped by the same rule in one go',
+    async () => {
+      const input: PlannerInput = plannerInput({
+        signups: [signup('a', [slot('2026-12-02')])],
+        trainers: [anna, rik, sara],
+        confirmed: [
+          { id: 'w1', label: 'Texel', slot: slot('2026-12-01'), trainerIds: ['rik'] },
+          { id: 'w2', label: 'Urk', slot: slot('2026-12-03'), trainerIds: ['sara'] },
+        ],
+        settings: { maxPerWeek: 1 },
+      });
+      const reason = unplanned(await planExactly(input), 'a');
+      expect(reason.code).toBe('TRAINER_AT_MAXIMUM');
+      expect(reason.message.nl).toContain(
+        'geen adviseur van RIEC Noord-Holland beschikbaar (Rik Smit en Sara Bos: hebben die week al 1 workshop (maximum))',
+      );
+      expect(reason.message.en).toContain(
+        'no advisor of RIEC Noord-Holland available (Rik Smit and Sara Bos: already have 1 workshop that week (maximum))',
+      );
+    },
+    SOLVER_TIMEOUT,
+  );
+
+  it(
     'takes an advisor of the municipality’s own RIEC only',
     async () => {
       const kees = riecAdvisor('kees', 'Kees de Boer', AA);
