@@ -11,7 +11,7 @@ import {
 import { SUMMARY } from './messages.js';
 import type { Choice, Problem } from './problem.js';
 import { explainUnplanned } from './reasons.js';
-import type { Plan, PlannerInput, SignupOutcome, StageReport } from './types.js';
+import type { Plan, SignupOutcome, StageReport } from './types.js';
 
 export interface PlanMeta {
   readonly solver: Plan['solver'];
@@ -21,12 +21,7 @@ export interface PlanMeta {
   readonly stages: readonly StageReport[];
 }
 
-export function assemblePlan(
-  problem: Problem,
-  input: PlannerInput,
-  decided: readonly Choice[],
-  meta: PlanMeta,
-): Plan {
+export function assemblePlan(problem: Problem, decided: readonly Choice[], meta: PlanMeta): Plan {
   // A plan that breaks a hard rule is a bug in a planner, never something to show a user.
   const violations = findViolations(problem, decided);
   if (violations.length > 0) {
@@ -34,7 +29,7 @@ export function assemblePlan(
   }
   const metrics = computeMetrics(problem, decided);
   const options = indexOptions(problem);
-  const explain = explainUnplanned(problem, input, decided);
+  const explain = explainUnplanned(problem, decided);
   const bySignup = new Map<number, { choice: Choice; fixedBy: 'keptHold' | 'lockedPair' | null }>();
   for (const choice of problem.kept) bySignup.set(choice.signup, { choice, fixedBy: 'keptHold' });
   for (const choice of decided) {

@@ -53,7 +53,7 @@ export function planGreedy(input: PlannerInput): PlannerOutcome {
   const { problem } = built;
   return {
     ok: true,
-    plan: assemblePlan(problem, input, chooseGreedily(problem), {
+    plan: assemblePlan(problem, chooseGreedily(problem), {
       solver: 'greedy',
       status: 'heuristic',
       gap: null,

@@ -46,13 +46,14 @@ export async function planWithSolver(
       });
       continue;
     }
+    // Even when there is no time left to solve for it, the load gets the cheap improvement.
+    if (stage === 'load') choices = rebalanceLoad(problem, choices);
     const remaining = budget - used;
     if (stopped || remaining < MIN_STAGE_SECONDS) {
       stopped = true;
       stages.push({ stage, status: 'notRun', objective: null, bound: null, gap: null, seconds: 0 });
       continue;
     }
-    if (stage === 'load') choices = rebalanceLoad(problem, choices);
     const result = await solver.solve(model.lpFor(stage, fixes), {
       timeLimitSeconds: remaining,
       absoluteGap: ABSOLUTE_GAP,
@@ -102,7 +103,7 @@ export async function planWithSolver(
   const firstOpen = stages.find((s) => s.status === 'timeLimit' || s.status === 'notRun');
   return {
     ok: true,
-    plan: assemblePlan(problem, input, choices, {
+    plan: assemblePlan(problem, choices, {
       solver: 'highs',
       status: firstOpen ? 'timeLimit' : 'optimal',
       gap: firstOpen ? firstOpen.gap : 0,

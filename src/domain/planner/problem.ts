@@ -91,6 +91,9 @@ export interface Problem {
   readonly options: readonly SlotOption[];
   readonly leftOut: readonly string[];
   readonly warnings: readonly Texts[];
+  /** What the calendars and the trainers' own statements say (for the reasons). */
+  readonly freeBusy: PlannerInput['freeBusy'];
+  readonly stated: ReadonlyMap<string, StatedAvailability>;
 }
 
 export type ProblemOutcome =
@@ -288,8 +291,6 @@ export function buildProblem(input: PlannerInput): ProblemOutcome {
   }
   kept.sort((a, b) => a.signup - b.signup);
 
-  const bufferMs = settings.bufferMinutes * MINUTE;
-  const statedByTrainer = new Map((input.stated ?? []).map((s) => [s.trainerId, s]));
   const problemBase = {
     settings,
     signups: input.signups,
@@ -297,17 +298,13 @@ export function buildProblem(input: PlannerInput): ProblemOutcome {
     trainerIndex,
     slots,
     fixedByTrainer,
+    locked,
+    freeBusy: input.freeBusy,
+    // One statement per trainer; should there be more, the last one counts.
+    stated: new Map((input.stated ?? []).map((s) => [s.trainerId, s])),
   };
   const blockOf = (signup: number, slot: SlotInfo, trainer: number) =>
-    staticBlock(problemBase, slot, trainer, {
-      bufferMs,
-      locked: locked.get(signup),
-      availability:
-        input.freeBusy[input.trainers[trainer]!.id]?.[input.signups[signup]!.id]?.[
-          slot.slotIndex
-        ] ?? 'unknown',
-      stated: statedByTrainer.get(input.trainers[trainer]!.id),
-    });
+    staticBlock(problemBase, signup, slot, trainer);
 
   const options: SlotOption[] = [];
   const eligible = eligibleTrainers(trainers);
@@ -334,11 +331,10 @@ export function buildProblem(input: PlannerInput): ProblemOutcome {
       ...problemBase,
       decide,
       kept,
-      locked,
       proposed,
       options,
       leftOut,
-      warnings: fixedWarnings(trainers, fixedByTrainer, bufferMs),
+      warnings: fixedWarnings(trainers, fixedByTrainer, settings.bufferMinutes * MINUTE),
     },
   };
 }
@@ -373,36 +369,38 @@ function missingTrainers(
   return { code: 'NO_TRAINERS', message: ERRORS.noRiecAdvisors(riecs), missing: riecs };
 }
 
-interface BlockContext {
-  readonly bufferMs: number;
-  readonly locked: { readonly berenschot: number; readonly riec: number } | undefined;
-  readonly availability: Availability;
-  readonly stated: StatedAvailability | undefined;
-}
+type BlockData = Pick<
+  Problem,
+  'settings' | 'signups' | 'trainers' | 'fixedByTrainer' | 'locked' | 'freeBusy' | 'stated'
+>;
 
 /**
- * Whether trainer `t` may take `slot` before anything is planned: their calendar and statement,
- * the locked pair, and the fixed workshops (conflict, weekly and campaign maximum).
+ * Whether trainer `t` may take `slot` of sign-up `signup` before anything is planned: their
+ * calendar and statement, the locked pair, and the fixed workshops (conflict, weekly and campaign
+ * maximum). `unknown`: allowed, but nobody knows their calendar there.
  */
 function staticBlock(
-  problem: Pick<Problem, 'trainers' | 'fixedByTrainer'>,
+  problem: BlockData,
+  signup: number,
   slot: SlotInfo,
   t: number,
-  context: BlockContext,
 ): { readonly block: TrainerBlock | null; readonly unknown: boolean } {
-  const { locked, availability } = context;
+  const locked = problem.locked.get(signup);
   if (locked && locked.berenschot !== t && locked.riec !== t) {
     return { block: { kind: 'notInLockedPair' }, unknown: false };
   }
+  const info = problem.trainers[t]!;
+  const availability: Availability =
+    problem.freeBusy[info.trainer.id]?.[problem.signups[signup]!.id]?.[slot.slotIndex] ?? 'unknown';
   if (availability !== 'free' && availability !== 'unknown') {
     return { block: { kind: 'calendar', availability }, unknown: false };
   }
-  const stated = statedVerdict(context.stated, slot.startMs, slot.endMs);
+  const stated = statedVerdict(problem.stated.get(info.trainer.id), slot.startMs, slot.endMs);
   if (stated === 'cannot') return { block: { kind: 'stated' }, unknown: false };
   const unknown = availability === 'unknown' && stated !== 'can';
-  const info = problem.trainers[t]!;
   const fixed = problem.fixedByTrainer[t]!;
-  const clash = fixed.find((item) => isConflict(item, slot, context.bufferMs));
+  const bufferMs = problem.settings.bufferMinutes * MINUTE;
+  const clash = fixed.find((item) => isConflict(item, slot, bufferMs));
   if (clash) {
     return { block: { kind: 'workshop', label: clash.label, slot: clash.slot }, unknown };
   }
@@ -443,24 +441,12 @@ function fixedWarnings(
   return warnings;
 }
 
-/** The trainer's block for a slot, for the reasons of an unplanned sign-up. */
+/** The trainer's block for a slot before planning, for the reasons of an unplanned sign-up. */
 export function trainerBlockBeforePlanning(
   problem: Problem,
-  input: PlannerInput,
   signup: number,
   slot: SlotInfo,
   t: number,
 ): TrainerBlock | null {
-  const statedByTrainer = (input.stated ?? []).find(
-    (s) => s.trainerId === problem.trainers[t]!.trainer.id,
-  );
-  return staticBlock(problem, slot, t, {
-    bufferMs: problem.settings.bufferMinutes * MINUTE,
-    locked: problem.locked.get(signup),
-    availability:
-      input.freeBusy[problem.trainers[t]!.trainer.id]?.[problem.signups[signup]!.id]?.[
-        slot.slotIndex
-      ] ?? 'unknown',
-    stated: statedByTrainer,
-  }).block;
+  return staticBlock(problem, signup, slot, t).block;
 }

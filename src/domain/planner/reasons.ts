@@ -5,14 +5,7 @@ import { TrainerBookings } from './bookings.js';
 import { blockText, listOf, roleName, slotText, texts } from './messages.js';
 import { eligibleTrainers, trainerBlockBeforePlanning } from './problem.js';
 import type { Choice, Problem } from './problem.js';
-import type {
-  PlannerInput,
-  SlotVerdict,
-  Texts,
-  TrainerBlock,
-  UnplannedCode,
-  UnplannedSignup,
-} from './types.js';
+import type { SlotVerdict, Texts, TrainerBlock, UnplannedCode, UnplannedSignup } from './types.js';
 
 type RoleVerdict = {
   readonly role: TrainerRole;
@@ -29,11 +22,10 @@ function dominant(verdict: RoleVerdict): 'noFree' | 'maximum' | 'taken' {
 
 export function explainUnplanned(
   problem: Problem,
-  input: PlannerInput,
   decided: readonly Choice[],
 ): (signup: number) => UnplannedSignup {
   const bookings = new TrainerBookings(problem);
-  for (const choice of [...decided]) bookings.add(choice);
+  for (const choice of decided) bookings.add(choice);
   const eligible = eligibleTrainers(problem.trainers);
   const nameOf = (trainerId: string) =>
     problem.trainers[problem.trainerIndex.get(trainerId)!]!.trainer.name;
@@ -51,8 +43,7 @@ export function explainUnplanned(
       for (const [role, pool] of pools) {
         const trainers = pool.map((t) => ({
           trainerId: problem.trainers[t]!.trainer.id,
-          block:
-            trainerBlockBeforePlanning(problem, input, s, slot, t) ?? bookings.blockFor(t, slot),
+          block: trainerBlockBeforePlanning(problem, s, slot, t) ?? bookings.blockFor(t, slot),
         }));
         if (trainers.every((t) => t.block !== null)) {
           roles.push({

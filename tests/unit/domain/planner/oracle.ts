@@ -98,6 +98,11 @@ export class Judge {
       .filter((id) => !this.isLeftOut(id) && !this.keptHold(id));
   }
 
+  /** The trainer's statement; with several, the last one. */
+  statementOf(trainerId: string): StatedAvailability | undefined {
+    return [...(this.input.stated ?? [])].reverse().find((s) => s.trainerId === trainerId);
+  }
+
   availability(trainerId: string, signupId: string, slotIndex: number): Availability {
     return this.input.freeBusy[trainerId]?.[signupId]?.[slotIndex] ?? 'unknown';
   }
@@ -107,15 +112,13 @@ export class Judge {
     const availability = this.availability(trainerId, signupId, slotIndex);
     if (availability !== 'free' && availability !== 'unknown') return false;
     const { start, end } = this.interval(signupId, slotIndex);
-    const statement = this.input.stated?.find((s) => s.trainerId === trainerId);
-    return stated(statement, start, end) !== 'cannot';
+    return stated(this.statementOf(trainerId), start, end) !== 'cannot';
   }
 
   isKnown(trainerId: string, signupId: string, slotIndex: number): boolean {
     if (this.availability(trainerId, signupId, slotIndex) === 'free') return true;
     const { start, end } = this.interval(signupId, slotIndex);
-    const statement = this.input.stated?.find((s) => s.trainerId === trainerId);
-    return stated(statement, start, end) === 'can';
+    return stated(this.statementOf(trainerId), start, end) === 'can';
   }
 
   /** Why this pick breaks a rule on its own, or undefined. */
