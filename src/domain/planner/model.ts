@@ -15,10 +15,10 @@ interface Objective {
   readonly terms: readonly Term[];
 }
 
-/** Which way a stage's optimum is kept when the next stages run. */
+/** One goal of the lexicographic solve: its objective, and whether there is anything to solve. */
 interface StageDefinition {
   readonly objective: Objective;
-  /** Whether the stage has anything to decide; a stage without terms is skipped. */
+  /** Nothing to decide (no terms, or a value that follows from the stages before): skipped. */
   readonly isTrivial: boolean;
 }
 
