@@ -11,6 +11,10 @@ import type {
   PlannerTrainer,
   StatedAvailability,
 } from '../../../../src/domain/planner/types.js';
+import { computeMetrics, findViolations } from '../../../../src/domain/planner/evaluate.js';
+import { chooseGreedily } from '../../../../src/domain/planner/greedy.js';
+import { buildProblem } from '../../../../src/domain/planner/problem.js';
+import { rebalanceLoad } from '../../../../src/domain/planner/rebalance.js';
 import { AA, NH, NOW, planExactly, planFirstCome, slot } from './fixtures.js';
 import { Judge, compareKeys } from './oracle.js';
 
@@ -206,6 +210,22 @@ describe('the province planner on random small provinces', () => {
             key,
           );
         }
+        // The load rebalancing the exact planner starts its load stage from keeps every rule and
+        // every earlier goal, and never makes the load less even.
+        const built = buildProblem(input);
+        if (!built.ok) throw new Error(built.error.message.en);
+        const greedy = chooseGreedily(built.problem);
+        const rebalanced = rebalanceLoad(built.problem, greedy);
+        expect(findViolations(built.problem, rebalanced)).toEqual([]);
+        const before = computeMetrics(built.problem, greedy);
+        const after = computeMetrics(built.problem, rebalanced);
+        expect([after.planned, after.rankSum, after.unknownCount]).toEqual([
+          before.planned,
+          before.rankSum,
+          before.unknownCount,
+        ]);
+        expect(after.loadSquares).toBeLessThanOrEqual(before.loadSquares);
+
         if (exact.status === 'empty') return;
         expect(exact.status).toBe('optimal');
         const exactKey = judge.keyOf(judge.picksOf(exact));
