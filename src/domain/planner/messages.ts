@@ -97,11 +97,13 @@ export const SUMMARY = {
       `${planned} of ${total} sign-ups ${planned === 1 ? 'is' : 'are'} planned.`,
     );
     if (status === 'timeLimit') {
-      const percent = gap === null ? '' : ` (afstand tot het optimum hooguit ${formatGap(gap)})`;
-      const percentEn = gap === null ? '' : ` (at most ${formatGap(gap)} from the optimum)`;
+      const percent =
+        gap === null ? '' : `; de best mogelijke planning is hooguit ${formatGap(gap)} beter`;
+      const percentEn =
+        gap === null ? '' : `; the best possible plan is at most ${formatGap(gap)} better`;
       return texts(
-        `${base.nl} De tijdslimiet is bereikt: dit is de beste planning die gevonden is${percent}. Plan opnieuw met meer tijd voor een bewezen beste planning.`,
-        `${base.en} The time limit was reached: this is the best plan found${percentEn}. Plan again with more time for a proven best plan.`,
+        `${base.nl} De tijdslimiet is bereikt: dit is de beste planning die gevonden is${percent}. Plan opnieuw met meer tijd voor een planning waarvan vaststaat dat die de beste is.`,
+        `${base.en} The time limit was reached: this is the best plan found${percentEn}. Plan again with more time for a plan that is proven to be the best.`,
       );
     }
     if (status === 'heuristic') {

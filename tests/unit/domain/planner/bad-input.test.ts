@@ -227,7 +227,7 @@ describe('the planner when the time limit is reached', () => {
     expect(sketch(plan)).toEqual(['alkmaar: 1 anna+rik', 'bergen: –']);
     expect(plan.stages.map((s) => s.status)).toEqual(['timeLimit', 'skipped', 'notRun', 'skipped']);
     expect(plan.summary.nl).toBe(
-      '1 van de 2 aanmeldingen is ingepland. De tijdslimiet is bereikt: dit is de beste planning die gevonden is (afstand tot het optimum hooguit 25%). Plan opnieuw met meer tijd voor een bewezen beste planning.',
+      '1 van de 2 aanmeldingen is ingepland. De tijdslimiet is bereikt: dit is de beste planning die gevonden is; de best mogelijke planning is hooguit 25% beter. Plan opnieuw met meer tijd voor een planning waarvan vaststaat dat die de beste is.',
     );
     const bergen = plan.outcomes[1];
     expect(bergen?.outcome === 'unplanned' && bergen.code).toBe('TRAINER_TAKEN');
