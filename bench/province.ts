@@ -28,7 +28,7 @@ interface Planned {
 }
 
 /** Three evenings (Tue–Thu 19:30–22:30) in a week of its own group: 3 municipalities a week. */
-function eveningsFor(index: number, now: Date): { start: string; end: string }[] {
+export function eveningsFor(index: number, now: Date): { start: string; end: string }[] {
   const monday = DateTime.fromJSDate(now, { zone: 'Europe/Amsterdam' })
     .startOf('week')
     .plus({ weeks: 2 + Math.floor(index / 3) });

@@ -87,3 +87,12 @@ if (only.length === 0 || only.includes('api')) {
     'Server, sandbox and Graph client share one Node process; autocannon runs in a worker thread.',
   );
 }
+
+if (only.length === 0 || only.includes('planner')) {
+  console.error('planner: first come against HiGHS, the seeded province and a country of 342…');
+  const { formatPlannerBench, runPlannerBench } = await import('./planner.js');
+  print('### The province planner: first come against HiGHS');
+  print();
+  for (const line of formatPlannerBench(await runPlannerBench())) print(line);
+  print();
+}
