@@ -65,6 +65,16 @@ if (only.length === 0 || only.includes('province')) {
   );
 }
 
+if (only.length === 0 || only.includes('extract')) {
+  console.error('extract: slot extraction of 1, 10 and 60 KB, the old and the new one…');
+  const { EXTRACT_RUNS, formatExtractBench, runExtractBench } = await import('./extract.js');
+  const rows = runExtractBench((line) => console.error(`  ${line}`));
+  print(`### Slot extraction, median of ${EXTRACT_RUNS} runs, old (bench/legacy-extract) and new`);
+  print();
+  for (const line of formatExtractBench(rows)) print(line);
+  print();
+}
+
 if (only.length === 0 || only.includes('api')) {
   console.error('api: listSignups and getSignup under load (autocannon), 44 and 400 sign-ups…');
   const rows = await runApiBench();

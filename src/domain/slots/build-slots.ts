@@ -16,6 +16,13 @@ import {
 } from './questions.js';
 import type { ExtractedSlot } from './types.js';
 
+/**
+ * A date with more times than this is a timetable, not a preferred slot: only its first times are
+ * read. Without a limit, a line of a thousand times shared by a thousand dates below it would make
+ * a million slots out of one mail of 64 KB.
+ */
+export const MAX_TIMES_PER_DATE = 12;
+
 export interface BuiltSlots {
   readonly slots: readonly ExtractedSlot[];
   readonly questions: readonly string[];
@@ -29,24 +36,20 @@ function atTime(date: DateTime, time: ResolvedTime): DateTime {
   return date.set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 });
 }
 
-function makeSlot(
+type SlotTimes = Omit<ExtractedSlot, 'source'>;
+
+function makeSlotTimes(
   date: DateTime,
   reading: ResolvedSpec,
-  source: string,
   defaultDurationMinutes: number,
-): ExtractedSlot {
+): SlotTimes {
   const start = atTime(date, reading.start);
   if (!reading.end) {
     const end = start.plus({ minutes: defaultDurationMinutes });
-    return { start: toIso(start), end: toIso(end), assumedEnd: true, source };
+    return { start: toIso(start), end: toIso(end), assumedEnd: true };
   }
   const endDate = reading.endsNextDay ? date.plus({ days: 1 }) : date;
-  return {
-    start: toIso(start),
-    end: toIso(atTime(endDate, reading.end)),
-    assumedEnd: false,
-    source,
-  };
+  return { start: toIso(start), end: toIso(atTime(endDate, reading.end)), assumedEnd: false };
 }
 
 function describeReading(reading: ResolvedSpec): string {
@@ -71,9 +74,27 @@ function checkDate(candidate: Candidate): { date: DateTime } | { question: strin
   return { date: date.date };
 }
 
-export function buildSlots(
-  candidate: Candidate,
+/**
+ * buildSlots for the candidates of one mail. The same date and time asked for again (a long mail
+ * repeats them) is answered from memory: luxon's time zone arithmetic is the costly part.
+ */
+export function slotBuilder(
   defaultDurationMinutes: number,
+): (candidate: Candidate) => { slots: ExtractedSlot[]; questions: string[] } {
+  const known = new Map<string, SlotTimes>();
+  const makeSlot = (date: DateTime, reading: ResolvedSpec, source: string): ExtractedSlot => {
+    const { start, end, endsNextDay } = reading;
+    const key = `${date.toMillis()} ${formatClock(start)} ${end ? formatClock(end) : ''} ${endsNextDay}`;
+    const times = known.get(key) ?? makeSlotTimes(date, reading, defaultDurationMinutes);
+    known.set(key, times);
+    return { ...times, source };
+  };
+  return (candidate) => buildSlots(candidate, makeSlot);
+}
+
+function buildSlots(
+  candidate: Candidate,
+  makeSlot: (date: DateTime, reading: ResolvedSpec, source: string) => ExtractedSlot,
 ): { slots: ExtractedSlot[]; questions: string[] } {
   const checked = checkDate(candidate);
   if ('question' in checked) return { slots: [], questions: [checked.question] };
@@ -84,12 +105,7 @@ export function buildSlots(
   if (clocks.length === 0) {
     // "maandagavond 27 juni": the conventional start of that part of the day, end assumed.
     const slots = dayparts.map((part) =>
-      makeSlot(
-        date,
-        { start: DAYPART_DEFAULT_START[part], endsNextDay: false },
-        source,
-        defaultDurationMinutes,
-      ),
+      makeSlot(date, { start: DAYPART_DEFAULT_START[part], endsNextDay: false }, source),
     );
     return { slots, questions: [] };
   }
@@ -98,11 +114,11 @@ export function buildSlots(
   const context = dayparts.length === 1 ? dayparts[0] : undefined;
   const slots: ExtractedSlot[] = [];
   const questions: string[] = [];
-  for (const spec of ranges.length > 0 ? ranges : clocks) {
+  for (const spec of (ranges.length > 0 ? ranges : clocks).slice(0, MAX_TIMES_PER_DATE)) {
     const readings = resolveClockSpec(spec, context);
     const [only] = readings;
     if (readings.length === 1 && only) {
-      slots.push(makeSlot(date, only, source, defaultDurationMinutes));
+      slots.push(makeSlot(date, only, source));
     } else if (readings.length > 1) {
       questions.push(askAmbiguousTime(source, readings.map(describeReading)));
     } else {

@@ -7,8 +7,10 @@ import { cutToSentence, isTimeOnly, stripListMarker, tidyFragment } from './anal
 import type { LineInfo } from './analyse-lines.js';
 import { draftsOfLine, groupByLine, hasTime, timeOfLine } from './draft-slots.js';
 import type { Draft, Question, TimeSource } from './draft-slots.js';
+import { dateResolver } from './dutch-dates.js';
 import type { ResolvedDate } from './dutch-dates.js';
 import { askMissingTime } from './questions.js';
+import { spansStartingIn } from './scan.js';
 
 export type { Question, TimeSource } from './draft-slots.js';
 
@@ -63,16 +65,32 @@ function shareTimes(drafts: Draft[], lines: readonly LineInfo[]): void {
     isTimeOnly(line) && !consumed.has(i) ? [i] : [],
   );
   const mailWide = mailWideTime(lines, contextLines);
+  const nearestAbove = nearestContextAbove(lines, contextLines);
   for (const draft of drafts) {
     if (hasTime(draft.time)) continue;
     // "Alle data 's avonds van 19.30 tot 22.30:" above the dates in the same paragraph.
-    const paragraph = lines[draft.lineIndex]!.paragraph;
-    const above = contextLines.filter(
-      (i) => i < draft.lineIndex && lines[i]!.paragraph === paragraph,
-    );
-    const nearest = above[above.length - 1];
+    const nearest = nearestAbove[draft.lineIndex];
     draft.time = nearest !== undefined ? timeOfLine(lines[nearest]!) : mailWide;
   }
+}
+
+/** For each line, the last context line above it in its paragraph, found in one pass. */
+function nearestContextAbove(
+  lines: readonly LineInfo[],
+  contextLines: readonly number[],
+): (number | undefined)[] {
+  const nearest: (number | undefined)[] = [];
+  let next = 0;
+  let last: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (last !== undefined && lines[last]!.paragraph !== lines[i]!.paragraph) last = undefined;
+    nearest.push(last);
+    if (contextLines[next] === i) {
+      last = i;
+      next++;
+    }
+  }
+  return nearest;
 }
 
 /** A time the whole mail gives once ("Onze raad vergadert 's avonds"), if there is exactly one. */
@@ -84,24 +102,38 @@ function mailWideTime(lines: readonly LineInfo[], contextLines: readonly number[
   return dayparts.size === 1 && !hasClockLine ? { clocks: [], dayparts: [...dayparts] } : EMPTY;
 }
 
-function sourceOf(draft: Draft, ofLine: readonly Draft[], line: LineInfo): string {
+/** The source of each draft of a line, in the same order. */
+function sourcesOfLine(ofLine: readonly Draft[], line: LineInfo): string[] {
   // Dates that each have their own time: each its own piece of the line. Otherwise the sentence
   // around the dates that share a time ("Wel donderdag 16 juni, … of 23 juni, vanaf 19.30 uur.").
   const isSplit = ofLine.length > 1 && ofLine.every((d) => d.hasOwnTime);
   if (isSplit) {
-    const { segment, segmentStart } = draft;
-    const sentence = cutToSentence(segment, draft.index - segmentStart, draft.end - segmentStart);
-    return withExtra(tidyFragment(sentence), draft);
+    return ofLine.map((draft) => {
+      const { segment, segmentStart } = draft;
+      const sentence = cutToSentence(segment, draft.index - segmentStart, draft.end - segmentStart);
+      return withExtra(tidyFragment(sentence), draft);
+    });
   }
-  let first = ofLine.indexOf(draft);
-  let last = first;
-  while (first > 0 && ofLine[first - 1]?.sharesWithNext) first--;
-  while (ofLine[last]?.sharesWithNext) last++;
-  const from = ofLine[first]?.index ?? draft.index;
-  const until = ofLine[last + 1]?.index ?? line.text.length;
-  const ends = [...line.clocks, ...line.dayparts].filter((t) => t.index >= from && t.end <= until);
-  const to = Math.max(ofLine[last]?.end ?? draft.end, ...ends.map((t) => t.end));
-  return withExtra(stripListMarker(cutToSentence(line.text, from, to)), draft);
+  const sources: string[] = [];
+  // A run of dates that share the time of its last one has one source, from its first date to
+  // the last time before the next run (each run once: a long list is not walked for every date).
+  for (let first = 0; first < ofLine.length;) {
+    let last = first;
+    while (ofLine[last]!.sharesWithNext && last + 1 < ofLine.length) last++;
+    const from = ofLine[first]!.index;
+    const until = ofLine[last + 1]?.index ?? line.text.length;
+    let to = ofLine[last]!.end;
+    for (const t of [
+      ...spansStartingIn(line.clocks, from, until),
+      ...spansStartingIn(line.dayparts, from, until),
+    ]) {
+      if (t.end <= until) to = Math.max(to, t.end);
+    }
+    const source = stripListMarker(cutToSentence(line.text, from, to, line.sentences));
+    for (let i = first; i <= last; i++) sources.push(withExtra(source, ofLine[i]!));
+    first = last + 1;
+  }
+  return sources;
 }
 
 function withExtra(base: string, draft: Draft): string {
@@ -113,12 +145,18 @@ export function collectCandidates(
   received: DateTime,
 ): { candidates: Candidate[]; questions: Question[] } {
   const questions: Question[] = [];
-  const drafts = lines.flatMap((line, i) => draftsOfLine(line, i, received, questions));
+  const resolveDate = dateResolver(received);
+  const drafts = lines.flatMap((line, i) =>
+    draftsOfLine(line, i, received, resolveDate, questions),
+  );
   shareTimes(drafts, lines);
-  const byLine = groupByLine(drafts);
+  const sources = new Map<Draft, string>();
+  for (const [lineIndex, ofLine] of groupByLine(drafts)) {
+    const ofLineSources = sourcesOfLine(ofLine, lines[lineIndex]!);
+    ofLine.forEach((draft, i) => sources.set(draft, ofLineSources[i]!));
+  }
   const candidates = drafts.flatMap((draft): Candidate[] => {
-    const line = lines[draft.lineIndex]!;
-    const source = sourceOf(draft, byLine.get(draft.lineIndex) ?? [draft], line);
+    const source = sources.get(draft)!;
     if (!hasTime(draft.time)) {
       if (draft.isPreference && !draft.isNegated && draft.date.kind !== 'past') {
         questions.push({ order: draft.order, text: askMissingTime(source) });

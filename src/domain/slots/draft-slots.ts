@@ -12,12 +12,13 @@ import {
   stripListMarker,
 } from './analyse-lines.js';
 import type { LineInfo } from './analyse-lines.js';
-import { resolveDate, resolveWeek, resolveWeekDate } from './dutch-dates.js';
-import type { ResolvedDate } from './dutch-dates.js';
+import { resolveWeek, resolveWeekDate } from './dutch-dates.js';
+import type { DateMention, ResolvedDate } from './dutch-dates.js';
 import type { ClockSpec } from './dutch-times.js';
 import type { Daypart } from './dutch-vocabulary.js';
 import { formatDutchDate, MONTH_NAMES, MONTH_PATTERN } from './dutch-vocabulary.js';
 import { askVagueDate, askWeekdayWithoutDate, askWeekWithoutDay } from './questions.js';
+import { spansStartingIn } from './scan.js';
 
 export interface TimeSource {
   readonly clocks: readonly ClockSpec[];
@@ -71,12 +72,11 @@ export function hasTime(time: TimeSource): boolean {
   return time.clocks.length > 0 || time.dayparts.length > 0;
 }
 
+/** The times on [start, end) of a line: a binary search, as a line may hold many dates. */
 function timeWithin(line: LineInfo, start: number, end: number, extra?: Daypart): TimeSource {
-  const dayparts = line.dayparts
-    .filter((d) => d.index >= start && d.index < end)
-    .map((d) => d.daypart);
+  const dayparts = spansStartingIn(line.dayparts, start, end).map((d) => d.daypart);
   return {
-    clocks: line.clocks.filter((c) => c.index >= start && c.index < end),
+    clocks: spansStartingIn(line.clocks, start, end),
     dayparts: [...new Set(extra ? [extra, ...dayparts] : dayparts)],
   };
 }
@@ -89,6 +89,7 @@ export function draftsOfLine(
   line: LineInfo,
   lineIndex: number,
   received: DateTime,
+  resolveDate: (mention: DateMention) => ResolvedDate,
   questions: Question[],
 ): Draft[] {
   const order = lineIndex * 1000;
@@ -97,12 +98,12 @@ export function draftsOfLine(
       const next = line.dates[i + 1];
       // "19.30 uur op dinsdag 14 juni": a time before the first date belongs to it, but only
       // within the same sentence ("Van 10.30 tot 11.30 overleg; verder dinsdag 14 juni …").
-      const start = i === 0 ? sentenceStart(line.text, date.index) : date.index;
+      const start = i === 0 ? sentenceStart(line.sentences, date.index) : date.index;
       const end = next ? next.index : line.text.length;
       const previousEnd = line.dates[i - 1]?.end ?? 0;
       if (isReferenceToDate(line.text.slice(previousEnd, date.index))) return [];
       if (date.isPeriod) {
-        const sentence = cutToSentence(line.text, date.index, date.end);
+        const sentence = cutToSentence(line.text, date.index, date.end, line.sentences);
         questions.push({ order: order + i, text: askVagueDate(stripListMarker(sentence)) });
         return [];
       }
@@ -112,7 +113,7 @@ export function draftsOfLine(
         {
           lineIndex,
           order: order + i,
-          date: resolveDate(date, received),
+          date: resolveDate(date),
           ...(date.weekday !== undefined ? { writtenWeekday: date.weekday } : {}),
           segment,
           segmentStart: start,
@@ -121,7 +122,7 @@ export function draftsOfLine(
           time,
           hasOwnTime: hasTime(time),
           isNegated: isNegated(segment),
-          isPreference: looksLikePreference(line.text, date),
+          isPreference: looksLikePreference(line, date),
         },
       ];
     });
@@ -138,6 +139,9 @@ export function draftsOfLine(
       }
       return [];
     }
+    // Once for the line, not once for each of its weeks.
+    const time = timeOfLine(line);
+    const isLineNegated = isNegated(line.text);
     return line.weeks.flatMap((week, i) =>
       week.weeks.map((n, j) => {
         const date = resolveWeekDate(n, weekday, received);
@@ -149,9 +153,9 @@ export function draftsOfLine(
           segmentStart: 0,
           index: 0,
           end: line.text.length,
-          time: timeOfLine(line),
+          time,
           hasOwnTime: true,
-          isNegated: isNegated(line.text),
+          isNegated: isLineNegated,
           isPreference: true,
         };
       }),

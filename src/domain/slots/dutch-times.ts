@@ -10,6 +10,7 @@ import {
   WEEKDAY_NAMES,
 } from './dutch-vocabulary.js';
 import type { Daypart } from './dutch-vocabulary.js';
+import { matchAt, overlapTest, tailBefore } from './scan.js';
 
 export interface ClockTime {
   readonly hour: number;
@@ -52,11 +53,14 @@ const ATOM = new RegExp(
 // "half negen 's ochtends tot 12 uur": a part of the day may sit between the two times.
 const RANGE_SEPARATOR =
   /^\s*(?:(?:['’‘\u0060]\s?s\s+|in\s+de\s+)\p{L}+\s*)?(?:-|–|—|‒|tot(?:\s+(?:en\s+met|ca\.?|circa|ongeveer|uiterlijk|max(?:imaal)?\.?))?|t\/m)\s*$/iu;
+// End-anchored, tested on the characters before a time (scan.ts `tailBefore`), so bounded: at most
+// 26 characters. `^` is the start of the line only: a match cannot reach the start of a tail.
 const BARE_START = new RegExp(
-  String.raw`(?:^|[^\p{L}\d.:/-])(?:(?<pre>van|tussen)\s+)?(?<n>${NUMBER})\s*(?<sep>-|–|—|‒|tot|t\/m|en)\s*$`,
+  String.raw`(?:^|[^\p{L}\d.:/-])(?:(?<pre>van|tussen)\s{1,3})?(?<n>${NUMBER})\s{0,3}(?<sep>-|–|—|‒|tot|t\/m|en)\s{0,3}$`,
   'iu',
 );
-const BARE_END = /^\s*(?:-|–|—|tot)\s*(?<n>\d{1,2})(?=\s*(?:[,;.)]|$))/u;
+// Tested right after a time (sticky, at its end).
+const BARE_END = /\s*(?:-|–|—|tot)\s*(?<n>\d{1,2})(?=\s*(?:[,;.)]|$))/uy;
 // "van 7 tot 10 's avonds": a range of bare hours, only after "van" or "tussen" and not before a
 // word ("van 3 tot 5 deelnemers").
 const BARE_RANGE = new RegExp(
@@ -64,11 +68,14 @@ const BARE_RANGE = new RegExp(
   'giu',
 );
 // Times of a walk-in or a meal are not the workshop ("inloop vanaf 19.00 uur, aanvang 19.30").
+// End-anchored and bounded like BARE_START (at most 22 characters).
 const AUXILIARY_TIME =
-  /(?<!\p{L})(?:inloop|ontvangst|koffie|diner|maaltijd|soep|broodjes?|eten|borrel|pauze)\s*(?:vanaf|om|van|:)?\s*$/iu;
+  /(?<!\p{L})(?:inloop|ontvangst|koffie|diner|maaltijd|soep|broodjes?|eten|borrel|pauze)\s{0,3}(?:vanaf|om|van|:)?\s{0,3}$/iu;
 // A bare "8 uur" is a start time only after a word that says so; otherwise "3 uur" is a duration.
+// End-anchored and bounded (at most 13 characters).
 const START_WORD =
-  /(?<!\p{L})(?:om|vanaf|aanvang|start|starten|begin|beginnen|rond|omstreeks)\s*$/iu;
+  /(?<!\p{L})(?:om|vanaf|aanvang|start|starten|begin|beginnen|rond|omstreeks)\s{0,3}$/iu;
+const TUSSEN_BEFORE = /tussen\s{0,3}$/iu;
 
 const COMPOUND_DAYPART = new RegExp(
   String.raw`(?<!\p{L})(?:${WEEKDAY_NAMES.join('|')})-?(?<suffix>ochtend|morgen|namiddag|middag|avond)(?!\p{L})`,
@@ -117,7 +124,7 @@ function toAtom(match: RegExpExecArray, text: string): Atom | undefined {
     const n = parseNumber(g.uurN);
     if (n > 24) return undefined;
     const isOpenMeridiem = n >= 1 && n < 12;
-    const canStandAlone = !isOpenMeridiem || START_WORD.test(text.slice(0, match.index));
+    const canStandAlone = !isOpenMeridiem || START_WORD.test(tailBefore(text, match.index));
     return { ...span, time: { hour: n, minute: 0, isOpenMeridiem }, canStandAlone };
   }
   return undefined;
@@ -138,12 +145,12 @@ function bareTime(n: number): ClockTime {
 
 /** Every clock time and time range in a line, left to right. */
 export function findClockSpecs(text: string): ClockSpec[] {
-  const atoms = findAtoms(text).filter((a) => !AUXILIARY_TIME.test(text.slice(0, a.index)));
+  const atoms = findAtoms(text).filter((a) => !AUXILIARY_TIME.test(tailBefore(text, a.index)));
   const specs: ClockSpec[] = [];
   for (let i = 0; i < atoms.length; i++) {
     const atom = atoms[i]!;
     const next = atoms[i + 1];
-    const before = text.slice(0, atom.index);
+    const before = tailBefore(text, atom.index);
     if (next && isRangeSeparator(text.slice(atom.end, next.index), before)) {
       specs.push({ index: atom.index, end: next.end, start: atom.time, finish: next.time });
       i++;
@@ -158,12 +165,12 @@ export function findClockSpecs(text: string): ClockSpec[] {
       const n = parseNumber(bareStart.groups.n);
       if (n <= 24) {
         const skip = /^[^\p{L}\d]/u.test(bareStart[0]) ? 1 : 0;
-        const index = before.length - bareStart[0].length + skip;
+        const index = atom.index - bareStart[0].length + skip;
         specs.push({ index, end: atom.end, start: bareTime(n), finish: atom.time });
         continue;
       }
     }
-    const bareEnd = atom.time.isOpenMeridiem ? null : BARE_END.exec(text.slice(atom.end));
+    const bareEnd = atom.time.isOpenMeridiem ? null : matchAt(BARE_END, text, atom.end);
     if (bareEnd?.groups?.n && Number(bareEnd.groups.n) <= 24) {
       const finish = bareTime(Number(bareEnd.groups.n));
       specs.push({
@@ -176,10 +183,12 @@ export function findClockSpecs(text: string): ClockSpec[] {
     }
     if (atom.canStandAlone) specs.push({ index: atom.index, end: atom.end, start: atom.time });
   }
+  // Ranges of bare hours never overlap each other, so only the specs found so far count.
+  const isTaken = overlapTest(specs);
   for (const match of text.matchAll(BARE_RANGE)) {
     const index = match.index + (match[0].length - match[0].trimStart().length);
     const end = match.index + match[0].length;
-    if (specs.some((s) => s.index < end && index < s.end)) continue;
+    if (isTaken({ index, end })) continue;
     const [from, to] = [match.groups?.from, match.groups?.to].map((n) => parseNumber(n ?? ''));
     if (from === undefined || to === undefined || from > 24 || to > 24) continue;
     specs.push({ index, end, start: bareTime(from), finish: bareTime(to) });
@@ -189,7 +198,7 @@ export function findClockSpecs(text: string): ClockSpec[] {
 
 function isRangeSeparator(between: string, before: string): boolean {
   if (RANGE_SEPARATOR.test(between)) return true;
-  return /^\s*en\s*$/iu.test(between) && /tussen\s*$/iu.test(before);
+  return /^\s*en\s*$/iu.test(between) && TUSSEN_BEFORE.test(before);
 }
 
 /** "'s avonds", "in de middag", "avonduren", "maandagavond", … */

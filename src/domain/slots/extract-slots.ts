@@ -3,16 +3,47 @@
 // give the same answer, whatever the machine's time zone.
 import { DateTime } from 'luxon';
 import { analyseLines, AS_SOON_AS_POSSIBLE } from './analyse-lines.js';
-import { buildSlots } from './build-slots.js';
+import { slotBuilder } from './build-slots.js';
 import { collectCandidates } from './collect-slots.js';
 import { findMunicipality } from './find-municipality.js';
+import { MAX_BODY_CHARACTERS } from './limits.js';
 import type { Sender } from './find-municipality.js';
 import { convertHtmlToText } from './html-to-text.js';
 import { parseMailAddress, splitMailBody } from './mail-text.js';
-import { askAsSoonAsPossible, askSlotCount } from './questions.js';
-import type { ExtractedSlot, ExtractSlotsOptions, SignupMail, SlotExtraction } from './types.js';
+import { askAsSoonAsPossible, askSlotCount, warnMailCut } from './questions.js';
+import type {
+  ExtractedSlot,
+  ExtractionWarning,
+  ExtractSlotsOptions,
+  SignupMail,
+  SlotExtraction,
+} from './types.js';
 
 const ZONE = 'Europe/Amsterdam';
+
+interface Body {
+  readonly text: string;
+  readonly cut?: ExtractionWarning;
+}
+
+/** The body up to MAX_BODY_CHARACTERS, ended before a line break or a tag where there is one. */
+function capBody(body: string, boundary: '\n' | '<'): Body {
+  if (body.length <= MAX_BODY_CHARACTERS) return { text: body };
+  let end = body.lastIndexOf(boundary, MAX_BODY_CHARACTERS);
+  if (end < MAX_BODY_CHARACTERS / 2) end = MAX_BODY_CHARACTERS;
+  else if (boundary === '\n' && body[end - 1] === '\r') end--;
+  // Not between the two halves of a character outside the BMP (an emoji, say).
+  const last = body.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return { text: body.slice(0, end), cut: warnMailCut(end, body.length) };
+}
+
+function readBody(mail: SignupMail): Body {
+  if (mail.text !== undefined && mail.text.trim() !== '') return capBody(mail.text, '\n');
+  if (mail.html === undefined) return { text: '' };
+  const html = capBody(mail.html, '<');
+  return { ...html, text: convertHtmlToText(html.text) };
+}
 
 /** The moment of receipt on the Amsterdam clock; a bare `YYYY-MM-DD` is that Amsterdam day. */
 export function toReceivedMoment(receivedAt: Date | string, zone: string = ZONE): DateTime {
@@ -25,13 +56,12 @@ export function toReceivedMoment(receivedAt: Date | string, zone: string = ZONE)
   return moment;
 }
 
-function bodyText(mail: SignupMail): string {
-  if (mail.text !== undefined && mail.text.trim() !== '') return mail.text;
-  return mail.html !== undefined ? convertHtmlToText(mail.html) : '';
-}
+// "RE: FW: …". One \s* between two prefixes, not two: a run of spaces would otherwise be split
+// between them in every possible way when the last prefix lacks its colon.
+const REPLY_PREFIXES = /^(?:\s*(?:re|antw|aw|fw|fwd|doorst|tr|wg)\s*:)+\s*/i;
 
 function withoutReplyPrefixes(subject: string): string {
-  return subject.replace(/^(?:\s*(?:re|antw|aw|fw|fwd|doorst|tr|wg)\s*:\s*)+/i, '');
+  return subject.replace(REPLY_PREFIXES, '');
 }
 
 export function extractSlots(mail: SignupMail, options: ExtractSlotsOptions): SlotExtraction {
@@ -42,7 +72,8 @@ export function extractSlots(mail: SignupMail, options: ExtractSlotsOptions): Sl
     );
   }
   const received = toReceivedMoment(mail.receivedAt, options.timeZone ?? ZONE);
-  const body = splitMailBody(bodyText(mail), mail.subject);
+  const read = readBody(mail);
+  const body = splitMailBody(read.text, mail.subject);
 
   const sender = mail.from !== undefined ? parseMailAddress(mail.from) : {};
   const senders: Sender[] = [
@@ -63,18 +94,24 @@ export function extractSlots(mail: SignupMail, options: ExtractSlotsOptions): Sl
   );
   const ordered: { order: number; text: string }[] = [...lineQuestions];
   const slots: ExtractedSlot[] = [];
+  const seen = new Set<string>();
+  const buildSlots = slotBuilder(defaultDurationMinutes);
   for (const candidate of candidates) {
-    const built = buildSlots(candidate, defaultDurationMinutes);
+    const built = buildSlots(candidate);
     for (const slot of built.slots) {
-      if (!slots.some((s) => s.start === slot.start && s.end === slot.end)) slots.push(slot);
+      const key = `${slot.start}/${slot.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      slots.push(slot);
     }
-    ordered.push(...built.questions.map((text) => ({ order: candidate.order, text })));
+    for (const text of built.questions) ordered.push({ order: candidate.order, text });
   }
 
   // Joined, because "zo snel" and "mogelijk" may sit on two wrapped lines.
   const asap = AS_SOON_AS_POSSIBLE.exec(body.lines.join(' '))?.[0]?.replace(/\s+/g, ' ');
   const countQuestion = askSlotCount(slots.length);
   const questions = [
+    ...(read.cut ? [read.cut.nl] : []),
     ...found.questions,
     ...ordered.sort((a, b) => a.order - b.order).map((q) => q.text),
     ...(asap ? [askAsSoonAsPossible(asap)] : []),
@@ -86,5 +123,6 @@ export function extractSlots(mail: SignupMail, options: ExtractSlotsOptions): Sl
       : null,
     slots,
     questions: [...new Set(questions)],
+    ...(read.cut ? { warnings: [read.cut] } : {}),
   };
 }

@@ -102,7 +102,9 @@ function sourcesOf(evidence: readonly Evidence[], label: string): string {
 
 export function findMunicipality(clues: MunicipalityClues): MunicipalityFinding {
   const all = collectEvidence(clues);
-  const strongest = Math.min(...all.map((e) => e.strength));
+  // A loop, not Math.min(...all): a long mail can hold more pieces of evidence than a call has
+  // room for arguments.
+  const strongest = all.reduce((min, e) => Math.min(min, e.strength), Infinity);
   const evidence = all.filter((e) => e.strength === strongest);
   if (evidence.length === 0) return { municipality: null, questions: [askMunicipalityUnknown()] };
 

@@ -8,6 +8,7 @@ import {
   MUNICIPALITIES,
 } from '../municipalities.js';
 import type { Municipality } from '../municipalities.js';
+import { matchAt, tailBefore } from './scan.js';
 
 export interface FormerMunicipality {
   readonly name: string;
@@ -86,7 +87,11 @@ function toPattern(name: string): string {
 }
 
 interface NameEntry {
+  /** The names as one regex alternation, without the checks around them. */
+  readonly names: string;
   readonly pattern: RegExp;
+  /** The same, ignoring case: made once, not for every line it is tried on. */
+  readonly patternIgnoringCase: RegExp;
   readonly named: NamedMunicipality;
   readonly isAmbiguous: boolean;
 }
@@ -96,14 +101,23 @@ function entry(
   named: NamedMunicipality,
   isAmbiguous: boolean,
 ): NameEntry {
-  const alternatives = [...names].sort((a, b) => b.length - a.length).map(toPattern);
+  const alternatives = [...names]
+    .sort((a, b) => b.length - a.length)
+    .map(toPattern)
+    .join('|');
   // A hyphen or letter right after the name means another word: "Haarlemmermeer",
   // "Hoornseweg", "RIEC Amsterdam-Amstelland".
   const pattern = new RegExp(
-    String.raw`(?<![\p{L}\d-])(?:${alternatives.join('|')})(?![\p{L}\d]|-\p{L})`,
+    String.raw`(?<![\p{L}\d-])(?:${alternatives})(?![\p{L}\d]|-\p{L})`,
     'gu',
   );
-  return { pattern, named, isAmbiguous };
+  return {
+    names: alternatives,
+    pattern,
+    patternIgnoringCase: new RegExp(pattern.source, 'giu'),
+    named,
+    isAmbiguous,
+  };
 }
 
 const CURRENT_ENTRIES = MUNICIPALITIES.map((m) =>
@@ -118,9 +132,11 @@ const FORMER_ENTRIES = FORMER_MUNICIPALITIES.map((f) =>
 );
 
 function findIn(text: string, entries: readonly NameEntry[], ignoreCase: boolean): NameMatch[] {
+  // Most lines name no municipality: one scan says so, instead of one scan per municipality.
+  if (!ANY_NAME.test(text)) return [];
   const matches: NameMatch[] = [];
   for (const e of entries) {
-    const pattern = ignoreCase ? new RegExp(e.pattern.source, 'giu') : e.pattern;
+    const pattern = ignoreCase ? e.patternIgnoringCase : e.pattern;
     for (const match of text.matchAll(pattern)) {
       matches.push({ index: match.index, end: match.index + match[0].length, named: e.named });
     }
@@ -132,10 +148,12 @@ function findIn(text: string, entries: readonly NameEntry[], ignoreCase: boolean
 // word: "de gemeenteraden van Blaricum en Laren".
 const NAMING_WORD =
   /(?<!\p{L})(?:gemeenten?|gemeenteraden|gemeenteraad|raden|raad|raadsleden|raadsgriffie|griffie|griffier|burgemeester|bestuurssecretariaat|bestuurscommissie|stadsdeel|namens)(?:\s+(?:van|in|de|het))*\s+(?:\p{Lu}[\p{L}-]*(?:\s+\p{L}+){0,2}?\s*(?:,|\sen|\sof|&)\s+)*$/iu;
-// "Hoorn 12" is an address on a street called Hoorn, not the town.
-const HOUSE_NUMBER = /^\s+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/u;
-// "Pieter van Hoorn", "Anna van Velsen": a surname, not the municipality.
-const SURNAME_PARTICLE = /(?<!\p{L})(?:van|de|der|den|ter|ten|te)\s+$/iu;
+// "Hoorn 12" is an address on a street called Hoorn, not the town (sticky, after the name).
+const HOUSE_NUMBER = /\s+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
+// "Pieter van Hoorn", "Anna van Velsen": a surname, not the municipality. End-anchored, on the
+// characters before the name (scan.ts `tailBefore`), so bounded: at most 64 characters (a
+// subject keeps its spaces as written).
+const SURNAME_PARTICLE = /(?<!\p{L})(?:van|de|der|den|ter|ten|te)\s{1,60}$/iu;
 
 /** Names right after "gemeente", "griffie", "namens de gemeenteraad van", …: clear intent. */
 export function findNamedAfterKeyword(text: string): NameMatch[] {
@@ -150,7 +168,7 @@ export function findBareNames(text: string, allowAmbiguous: boolean): NameMatch[
     ? [...CURRENT_ENTRIES, ...FORMER_ENTRIES]
     : CURRENT_ENTRIES.filter((e) => !e.isAmbiguous);
   return findIn(text, entries, false).filter(
-    (m) => !HOUSE_NUMBER.test(text.slice(m.end)) && !SURNAME_PARTICLE.test(text.slice(0, m.index)),
+    (m) => !matchAt(HOUSE_NUMBER, text, m.end) && !SURNAME_PARTICLE.test(tailBefore(text, m.index)),
   );
 }
 
@@ -162,6 +180,12 @@ const PLACE_ENTRIES: readonly NameEntry[] = [
     return entry([place], { kind: 'current', municipality }, false);
   }),
 ];
+
+// Every name of every entry, in any case: a line without a match has no name of any entry.
+const ANY_NAME = new RegExp(
+  [...CURRENT_ENTRIES, ...FORMER_ENTRIES, ...PLACE_ENTRIES].map((e) => e.names).join('|'),
+  'iu',
+);
 
 /** The town of a Dutch postal address ("Postbus 603, 1620 AR Hoorn"). */
 export function findAddressPlaces(text: string): NameMatch[] {

@@ -2,6 +2,7 @@
 // stays consistent. A quoted fragment of the mail is shown between ‘ and ’.
 import { DateTime } from 'luxon';
 import { formatDutchDate, nameWeekday } from './dutch-vocabulary.js';
+import type { ExtractionWarning } from './types.js';
 
 function quote(text: string): string {
   return `‘${text}’`;
@@ -87,4 +88,29 @@ export function askSlotCount(found: number): string | undefined {
     return `Er ${counted} gevonden in plaats van drie. Vraag de gemeente om ${missing}.`;
   }
   return `Er zijn ${found} voorkeursmomenten gevonden in plaats van drie. Welke drie hebben de voorkeur?`;
+}
+
+function formatCount(count: number, locale: 'nl-NL' | 'en-US'): string {
+  return new Intl.NumberFormat(locale).format(count);
+}
+
+/**
+ * The mail was longer than the extraction reads (limits.ts MAX_BODY_CHARACTERS): a warning
+ * in Dutch and English, as a question like the others ("is there more?").
+ */
+export function warnMailCut(kept: number, total: number): ExtractionWarning {
+  return {
+    code: 'mail_cut',
+    nl: `De mail is te lang om helemaal te lezen: alleen de eerste ${formatCount(kept, 'nl-NL')} van de ${formatCount(total, 'nl-NL')} tekens zijn gelezen. Staan er verderop in de mail nog voorkeursdata?`,
+    en: `The mail is too long to read in full: only the first ${formatCount(kept, 'en-US')} of its ${formatCount(total, 'en-US')} characters were read. Does the rest of the mail give more preferred dates?`,
+  };
+}
+
+/** The server stopped reading the mail after its time budget: nothing was taken from it. */
+export function warnMailNotRead(): ExtractionWarning {
+  return {
+    code: 'mail_not_read',
+    nl: 'Deze mail kon niet op tijd worden gelezen. Neem de gemeente en de voorkeursdata zelf over uit de mail.',
+    en: 'This mail could not be read in time. Take the municipality and the preferred dates from the mail yourself.',
+  };
 }

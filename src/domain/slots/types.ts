@@ -35,9 +35,22 @@ export interface ExtractedMunicipality {
   readonly cbsCode: CbsCode;
 }
 
+/** Something the account holder must know about how the mail was read, in Dutch and English. */
+export interface ExtractionWarning {
+  /**
+   * `mail_cut`: the body was longer than MAX_BODY_CHARACTERS and only its start was read;
+   * `mail_not_read`: reading the mail took longer than the server allows (nothing was found).
+   */
+  readonly code: 'mail_cut' | 'mail_not_read';
+  readonly nl: string;
+  readonly en: string;
+}
+
 export interface SlotExtraction {
   readonly municipality: ExtractedMunicipality | null;
   readonly slots: readonly ExtractedSlot[];
   /** Dutch questions for everything the mail leaves open; nothing ambiguous is guessed. */
   readonly questions: readonly string[];
+  /** Only when there is something to say (the Dutch text is among the questions as well). */
+  readonly warnings?: readonly ExtractionWarning[];
 }

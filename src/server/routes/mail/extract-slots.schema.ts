@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BODY_CHARACTERS } from '../../../domain/slots/limits.js';
 
 export const ZExtractSlotsRequest = z.strictObject({
   subject: z.string().max(2000).optional(),
@@ -7,8 +8,20 @@ export const ZExtractSlotsRequest = z.strictObject({
     .max(1000)
     .optional()
     .describe('De afzender zoals in de mail: "Naam <adres@gemeente.nl>" of alleen het adres'),
-  text: z.string().optional().describe('De tekst van de mail'),
-  html: z.string().optional().describe('De HTML van de mail, als er geen tekst is'),
+  // No maximum here: the server's body limit (BODY_LIMIT_BYTES) bounds the request, and a longer
+  // body than the extraction reads is cut by it, with a warning, rather than refused.
+  text: z
+    .string()
+    .optional()
+    .describe(
+      `De tekst van de mail; van een langere tekst dan ${MAX_BODY_CHARACTERS} tekens wordt alleen het begin gelezen`,
+    ),
+  html: z
+    .string()
+    .optional()
+    .describe(
+      `De HTML van de mail, als er geen tekst is; ook hiervan worden hoogstens ${MAX_BODY_CHARACTERS} tekens gelezen`,
+    ),
   receivedAt: z
     .string()
     .max(64)
@@ -29,6 +42,22 @@ export const ZExtractSlotsResponse = z
       }),
     ),
     questions: z.array(z.string()).describe('Vragen aan de gemeente over wat de mail openlaat'),
+    warnings: z
+      .array(
+        z.object({
+          code: z
+            .enum(['mail_cut', 'mail_not_read'])
+            .describe(
+              'mail_cut: de mail was te lang en alleen het begin is gelezen; mail_not_read: de mail kon niet op tijd worden gelezen',
+            ),
+          nl: z.string(),
+          en: z.string(),
+        }),
+      )
+      .optional()
+      .describe(
+        'Alleen als er iets te melden is over hoe de mail is gelezen; de Nederlandse tekst staat ook bij de vragen',
+      ),
   })
   .describe('Hetzelfde als `npm run -s cli -- extract-slots` afdrukt');
 

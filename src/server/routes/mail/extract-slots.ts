@@ -1,9 +1,11 @@
 // Reads a sign-up mail as the Outlook add-in sees it: the municipality, the preferred slots and
 // the questions the mail leaves open — exactly what `npm run -s cli -- extract-slots` prints,
 // with the current campaign's default duration for slots without an end time. Pure: no Graph.
+// A long mail is read in a worker thread (_slot-extraction.ts), so the server stays responsive.
 import { AppError } from '../../../app/errors.js';
-import { extractSlots, toReceivedMoment } from '../../../domain/slots/extract-slots.js';
+import { toReceivedMoment } from '../../../domain/slots/extract-slots.js';
 import { defineRoute } from '../../http/define-route.js';
+import { extractSlotsOffLoop } from './_slot-extraction.js';
 import {
   ZExtractSlotsRequest,
   ZExtractSlotsResponse,
@@ -35,29 +37,35 @@ export default defineRoute({
   summary: 'Haalt de gemeente en de voorkeuren uit een aanmeldingsmail',
   description:
     'Leest onderwerp, afzender en tekst (of HTML) van een mail en geeft de gemeente, de ' +
-    'voorkeuren en de vragen die de mail openlaat. Er wordt niets opgeslagen.',
+    'voorkeuren en de vragen die de mail openlaat. Er wordt niets opgeslagen. Van een tekst ' +
+    '(of HTML) langer dan 65.536 tekens wordt alleen het begin gelezen; het antwoord zegt dat ' +
+    'dan in `warnings` (mail_cut).',
   tags: ['Post'],
   permission: 'signups:write',
   schemas: { body: ZExtractSlotsRequest, response: { 200: ZExtractSlotsResponse } },
   handler: async ({ body, services, clock }): Promise<TExtractSlotsResponse> => {
     checkReceivedAt(body.receivedAt);
     const campaign = services.findCurrentCampaign(clock.now());
-    const result = extractSlots(
-      {
+    const result = await extractSlotsOffLoop({
+      mail: {
         subject: body.subject,
         from: body.from,
         text: body.text,
         html: body.html,
         receivedAt: body.receivedAt,
       },
-      { defaultDurationMinutes: campaign.defaultDurationMinutes, timeZone: 'Europe/Amsterdam' },
-    );
+      options: {
+        defaultDurationMinutes: campaign.defaultDurationMinutes,
+        timeZone: 'Europe/Amsterdam',
+      },
+    });
     return {
       municipality: result.municipality
         ? { name: result.municipality.name, cbsCode: result.municipality.cbsCode }
         : null,
       slots: result.slots.map((slot) => ({ ...slot })),
       questions: [...result.questions],
+      ...(result.warnings ? { warnings: result.warnings.map((w) => ({ ...w })) } : {}),
     };
   },
 });

@@ -110,6 +110,28 @@ describe('npm run -s cli -- extract-slots', () => {
   );
 
   it(
+    'cuts a mail over 64 KB as the API does and says so in the JSON',
+    async () => {
+      const slot = 'dinsdag 14 juni 2022 van 19.30 tot 22.30 uur\n';
+      const later = 'donderdag 16 juni 2022 van 19.30 tot 22.30 uur\n';
+      const mail = `${slot}${'Zie het verslag in de bijlage.\n'.repeat(3000)}${later}`;
+      const run = await runCli(['extract-slots', '--received', '2022-05-10'], mail);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout) as {
+        slots: { start: string }[];
+        questions: string[];
+        warnings: { code: string; nl: string; en: string }[];
+      };
+      expect(result.slots.map((s) => s.start)).toEqual(['2022-06-14T19:30:00+02:00']);
+      expect(result.warnings.map((w) => w.code)).toEqual(['mail_cut']);
+      expect(result.questions[0]).toBe(result.warnings[0]?.nl);
+      expect(result.warnings[0]?.en).toMatch(/^The mail is too long to read in full/);
+    },
+    SLOW,
+  );
+
+  it(
     'refuses a bad flag with a Dutch message and exit code 2',
     async () => {
       const badFlag = await runCli(['extract-slots', '--ontvangen', '2022-05-10'], 'x');

@@ -1,0 +1,46 @@
+// BASELINE ONLY (bench/extract.ts): src/domain/slots/types.ts as of commit 0758b10, before the slot
+// extraction was made linear (issue 10, finding 4). Kept to measure old against new in one run;
+// nothing in src/ or tests/ may import it.
+// Public shapes of the slot extraction: what goes in (a mail as the add-in or the CLI sees it) and
+// what comes out (the municipality, the preferred slots and the questions for the account holder).
+import type { CbsCode } from '../../src/domain/ids.js';
+
+export interface SignupMail {
+  readonly subject?: string | undefined;
+  /** The From header as written: `Naam <adres@gemeente.nl>` or only the address. */
+  readonly from?: string | undefined;
+  readonly text?: string | undefined;
+  readonly html?: string | undefined;
+  /** When the mail arrived; a date without a year is resolved against this moment. */
+  readonly receivedAt: Date | string;
+}
+
+export interface ExtractSlotsOptions {
+  /** Length of a slot whose end the mail does not give (the campaign's default). */
+  readonly defaultDurationMinutes: number;
+  /** The workshop is held in Noord-Holland, so this is the only zone the campaign knows. */
+  readonly timeZone?: 'Europe/Amsterdam';
+}
+
+export interface ExtractedSlot {
+  /** ISO 8601 with the Amsterdam offset, e.g. `2022-06-14T19:30:00+02:00`. */
+  readonly start: string;
+  readonly end: string;
+  /** True when the mail gave no end time and the default duration was used. */
+  readonly assumedEnd: boolean;
+  /** The text of the mail the slot came from, so the account holder can check it. */
+  readonly source: string;
+}
+
+export interface ExtractedMunicipality {
+  /** The name as CBS writes it, e.g. "Bergen (NH.)". */
+  readonly name: string;
+  readonly cbsCode: CbsCode;
+}
+
+export interface SlotExtraction {
+  readonly municipality: ExtractedMunicipality | null;
+  readonly slots: readonly ExtractedSlot[];
+  /** Dutch questions for everything the mail leaves open; nothing ambiguous is guessed. */
+  readonly questions: readonly string[];
+}
