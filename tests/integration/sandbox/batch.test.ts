@@ -22,7 +22,7 @@ let app: string;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   app = await appToken(sandbox);
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 interface Part {

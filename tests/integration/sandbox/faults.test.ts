@@ -22,7 +22,7 @@ async function control(method: string, path: string, body?: unknown) {
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   token = await appToken(sandbox);
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 describe('fault injection', () => {
