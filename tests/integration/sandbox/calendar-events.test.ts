@@ -32,7 +32,7 @@ beforeAll(async () => {
     sandbox,
     await passwordToken(sandbox, marieke.upn, 'Calendars.ReadWrite'),
   );
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 describe('POST /users/{id}/events with attendees', () => {
@@ -218,8 +218,8 @@ describe('PATCH of the organizer event (confirming a slot)', () => {
       .recipientEventIds![fatima.upn]!;
     await client.api(`/users/${fatima.upn}/events/${copyId}/accept`).post({});
     const moved = await client.api(`/users/${sanne.upn}/events/${hold.id}`).patch({
-      start: { dateTime: '2022-06-30T19:00:00', timeZone: 'Europe/Amsterdam' },
-      end: { dateTime: '2022-06-30T22:00:00', timeZone: 'Europe/Amsterdam' },
+      start: { dateTime: '2022-06-30T19:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2022-06-30T22:00:00', timeZone: 'W. Europe Standard Time' },
     });
     expect(moved.attendees[0].status.response).toBe('none');
     const copy = await client.api(`/users/${fatima.upn}/events/${copyId}`).get();
@@ -289,6 +289,71 @@ describe('time zones', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('TimeZoneNotSupportedException');
+  });
+
+  // resources/datetimetimezone.md: Windows ids plus a listed set of IANA names, which has
+  // Europe/Berlin and Europe/Paris but not Europe/Amsterdam.
+  it('writes only Windows ids and the documented additional names: not Europe/Amsterdam', async () => {
+    const at = (timeZone: string) => ({
+      subject: `Zone ${timeZone}`,
+      start: { dateTime: '2022-07-13T19:30:00', timeZone },
+      end: { dateTime: '2022-07-13T22:30:00', timeZone },
+    });
+    const amsterdam = await graph(
+      sandbox,
+      token,
+      'POST',
+      `/users/${sanne.upn}/events`,
+      at('Europe/Amsterdam'),
+    );
+    expect(amsterdam.status).toBe(400);
+    expect(amsterdam.body.error).toMatchObject({
+      code: 'TimeZoneNotSupportedException',
+      message: expect.stringContaining("'Europe/Amsterdam'"),
+    });
+    for (const zone of ['W. Europe Standard Time', 'Europe/Berlin', 'Europe/Paris', 'UTC']) {
+      const created = await graph(sandbox, token, 'POST', `/users/${sanne.upn}/events`, at(zone));
+      expect(created.status).toBe(201);
+      expect(created.body.start.dateTime).toBe(
+        zone === 'UTC' ? '2022-07-13T19:30:00.0000000' : '2022-07-13T17:30:00.0000000',
+      );
+    }
+    const created = await client.api(`/users/${sanne.upn}/events`).post(at('Europe/Berlin'));
+    const moved = await graph(sandbox, token, 'PATCH', `/users/${sanne.upn}/events/${created.id}`, {
+      start: at('Europe/Amsterdam').start,
+      end: at('Europe/Amsterdam').end,
+    });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.code).toBe('TimeZoneNotSupportedException');
+    const schedule = await graph(
+      sandbox,
+      token,
+      'POST',
+      `/users/${sanne.upn}/calendar/getSchedule`,
+      {
+        schedules: [fatima.upn],
+        startTime: { dateTime: '2022-07-13T00:00:00', timeZone: 'Europe/Amsterdam' },
+        endTime: { dateTime: '2022-07-14T00:00:00', timeZone: 'Europe/Amsterdam' },
+      },
+    );
+    expect(schedule.status).toBe(400);
+    expect(schedule.body.error.code).toBe('TimeZoneNotSupportedException');
+  });
+
+  it('still answers in an IANA zone that Prefer: outlook.timezone asks for', async () => {
+    const created = await client.api(`/users/${sanne.upn}/events`).post({
+      subject: 'Prefer IANA',
+      start: { dateTime: '2022-07-14T19:30:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2022-07-14T22:30:00', timeZone: 'W. Europe Standard Time' },
+    });
+    const read = await client
+      .api(`/users/${sanne.upn}/events/${created.id}`)
+      .header('Prefer', 'outlook.timezone="Europe/Amsterdam"')
+      .get();
+    expect(read.start).toEqual({
+      dateTime: '2022-07-14T19:30:00.0000000',
+      timeZone: 'Europe/Amsterdam',
+    });
   });
 });
 
