@@ -8,6 +8,7 @@ import { appToken, graph, startTestSandbox } from '../../support/sandbox.js';
 import {
   SEED_DATE,
   fatima,
+  jeroen,
   graphClient,
   holdBody,
   meetingMessages,
@@ -207,4 +208,74 @@ describe('calendarView/delta', () => {
     expect(forged.status).toBe(400);
     expect(forged.body.error.code).toBe('ErrorInvalidSyncStateData');
   });
+});
+
+describe('calendarView/delta paging while the calendar changes (issue 11 item 8)', () => {
+  // A mailbox of its own and a window no seed reaches: exactly the events made here.
+  const owner = jeroen.upn;
+  const range = 'startDateTime=2031-03-01T00:00:00Z&endDateTime=2031-04-01T00:00:00Z';
+  const maxPage = { Prefer: 'odata.maxpagesize=100' };
+  type Page = { value: { id: string }[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+  const get = async (url: string): Promise<Page> =>
+    (await graph(sandbox, token, 'GET', url.replace(/^.*\/v1\.0/, ''), undefined, maxPage)).body;
+
+  async function makeEvents(count: number, day: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const startMs = Date.UTC(2031, 2, day, 8, 0) + i * 60_000;
+      const at = (ms: number) => ({
+        dateTime: new Date(ms).toISOString().slice(0, 19),
+        timeZone: 'UTC',
+      });
+      const created = await graph(sandbox, token, 'POST', `/users/${owner}/events`, {
+        subject: `Wijziging ${day}-${i}`,
+        start: at(startMs),
+        end: at(startMs + 30 * 60_000),
+      });
+      ids.push(created.body.id as string);
+    }
+    return ids;
+  }
+
+  const touch = (id: string, subject: string) =>
+    graph(sandbox, token, 'PATCH', `/users/${owner}/events/${id}`, { subject });
+
+  it('delivers all 150 changes of a round when one changes again between the pages', async () => {
+    const start = await get(`/users/${owner}/calendarView/delta?${range}`);
+    expect(start.value).toEqual([]);
+    const ids = await makeEvents(150, 3);
+
+    const first = await get(start['@odata.deltaLink']!);
+    expect(first.value).toHaveLength(100);
+    expect(first['@odata.nextLink']).toBeDefined();
+    // An event already delivered on page 1 changes again before page 2 is read.
+    const again = first.value[10]!.id;
+    expect((await touch(again, 'Nog eens gewijzigd')).status).toBe(200);
+    const second = await get(first['@odata.nextLink']!);
+    expect(second['@odata.deltaLink']).toBeDefined();
+
+    const delivered = new Set([...first.value, ...second.value].map((e) => e.id));
+    expect([...delivered].sort()).toEqual([...ids].sort());
+    // The second change is the next round's news.
+    const next = await get(second['@odata.deltaLink']!);
+    expect(next.value.map((e) => e.id)).toEqual([again]);
+  }, 120_000);
+
+  it('delivers every event of the first sync when one is deleted between the pages', async () => {
+    const ids = await makeEvents(150, 10);
+    const window = 'startDateTime=2031-03-10T00:00:00Z&endDateTime=2031-03-11T00:00:00Z';
+    const first = await get(`/users/${owner}/calendarView/delta?${window}`);
+    expect(first.value).toHaveLength(100);
+    const gone = first.value[5]!.id;
+    expect((await graph(sandbox, token, 'DELETE', `/users/${owner}/events/${gone}`)).status).toBe(
+      204,
+    );
+    const second = await get(first['@odata.nextLink']!);
+    const delivered = new Set([...first.value, ...second.value].map((e) => e.id));
+    expect([...delivered].sort()).toEqual([...ids].sort());
+    const next = await get(second['@odata.deltaLink']!);
+    expect(next.value).toEqual([
+      expect.objectContaining({ id: gone, '@removed': expect.anything() }),
+    ]);
+  }, 120_000);
 });
