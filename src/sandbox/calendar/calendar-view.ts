@@ -18,6 +18,7 @@ import { resolveMailbox } from './access.js';
 import { type EventQuery, pageOf, sortEvents } from './event-query.js';
 import { removedEntry, toGraphEvent } from './graph-event.js';
 import { responseZone } from './events-routes.js';
+import { checkGeneration, currentGeneration } from './delta-tokens.js';
 import { currentChangeSeq, listChangedEvents, listEventsInRange } from './store.js';
 import { parseQueryInstant } from './time-zones.js';
 import type { StoredEvent } from './types.js';
@@ -57,6 +58,8 @@ interface DeltaState {
   until: number;
   /** Sort key of the last entry delivered in this round; null before the first page. */
   after: RoundKey | null;
+  /** Generation the token was issued in (delta-tokens.ts); an expired one is answered 410. */
+  g?: string;
 }
 
 /** [change sequence, id]: the initial sync orders by id alone (sequence 0). */
@@ -128,8 +131,11 @@ export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxCon
     }
     const token = request.query.$skiptoken ?? request.query.$deltatoken;
     let state: DeltaState;
+    const base = `${ctx.urls.https}/v1.0/users/${encodeURIComponent(request.params.id)}/calendarView/delta`;
     if (token) {
       state = decodeToken(token, user.id);
+      const initialQuery = `${base}?startDateTime=${new Date(state.s).toISOString()}&endDateTime=${new Date(state.e).toISOString()}`;
+      checkGeneration(ctx, user.id, state.g, initialQuery);
       // A deltaLink starts a new round: everything after the last round's end, up to now.
       if (request.query.$deltatoken) {
         state = { ...state, until: currentChangeSeq(ctx.db), after: null };
@@ -143,6 +149,7 @@ export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxCon
         since: 0,
         until: currentChangeSeq(ctx.db),
         after: null,
+        g: currentGeneration(ctx, user.id),
       };
     }
     const output = responseZone(request, reply);
@@ -152,7 +159,6 @@ export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxCon
     );
     const page = remaining.slice(0, pageSize);
     const last = page.at(-1);
-    const base = `${ctx.urls.https}/v1.0/users/${encodeURIComponent(request.params.id)}/calendarView/delta`;
     const link =
       remaining.length > pageSize && last
         ? {

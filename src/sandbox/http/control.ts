@@ -3,6 +3,7 @@
 // key rotation, health and reset. Local only and unauthenticated, like Azurite's.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { registerDeltaTokenControl } from '../calendar/delta-tokens.js';
 import type { SandboxContext } from '../context.js';
 import { resetSandbox } from '../seed/index.js';
 import { GraphError } from './graph-error.js';
@@ -77,6 +78,8 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
     ctx.clock.set(now === null ? null : new Date(now));
     return { now: ctx.clock.now().toISOString() };
   });
+
+  registerDeltaTokenControl(app, ctx);
 
   app.post('/keys/rotate', async () => {
     const key = await ctx.keys.rotate();

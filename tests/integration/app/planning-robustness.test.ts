@@ -38,8 +38,8 @@ const takeMunicipality = () => municipalities[nextMunicipality++]!;
 
 beforeAll(async () => {
   h = await startPlanningHarness();
-});
-afterAll(async () => h.close());
+}, 120_000);
+afterAll(async () => h?.close());
 
 class ProcessKilled extends Error {}
 
@@ -224,4 +224,33 @@ describe('Graph throttling 20% of requests (429 and 503 with Retry-After)', () =
       });
     }
   }, 60_000);
+});
+
+describe('a delta cursor Graph no longer knows (410 syncStateNotFound or resyncRequired)', () => {
+  it.each(['syncStateNotFound', 'resyncRequired'])(
+    'answers keep syncing: the sync starts over from scratch (%s)',
+    async (expiryAnswer) => {
+      const code = takeMunicipality();
+      const ctx = h.context(sanne);
+      const signup = await proposed(ctx, code, 2 + (nextMunicipality % 14));
+      await syncAnswers(ctx, sanne.email);
+      const expired = await fetch(`${h.sandbox.urls.https}/_sandbox/calendar/delta-tokens/expire`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mailbox: sanne.email, answer: expiryAnswer }),
+      });
+      expect(expired.status).toBe(200);
+      const slot = signup.signup.options[0]!.slotIndex;
+      answer(h.sandbox, signup, slot, { riec: 'accept' });
+
+      const report = await syncAnswers(ctx, sanne.email);
+      expect(report.failed).toEqual([]);
+      expect(report.updated).toContain(signup.signup.id);
+      const after = await current(ctx, signup.signup.id);
+      expect(after.signup.options.find((o) => o.slotIndex === slot)?.answers.riec).toBe('accepted');
+      // The new cursor is kept: the next cycle is quiet again.
+      expect((await syncAnswers(ctx, sanne.email)).changes).toBe(0);
+    },
+    120_000,
+  );
 });

@@ -279,3 +279,73 @@ describe('calendarView/delta paging while the calendar changes (issue 11 item 8)
     ]);
   }, 120_000);
 });
+
+describe('calendarView/delta tokens expired on request (control API)', () => {
+  const range = 'startDateTime=2031-05-01T00:00:00Z&endDateTime=2031-06-01T00:00:00Z';
+  const expire = (body: object) =>
+    fetch(`${sandbox.urls.https}/_sandbox/calendar/delta-tokens/expire`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const deltaOf = async (upn: string) =>
+    (await graph(sandbox, token, 'GET', `/users/${upn}/calendarView/delta?${range}`)).body[
+      '@odata.deltaLink'
+    ] as string;
+  const follow = (link: string) =>
+    graph(sandbox, token, 'GET', link.replace(/^.*\/v1\.0/, ''), undefined, {
+      Prefer: 'odata.maxpagesize=1',
+    });
+
+  it("answers one mailbox's old tokens 410 syncStateNotFound and leaves the others alone", async () => {
+    const sanneLink = await deltaOf(sanne.upn);
+    const fatimaLink = await deltaOf(fatima.upn);
+    expect((await expire({ mailbox: sanne.upn })).status).toBe(200);
+    const stale = await follow(sanneLink);
+    expect(stale.status).toBe(410);
+    expect(stale.body.error).toMatchObject({ code: 'syncStateNotFound' });
+    expect((await follow(fatimaLink)).status).toBe(200);
+    // A new initial sync gives a token that works again.
+    expect((await follow(await deltaOf(sanne.upn))).status).toBe(200);
+  });
+
+  it('expires every mailbox, mid-round nextLinks too, and can answer as a synchronization reset', async () => {
+    for (const day of ['2031-05-06', '2031-05-07']) {
+      await client.api(`/users/${fatima.upn}/events`).post({
+        subject: `Reset ${day}`,
+        start: { dateTime: `${day}T10:00:00`, timeZone: 'UTC' },
+        end: { dateTime: `${day}T11:00:00`, timeZone: 'UTC' },
+      });
+    }
+    const first = await graph(
+      sandbox,
+      token,
+      'GET',
+      `/users/${fatima.upn}/calendarView/delta?${range}`,
+      undefined,
+      { Prefer: 'odata.maxpagesize=1' },
+    );
+    const nextLink = first.body['@odata.nextLink'] as string;
+    expect(nextLink).toContain('$skiptoken=');
+    const sanneLink = await deltaOf(sanne.upn);
+    expect((await expire({ answer: 'resyncRequired' })).status).toBe(200);
+    for (const link of [nextLink, sanneLink]) {
+      const stale = await follow(link);
+      expect(stale.status).toBe(410);
+      expect(stale.body.error.code).toBe('resyncRequired');
+    }
+    const reset = await follow(nextLink);
+    const location = reset.headers.get('location')!;
+    expect(location).toContain(
+      `/users/${encodeURIComponent(fatima.upn)}/calendarView/delta?startDateTime=2031-05-01`,
+    );
+    const again = await follow(location);
+    expect(again.status).toBe(200);
+    expect(again.body.value).toHaveLength(1);
+  });
+
+  it('refuses an unknown mailbox and unknown options', async () => {
+    expect((await expire({ mailbox: 'niemand@riec.nl' })).status).toBe(404);
+    expect((await expire({ answer: 'gone' })).status).toBe(400);
+  });
+});
