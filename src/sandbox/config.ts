@@ -11,6 +11,7 @@ export const ZSandboxEnv = z.object({
   SANDBOX_HTTPS_PORT: z.coerce.number().int().min(0).max(65535).default(5443),
   SANDBOX_DATA_DIR: z.string().default('.data/sandbox'),
   SANDBOX_FREEBUSY_SHARING: flag.default(false),
+  SANDBOX_DUPLICATE_TRANSACTION_ID: z.enum(['returnExisting', 'error']).default('returnExisting'),
   SANDBOX_FAULT_429_RATE: rate.default(0),
   SANDBOX_FAULT_503_RATE: rate.default(0),
   SANDBOX_FAULT_RETRY_AFTER_SECONDS: z.coerce.number().int().min(0).max(120).default(1),
@@ -38,6 +39,8 @@ export interface FaultSettings {
   seed: number;
 }
 
+export type DuplicateTransactionIdAnswer = 'returnExisting' | 'error';
+
 export interface SandboxConfig {
   host: string;
   /** The one port the sandbox listens on, for HTTPS and plain HTTP alike. */
@@ -48,6 +51,12 @@ export interface SandboxConfig {
   caDir: string;
   /** Whether the RIEC organisation sees Berenschot calendars in getSchedule (federation). */
   freeBusySharing: boolean;
+  /**
+   * What an identical repeat of an event POST with a used transactionId gets: the original
+   * event, or 400 ErrorDuplicateTransactionId as Graph answers code written against it (what an
+   * identical retry returns is not documented; a different body is always the error).
+   */
+  duplicateTransactionId: DuplicateTransactionIdAnswer;
   faults: FaultSettings;
   userPassword: string;
   /** The day the seeded calendars are built around (default: today). */
@@ -67,6 +76,7 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
     dataDir: e.SANDBOX_DATA_DIR,
     caDir: `${e.SANDBOX_DATA_DIR}/ca`,
     freeBusySharing: e.SANDBOX_FREEBUSY_SHARING,
+    duplicateTransactionId: e.SANDBOX_DUPLICATE_TRANSACTION_ID,
     faults: {
       rate429: e.SANDBOX_FAULT_429_RATE,
       rate503: e.SANDBOX_FAULT_503_RATE,

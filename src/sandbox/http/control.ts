@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { registerDeltaTokenControl } from '../calendar/delta-tokens.js';
+import type { DuplicateTransactionIdAnswer } from '../config.js';
 import type { SandboxContext } from '../context.js';
 import { resetSandbox } from '../seed/index.js';
 import { GraphError } from './graph-error.js';
@@ -29,7 +30,28 @@ const ZFaults = z
   .partial()
   .strict();
 
-const ZSettings = z.object({ freeBusySharing: z.boolean() }).strict();
+const ZSettings = z
+  .object({
+    freeBusySharing: z.boolean(),
+    duplicateTransactionId: z.enum(['returnExisting', 'error']),
+  })
+  .partial()
+  .strict();
+
+const DUPLICATE_TRANSACTION_SETTING = 'duplicateTransactionId';
+
+/** What an identical repeat of a POST with a used transactionId gets (events-routes.ts). */
+export function duplicateTransactionIdAnswer(ctx: SandboxContext): DuplicateTransactionIdAnswer {
+  const stored = ctx.directory.getSetting(DUPLICATE_TRANSACTION_SETTING);
+  return stored === 'error' || stored === 'returnExisting'
+    ? stored
+    : ctx.config.duplicateTransactionId;
+}
+
+const currentSettings = (ctx: SandboxContext) => ({
+  freeBusySharing: isFreeBusyShared(ctx),
+  duplicateTransactionId: duplicateTransactionIdAnswer(ctx),
+});
 const ZClock = z.object({ now: z.iso.datetime({ offset: true }).nullable() }).strict();
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -65,11 +87,16 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
     ctx.faults.update(stripUndefined(parse(ZFaults, request.body))),
   );
 
-  app.get('/settings', async () => ({ freeBusySharing: isFreeBusyShared(ctx) }));
+  app.get('/settings', async () => currentSettings(ctx));
   app.put('/settings', async (request) => {
     const settings = parse(ZSettings, request.body);
-    ctx.directory.setSetting(FREE_BUSY_SETTING, String(settings.freeBusySharing));
-    return { freeBusySharing: isFreeBusyShared(ctx) };
+    if (settings.freeBusySharing !== undefined) {
+      ctx.directory.setSetting(FREE_BUSY_SETTING, String(settings.freeBusySharing));
+    }
+    if (settings.duplicateTransactionId !== undefined) {
+      ctx.directory.setSetting(DUPLICATE_TRANSACTION_SETTING, settings.duplicateTransactionId);
+    }
+    return currentSettings(ctx);
   });
 
   app.get('/clock', async () => ({ now: ctx.clock.now().toISOString() }));

@@ -170,6 +170,36 @@ describe('a process killed between any two steps and started again', () => {
   );
 });
 
+// Real Graph may answer a repeated create with 400 ErrorDuplicateTransactionId instead of the
+// event: the sandbox does so when set to, and resuming still ends where an uninterrupted run ends.
+describe('the same, when Graph refuses a repeated transactionId (ErrorDuplicateTransactionId)', () => {
+  const settings = (duplicateTransactionId: string) =>
+    fetch(`${h.sandbox.urls.https}/_sandbox/settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ duplicateTransactionId }),
+    });
+  beforeAll(async () => {
+    expect((await settings('error')).status).toBe(200);
+  });
+  afterAll(async () => {
+    await settings('returnExisting');
+  });
+
+  it.each([...[2, 3, 4].map((k) => [1, k] as const), ...[0, 1, 2].map((k) => [2, k] as const)])(
+    'propose: plan %i killed after %i steps ends as an uninterrupted run',
+    async (atCall, afterSteps) => {
+      const code = takeMunicipality();
+      const signup = await registered(h.context(sanne), code, 2 + (nextMunicipality % 14));
+      const { crashing, restarted } = crashAndRestart(atCall, afterSteps);
+      await expect(proposeHolds(crashing, signup.signup.id, PAIR)).rejects.toThrow(ProcessKilled);
+      expectDoneOrAlreadyDone(await proposeHolds(restarted, signup.signup.id, PAIR));
+      await expectCleanProposal(signup, nameOf(code));
+    },
+    60_000,
+  );
+});
+
 describe('two confirms of the same sign-up at once', () => {
   it('lets exactly one win; the other is told someone else changed it', async () => {
     const code = takeMunicipality();

@@ -165,8 +165,55 @@ describe('transactionId', () => {
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({
       code: 'ErrorDuplicateTransactionId',
-      message: 'The transaction ID has already been used to create a different event.',
+      message: expect.stringContaining('has already been used to create a different event'),
     });
+  });
+
+  it('answers an identical retry 400 ErrorDuplicateTransactionId when set to, creating nothing', async () => {
+    const settings = (duplicateTransactionId: string) =>
+      fetch(`${sandbox.urls.https}/_sandbox/settings`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ duplicateTransactionId }),
+      });
+    const first = await client.api(`/users/${sanne.upn}/events`).post(
+      holdBody({
+        day: '2022-06-22',
+        from: '19:30',
+        to: '22:30',
+        attendees: [fatima.upn],
+        transactionId: 'aanmelding-0394-optie-3',
+      }),
+    );
+    const invitationsBefore = listMailbox(sandbox.ctx, fatima.id).length;
+    expect((await settings('error')).status).toBe(200);
+    try {
+      const retry = await graph(
+        sandbox,
+        token,
+        'POST',
+        `/users/${sanne.upn}/events`,
+        holdBody({
+          day: '2022-06-22',
+          from: '19:30',
+          to: '22:30',
+          attendees: [fatima.upn],
+          transactionId: 'aanmelding-0394-optie-3',
+        }),
+      );
+      expect(retry.status).toBe(400);
+      expect(retry.body.error.code).toBe('ErrorDuplicateTransactionId');
+    } finally {
+      await settings('returnExisting');
+    }
+    expect(listMailbox(sandbox.ctx, fatima.id)).toHaveLength(invitationsBefore);
+    // The client finds the event it made by its transactionId.
+    const found = await client
+      .api(`/users/${sanne.upn}/events`)
+      .filter(`transactionId eq 'aanmelding-0394-optie-3'`)
+      .select('id')
+      .get();
+    expect(found.value.map((e: { id: string }) => e.id)).toEqual([first.id]);
   });
 });
 

@@ -91,8 +91,19 @@ describe('clock and settings', () => {
   it('switches free/busy sharing between the organisations at run time', async () => {
     expect((await control('PUT', '/settings', { freeBusySharing: true })).body).toEqual({
       freeBusySharing: true,
+      duplicateTransactionId: 'returnExisting',
     });
-    expect((await control('GET', '/settings')).body).toEqual({ freeBusySharing: true });
+    expect((await control('GET', '/settings')).body).toMatchObject({ freeBusySharing: true });
     await control('PUT', '/settings', { freeBusySharing: false });
+  });
+
+  it('switches what a repeated transactionId gets, and refuses other values', async () => {
+    expect(
+      (await control('PUT', '/settings', { duplicateTransactionId: 'error' })).body,
+    ).toMatchObject({ duplicateTransactionId: 'error', freeBusySharing: false });
+    expect((await control('PUT', '/settings', { duplicateTransactionId: 'maybe' })).status).toBe(
+      400,
+    );
+    await control('PUT', '/settings', { duplicateTransactionId: 'returnExisting' });
   });
 });
