@@ -75,6 +75,8 @@ export class GraphWorkPlan implements WorkPlan {
             method: 'POST',
             url: `/users/${mailbox(step.organizer)}/events`,
             body: toHoldEvent(step.hold),
+            // Its transactionId makes a repeat return or name the same event.
+            idempotent: true,
           };
         case 'finalizeHold':
           return {
@@ -89,6 +91,8 @@ export class GraphWorkPlan implements WorkPlan {
             method: 'POST',
             url: `/users/${mailbox(step.organizer)}/events/${encodeURIComponent(step.eventId)}/cancel`,
             body: { comment: step.comment },
+            // A repeat finds the hold gone (404), which counts as done.
+            idempotent: true,
           };
         case 'appendLog':
           return {
@@ -96,6 +100,8 @@ export class GraphWorkPlan implements WorkPlan {
             method: 'POST',
             url: this.items(LOG_LIST),
             body: { fields: toLogFields(step.entry) },
+            // The unique key refuses a second copy of the line, which counts as done.
+            idempotent: true,
           };
         case 'sendMail':
           return {

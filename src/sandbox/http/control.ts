@@ -30,6 +30,15 @@ const ZFaults = z
   .partial()
   .strict();
 
+const ZBatchFault = z
+  .object({
+    status: z.union([z.literal(429), z.literal(503), z.literal(504)]),
+    afterParts: z.boolean().default(false),
+    count: z.number().int().min(1).max(100).default(1),
+    partUrlContains: z.string().min(1).optional(),
+  })
+  .strict();
+
 const ZSettings = z
   .object({
     freeBusySharing: z.boolean(),
@@ -86,6 +95,12 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
   app.put('/faults', async (request) =>
     ctx.faults.update(stripUndefined(parse(ZFaults, request.body))),
   );
+
+  app.post('/faults/batch', async (request) => {
+    const fault = stripUndefined(parse(ZBatchFault, request.body));
+    ctx.faults.armBatchFault(fault);
+    return fault;
+  });
 
   app.get('/settings', async () => currentSettings(ctx));
   app.put('/settings', async (request) => {

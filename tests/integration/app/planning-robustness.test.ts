@@ -10,6 +10,7 @@ import type { UseCaseContext } from '../../../src/app/context.js';
 import { proposeHolds } from '../../../src/app/propose-holds.js';
 import { syncAnswers } from '../../../src/app/sync-answers.js';
 import { municipalitiesOfRiec } from '../../../src/domain/municipalities.js';
+import { listMailbox } from '../../../src/sandbox/mail/index.js';
 import type { PlanStep, StepOutcome, StoredSignup, WorkPlan } from '../../../src/domain/ports.js';
 import {
   accountHolder,
@@ -195,6 +196,54 @@ describe('the same, when Graph refuses a repeated transactionId (ErrorDuplicateT
       await expect(proposeHolds(crashing, signup.signup.id, PAIR)).rejects.toThrow(ProcessKilled);
       expectDoneOrAlreadyDone(await proposeHolds(restarted, signup.signup.id, PAIR));
       await expectCleanProposal(signup, nameOf(code));
+    },
+    60_000,
+  );
+});
+
+// The SDK's RetryHandler resent a whole /$batch after a 429/503/504 of the envelope, sendMail
+// included: a gateway timeout after the parts ran then mailed the municipality twice. Only what
+// is safe to repeat is resent; the mail is left to the resume logic, which sends it once.
+describe('a $batch that fails as a whole, before or after its parts ran', () => {
+  it.each([
+    ['503 before the parts ran', { status: 503, afterParts: false }],
+    ['504 after the parts ran', { status: 504, afterParts: true }],
+  ])(
+    'cancel: the municipality gets its mail once (%s)',
+    async (_name, fault) => {
+      const code = takeMunicipality();
+      const ctx = h.context(sanne);
+      const signup = await proposed(ctx, code, 2 + (nextMunicipality % 14));
+      const mayor = signup.signup.contact.email;
+      // Killed after the intent: the restarted run resumes, and its closing batch
+      // (mail, log line, final state) is the one that fails.
+      const { crashing, restarted } = crashAndRestart(1, 1);
+      await expect(cancelSignup(crashing, signup.signup.id, 'Dubbel aangemeld')).rejects.toThrow(
+        ProcessKilled,
+      );
+      const armed = await fetch(`${h.sandbox.urls.https}/_sandbox/faults/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...fault, partUrlContains: 'sendMail' }),
+      });
+      expect(armed.status).toBe(200);
+      await cancelSignup(restarted, signup.signup.id, 'Dubbel aangemeld');
+      // Whatever that answered, a later run finishes what is left (or finds it finished).
+      const later = h.context(sanne, {
+        now: () => new Date(Date.now() + 6 * 60_000),
+        state: createAppState(),
+      });
+      expectDoneOrAlreadyDone(await cancelSignup(later, signup.signup.id, 'Dubbel aangemeld'));
+
+      expect(listMailbox(h.sandbox.ctx, mayor)).toHaveLength(1);
+      const after = await current(ctx, signup.signup.id);
+      expect(after.pending).toBeNull();
+      expect(after.signup.status).toBe('geannuleerd');
+      expect((await logOf(ctx, signup.signup.id)).map((l) => l.to)).toEqual([
+        'aangemeld',
+        'opties_geplaatst',
+        'geannuleerd',
+      ]);
     },
     60_000,
   );

@@ -311,3 +311,54 @@ describe('$batch through the Graph SDK', () => {
     expect(listMailbox(sandbox.ctx, 'burgemeester@zandvoort.nl')).toHaveLength(1);
   });
 });
+
+describe('faults of the batch envelope itself (POST /_sandbox/faults/batch)', () => {
+  const mail = (id: string, to: string): Part => ({
+    id,
+    method: 'POST',
+    url: `/users/${sanne.upn}/sendMail`,
+    headers: { 'Content-Type': 'application/json' },
+    body: {
+      message: {
+        subject: `Bericht ${id}`,
+        body: { contentType: 'text', content: 'Hallo' },
+        toRecipients: [{ emailAddress: { address: to } }],
+      },
+    },
+  });
+
+  test('answers the whole batch 503 before any part runs', async () => {
+    await control('POST', '/faults/batch', { status: 503 });
+    const response = await batch([mail('1', 'burgemeester@bergen.nl')]);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).not.toBeNull();
+    expect(response.body.error.code).toBe('ServiceNotAvailable');
+    expect(listMailbox(sandbox.ctx, 'burgemeester@bergen.nl')).toHaveLength(0);
+    // Armed once: the next batch goes through.
+    expect((await batch([mail('1', 'burgemeester@bergen.nl')])).status).toBe(200);
+    expect(listMailbox(sandbox.ctx, 'burgemeester@bergen.nl')).toHaveLength(1);
+  });
+
+  test('can answer 504 after the parts ran, only for batches with a matching part', async () => {
+    await control('POST', '/faults/batch', {
+      status: 504,
+      afterParts: true,
+      partUrlContains: 'sendMail',
+    });
+    expect((await batch([getUser('1', sanne.upn)])).status).toBe(200);
+    const response = await batch([mail('1', 'burgemeester@heiloo.nl')]);
+    expect(response.status).toBe(504);
+    expect(response.body.error.code).toBe('GatewayTimeout');
+    // The client cannot tell, but the mail went out.
+    expect(listMailbox(sandbox.ctx, 'burgemeester@heiloo.nl')).toHaveLength(1);
+  });
+
+  test('refuses a fault Graph does not answer a batch with', async () => {
+    const response = await fetch(`${sandbox.urls.https}/_sandbox/faults/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 500 }),
+    });
+    expect(response.status).toBe(400);
+  });
+});
