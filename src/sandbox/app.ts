@@ -210,7 +210,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
         ctx.faults.rollDice();
         const mailbox = mailboxOf(request.url);
         if (mailbox) releases.set(request, ctx.faults.enter(request.caller.appId, mailbox));
-        if (request.batchSeq === null) await ctx.faults.delay();
+        await ctx.faults.delay(request.batchSeq !== null);
       });
       await directoryModule(graph, ctx);
       await calendarModule(graph, ctx);

@@ -16,6 +16,7 @@ export const ZSandboxEnv = z.object({
   SANDBOX_FAULT_503_RATE: rate.default(0),
   SANDBOX_FAULT_RETRY_AFTER_SECONDS: z.coerce.number().int().min(0).max(120).default(1),
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  SANDBOX_PART_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   SANDBOX_MAILBOX_CONCURRENCY: z.coerce.number().int().min(0).max(100).default(4),
   SANDBOX_FAULT_SEED: z.coerce.number().int().default(1),
   SANDBOX_USER_PASSWORD: z.string().min(1).default('workshop'),
@@ -33,6 +34,11 @@ export interface FaultSettings {
   retryAfterSeconds: number;
   /** Added latency per HTTP request (a $batch is one request). */
   latencyMs: number;
+  /**
+   * Server time of each part of a $batch, spent while it holds its mailbox slot (0 = none): with
+   * it, parts to one mailbox overlap as they do in Exchange and meet the concurrency limit.
+   */
+  partLatencyMs: number;
   /** Concurrent requests per app and mailbox before 429 (Graph: 4); 0 = no limit. */
   mailboxConcurrency: number;
   /** Seed of the pseudo-random fault sequence, so a run can be repeated. */
@@ -82,6 +88,7 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
       rate503: e.SANDBOX_FAULT_503_RATE,
       retryAfterSeconds: e.SANDBOX_FAULT_RETRY_AFTER_SECONDS,
       latencyMs: e.SANDBOX_LATENCY_MS,
+      partLatencyMs: e.SANDBOX_PART_LATENCY_MS,
       mailboxConcurrency: e.SANDBOX_MAILBOX_CONCURRENCY,
       seed: e.SANDBOX_FAULT_SEED,
     },

@@ -24,6 +24,7 @@ const ZFaults = z
     rate503: z.number().min(0).max(1),
     retryAfterSeconds: z.number().int().min(0).max(120),
     latencyMs: z.number().int().min(0).max(60_000),
+    partLatencyMs: z.number().int().min(0).max(60_000),
     mailboxConcurrency: z.number().int().min(0).max(100),
     seed: z.number().int(),
   })

@@ -96,10 +96,10 @@ export class FaultInjector {
     );
   }
 
-  async delay(): Promise<void> {
-    if (this.settings.latencyMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, this.settings.latencyMs));
-    }
+  /** The added latency of a request, or the server time of a $batch part (`isBatchPart`). */
+  async delay(isBatchPart = false): Promise<void> {
+    const ms = isBatchPart ? this.settings.partLatencyMs : this.settings.latencyMs;
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** Throws the injected 429/503 for this request, if the dice say so. */

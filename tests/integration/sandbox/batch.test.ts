@@ -362,3 +362,38 @@ describe('faults of the batch envelope itself (POST /_sandbox/faults/batch)', ()
     expect(response.status).toBe(400);
   });
 });
+
+describe('parts run at the same time, as Graph runs them', () => {
+  // Each part takes 50 ms of "server time" while it holds its mailbox slot, as in Exchange.
+  beforeAll(async () => {
+    await control('PUT', '/faults', { partLatencyMs: 50 });
+  });
+  afterAll(async () => {
+    await control('PUT', '/faults', { partLatencyMs: 0 });
+  });
+
+  test("parts to one mailbox meet Outlook's limit of 4 concurrent requests: 429 per part", async () => {
+    const parts = Array.from({ length: 8 }, (_, i): Part => ({
+      id: String(i + 1),
+      method: 'GET',
+      url: `/users/${jeroen.upn}/events?$top=5`,
+    }));
+    const response = await batch(parts);
+    expect(response.status).toBe(200);
+    const throttled = (response.body.responses as PartResult[]).filter((r) => r.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    expect(throttled[0]!.headers['Retry-After']).toBeDefined();
+    expect(throttled[0]!.body.error.code).toBe('ApplicationThrottled');
+  });
+
+  test('a chain (dependsOn) runs one part at a time, so it never throttles itself', async () => {
+    const parts = Array.from({ length: 8 }, (_, i): Part => ({
+      id: String(i + 1),
+      method: 'GET',
+      url: `/users/${jeroen.upn}/events?$top=5`,
+      ...(i > 0 ? { dependsOn: [String(i)] } : {}),
+    }));
+    const response = await batch(parts);
+    expect((response.body.responses as PartResult[]).every((r) => r.status === 200)).toBe(true);
+  });
+});
