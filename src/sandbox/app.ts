@@ -18,6 +18,7 @@ import { controlModule } from './http/control.js';
 import { listenDualProtocol } from './http/dual-protocol.js';
 import { FaultInjector } from './http/faults.js';
 import { GraphError, graphErrorBody, sendGraphError } from './http/graph-error.js';
+import { checkQueryOptions } from './http/odata.js';
 import { RequestLog, type RequestKind } from './http/request-log.js';
 import { authenticateGraphCaller } from './identity/graph-auth.js';
 import { identityModule } from './identity/routes.js';
@@ -203,6 +204,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
           ctx.directory,
           ctx.issuerFor,
         );
+        checkQueryOptions(request);
         // Latency is per HTTP request: a $batch pays it once, not once per part. It is spent
         // while the request holds its mailbox slot, as server time is, so parallel requests
         // to one mailbox meet Outlook's concurrency limit as they would in Exchange Online.

@@ -13,11 +13,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { GraphError } from '../http/graph-error.js';
-import { applySelect, parsePrefer } from '../http/odata.js';
+import { applySelectOf, parseCount, parsePrefer } from '../http/odata.js';
 import { resolveMailbox } from './access.js';
 import { type EventQuery, pageOf, sortEvents } from './event-query.js';
-import { removedEntry, toGraphEvent } from './graph-event.js';
-import { responseZone } from './events-routes.js';
+import { EVENT_TYPE, removedEntry, toGraphEvent } from './graph-event.js';
+import { COUNTABLE, responseZone } from './events-routes.js';
 import { checkGeneration, currentGeneration } from './delta-tokens.js';
 import { currentChangeSeq, listChangedEvents, listEventsInRange } from './store.js';
 import { parseQueryInstant } from './time-zones.js';
@@ -99,7 +99,7 @@ function decodeToken(token: string, userId: string): DeltaState {
 const UNSUPPORTED_ON_DELTA = ['$select', '$filter', '$orderby', '$expand', '$search'];
 
 export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxContext): void {
-  app.get('/users/:id/calendarView', async (request: ViewRoute, reply) => {
+  app.get('/users/:id/calendarView', COUNTABLE, async (request: ViewRoute, reply) => {
     const user = resolveMailbox(ctx, request, request.params.id, 'read');
     const { startMs, endMs } = parseRange(request.query);
     const output = responseZone(request, reply);
@@ -110,8 +110,9 @@ export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxCon
     const page = pageOf(ctx, request, events);
     return {
       '@odata.context': `${ctx.urls.https}/v1.0/$metadata#users('${encodeURIComponent(user.id)}')/calendarView`,
+      ...(parseCount(request.query.$count) ? { '@odata.count': events.length } : {}),
       value: page.items.map((e) =>
-        applySelect(toGraphEvent(ctx, e, output), request.query.$select),
+        applySelectOf(toGraphEvent(ctx, e, output), request.query.$select, EVENT_TYPE),
       ),
       ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
     };

@@ -7,13 +7,13 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context.js';
 import { duplicateTransactionIdAnswer } from '../http/control.js';
 import { GraphError, notFound, parseGraphBody } from '../http/graph-error.js';
-import { applySelect, parsePrefer } from '../http/odata.js';
+import { applySelectOf, parseCount, parsePrefer } from '../http/odata.js';
 import { newChangeKey, newExchangeId } from '../ids.js';
 import { normalizeParameterNames, resolveMailbox } from './access.js';
 import { ZCreateEvent, ZUpdateEvent, toNewEventData, toTimes } from './event-body.js';
 import { applyEventPatch } from './event-patch.js';
 import { type EventQuery, pageOf, parseEventFilter, sortEvents } from './event-query.js';
-import { toGraphEvent } from './graph-event.js';
+import { EVENT_TYPE, toGraphEvent } from './graph-event.js';
 import { cancelMeeting, inviteAttendees, propagateUpdate } from './meetings.js';
 import {
   findByTransactionId,
@@ -62,6 +62,9 @@ const duplicateTransactionId = () =>
     'ErrorDuplicateTransactionId',
     "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event.",
   );
+
+/** Event collections implement $count=true (Graph's @odata.count); $search is refused. */
+export const COUNTABLE = { config: { odata: { count: true } } };
 
 const ZCancel = z.object({ comment: z.string().optional() }).strict();
 
@@ -123,7 +126,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: SandboxContext): 
     });
   });
 
-  app.get('/users/:id/events', async (request: UserRoute, reply) => {
+  app.get('/users/:id/events', COUNTABLE, async (request: UserRoute, reply) => {
     const user = resolveMailbox(ctx, request, request.params.id, 'read');
     const output = responseZone(request, reply);
     const filter = parseEventFilter(request.query.$filter);
@@ -134,8 +137,9 @@ export function registerEventRoutes(app: FastifyInstance, ctx: SandboxContext): 
     const page = pageOf(ctx, request, events);
     return {
       '@odata.context': `${ctx.urls.https}/v1.0/$metadata#users('${encodeURIComponent(user.id)}')/events`,
+      ...(parseCount(request.query.$count) ? { '@odata.count': events.length } : {}),
       value: page.items.map((e) =>
-        applySelect(toGraphEvent(ctx, e, output), request.query.$select),
+        applySelectOf(toGraphEvent(ctx, e, output), request.query.$select, EVENT_TYPE),
       ),
       ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
     };
@@ -148,7 +152,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: SandboxContext): 
     const output = responseZone(request, reply);
     return {
       '@odata.context': entityContext(ctx, user.id),
-      ...applySelect(toGraphEvent(ctx, event, output), request.query.$select),
+      ...applySelectOf(toGraphEvent(ctx, event, output), request.query.$select, EVENT_TYPE),
     };
   });
 

@@ -21,8 +21,8 @@ let h: PlanningHarness;
 
 beforeAll(async () => {
   h = await startPlanningHarness(); // provisions once, with the trainers
-});
-afterAll(async () => h.close());
+}, 120_000);
+afterAll(async () => h?.close());
 
 describe('provisioning', () => {
   it('leaves everything as it is when run a second time', async () => {

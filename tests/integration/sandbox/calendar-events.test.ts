@@ -459,3 +459,62 @@ describe("Graph's error shape, never a 500", () => {
     expect(unknownUser.body.error.code).toBe('ErrorInvalidUser');
   });
 });
+
+// Issue 15 item 12: what a replay of Graph's documentation examples found the sandbox ignoring.
+describe('OData query options as Graph reads them', () => {
+  const get = (path: string) => graph(sandbox, token, 'GET', path);
+
+  it('reads option names whatever their case ($Filter, startdatetime)', async () => {
+    const created = await client.api(`/users/${sanne.upn}/events`).post({
+      subject: 'Hoofdletters',
+      start: { dateTime: '2022-07-20T10:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2022-07-20T11:00:00', timeZone: 'UTC' },
+    });
+    const view = await get(
+      `/users/${sanne.upn}/calendarview?startdatetime=2022-07-20T09:00:00Z&ENDDATETIME=2022-07-20T12:00:00Z&$SELECT=subject`,
+    );
+    expect(view.status).toBe(200);
+    expect(view.body.value).toEqual([
+      expect.objectContaining({ id: created.id, subject: 'Hoofdletters' }),
+    ]);
+    expect(view.body.value[0].start).toBeUndefined();
+    const filtered = await get(
+      `/users/${sanne.upn}/events?$Filter=subject eq 'Hoofdletters'&$TOP=5`,
+    );
+    expect(filtered.body.value.map((e: { id: string }) => e.id)).toEqual([created.id]);
+    const twice = await get(`/users/${sanne.upn}/events?$top=1&$TOP=2`);
+    expect(twice.status).toBe(400);
+  });
+
+  it('counts with $count=true and refuses $search instead of ignoring it', async () => {
+    const range = 'startDateTime=2022-07-20T00:00:00Z&endDateTime=2022-07-21T00:00:00Z';
+    const counted = await get(`/users/${sanne.upn}/calendarView?${range}&$count=true&$top=1`);
+    expect(counted.status).toBe(200);
+    expect(counted.body['@odata.count']).toBeGreaterThanOrEqual(1);
+    expect(counted.body.value).toHaveLength(1);
+    const events = await get(`/users/${sanne.upn}/events?$count=true&$top=1`);
+    expect(typeof events.body['@odata.count']).toBe('number');
+    expect((await get(`/users/${sanne.upn}/events?$count=maybe`)).status).toBe(400);
+    for (const path of [
+      `/users/${sanne.upn}/events?$search="Hoofdletters"`,
+      `/users/${sanne.upn}/calendarView?${range}&$search="x"`,
+      `/users/${sanne.upn}/calendarView/delta?${range}&$count=true`,
+      `/users/${sanne.upn}?$count=true`,
+    ]) {
+      const refused = await get(path);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/\$search|\$count/);
+    }
+  });
+
+  it('returns a selected property the event lacks as null, and refuses one the type lacks', async () => {
+    const selected = await get(`/users/${sanne.upn}/events?$top=1&$select=subject,transactionId`);
+    expect(selected.status).toBe(200);
+    expect(Object.keys(selected.body.value[0]).sort()).toEqual(
+      ['@odata.etag', 'id', 'subject', 'transactionId'].sort(),
+    );
+    const unknown = await get(`/users/${sanne.upn}/events?$select=subject,kleur`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain("Could not find a property named 'kleur'");
+  });
+});
