@@ -36,6 +36,12 @@ const nameOf = (code: string) =>
   municipalitiesOfRiec('RIEC Noord-Holland').find((m) => m.cbsCode === code)!.displayName;
 let nextMunicipality = 0;
 const takeMunicipality = () => municipalities[nextMunicipality++]!;
+// Noord-Holland's 32 municipalities are not enough for every case: the later suites plan
+// Amsterdam-Amstelland's with its own account holder.
+const mohamed = accountHolder('mohamed.elidrissi');
+const amstelland = municipalitiesOfRiec('RIEC Amsterdam-Amstelland').map((m) => m.cbsCode);
+let nextAmstelland = 0;
+const takeAmstelland = () => amstelland[nextAmstelland++]!;
 
 beforeAll(async () => {
   h = await startPlanningHarness();
@@ -65,13 +71,14 @@ class KillingPlan implements WorkPlan {
 function crashAndRestart(
   atCall: number,
   afterSteps: number,
+  who = sanne,
 ): { crashing: UseCaseContext; restarted: UseCaseContext } {
   return {
-    crashing: h.context(sanne, {
+    crashing: h.context(who, {
       m365: { ...h.m365, plan: new KillingPlan(h.m365.plan, atCall, afterSteps) },
       state: createAppState(),
     }),
-    restarted: h.context(sanne, {
+    restarted: h.context(who, {
       now: () => new Date(Date.now() + 3 * 60_000),
       state: createAppState(),
     }),
@@ -187,7 +194,8 @@ describe('the same, when Graph refuses a repeated transactionId (ErrorDuplicateT
     await settings('returnExisting');
   });
 
-  it.each([...[2, 3, 4].map((k) => [1, k] as const), ...[0, 1, 2].map((k) => [2, k] as const)])(
+  // Points after a hold was created (Noord-Holland has 32 municipalities to go round).
+  it.each([...[2, 4].map((k) => [1, k] as const), ...[0, 1, 2].map((k) => [2, k] as const)])(
     'propose: plan %i killed after %i steps ends as an uninterrupted run',
     async (atCall, afterSteps) => {
       const code = takeMunicipality();
@@ -211,13 +219,13 @@ describe('a $batch that fails as a whole, before or after its parts ran', () => 
   ])(
     'cancel: the municipality gets its mail once (%s)',
     async (_name, fault) => {
-      const code = takeMunicipality();
-      const ctx = h.context(sanne);
-      const signup = await proposed(ctx, code, 2 + (nextMunicipality % 14));
+      const code = takeAmstelland();
+      const ctx = h.context(mohamed);
+      const signup = await proposed(ctx, code, 3 + nextAmstelland);
       const mayor = signup.signup.contact.email;
       // Killed after the intent: the restarted run resumes, and its closing batch
       // (mail, log line, final state) is the one that fails.
-      const { crashing, restarted } = crashAndRestart(1, 1);
+      const { crashing, restarted } = crashAndRestart(1, 1, mohamed);
       await expect(cancelSignup(crashing, signup.signup.id, 'Dubbel aangemeld')).rejects.toThrow(
         ProcessKilled,
       );
@@ -229,7 +237,7 @@ describe('a $batch that fails as a whole, before or after its parts ran', () => 
       expect(armed.status).toBe(200);
       await cancelSignup(restarted, signup.signup.id, 'Dubbel aangemeld');
       // Whatever that answered, a later run finishes what is left (or finds it finished).
-      const later = h.context(sanne, {
+      const later = h.context(mohamed, {
         now: () => new Date(Date.now() + 6 * 60_000),
         state: createAppState(),
       });
@@ -309,26 +317,26 @@ describe('a delta cursor Graph no longer knows (410 syncStateNotFound or resyncR
   it.each(['syncStateNotFound', 'resyncRequired'])(
     'answers keep syncing: the sync starts over from scratch (%s)',
     async (expiryAnswer) => {
-      const code = takeMunicipality();
-      const ctx = h.context(sanne);
-      const signup = await proposed(ctx, code, 2 + (nextMunicipality % 14));
-      await syncAnswers(ctx, sanne.email);
+      const code = takeAmstelland();
+      const ctx = h.context(mohamed);
+      const signup = await proposed(ctx, code, 3 + nextAmstelland);
+      await syncAnswers(ctx, mohamed.email);
       const expired = await fetch(`${h.sandbox.urls.https}/_sandbox/calendar/delta-tokens/expire`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ mailbox: sanne.email, answer: expiryAnswer }),
+        body: JSON.stringify({ mailbox: mohamed.email, answer: expiryAnswer }),
       });
       expect(expired.status).toBe(200);
       const slot = signup.signup.options[0]!.slotIndex;
       answer(h.sandbox, signup, slot, { riec: 'accept' });
 
-      const report = await syncAnswers(ctx, sanne.email);
+      const report = await syncAnswers(ctx, mohamed.email);
       expect(report.failed).toEqual([]);
       expect(report.updated).toContain(signup.signup.id);
       const after = await current(ctx, signup.signup.id);
       expect(after.signup.options.find((o) => o.slotIndex === slot)?.answers.riec).toBe('accepted');
       // The new cursor is kept: the next cycle is quiet again.
-      expect((await syncAnswers(ctx, sanne.email)).changes).toBe(0);
+      expect((await syncAnswers(ctx, mohamed.email)).changes).toBe(0);
     },
     120_000,
   );

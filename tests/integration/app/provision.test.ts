@@ -91,5 +91,5 @@ describe('provisioning', () => {
     } finally {
       await sandbox.close();
     }
-  });
+  }, 120_000);
 });
