@@ -214,8 +214,6 @@ function retryAfterMs(header: string | null | undefined): number {
   return Math.min(Math.max(seconds, 0), 180) * 1000;
 }
 
-const ENVELOPE_RETRYABLE = new Set([429, 503, 504]);
-
 type Sent =
   | { readonly ok: true; readonly answers: Map<string, BatchResponse> }
   | { readonly ok: false; readonly failure: GraphRequestFailure; readonly retryAfterMs: number };
@@ -246,7 +244,7 @@ async function sendBatch(
     answer = (await client.api('/$batch').post(body)) as { responses?: BatchResponse[] };
   } catch (error) {
     const failure = toGraphFailure(error);
-    if (!ENVELOPE_RETRYABLE.has(failure.status)) throw failure;
+    if (!RETRYABLE.has(failure.status)) throw failure;
     const header = error instanceof SdkGraphError ? error.headers?.get('retry-after') : undefined;
     return { ok: false, failure, retryAfterMs: retryAfterMs(header) };
   }
