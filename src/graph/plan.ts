@@ -1,6 +1,7 @@
 // The WorkPlan port on Graph: a list of writes as one $batch per 20 steps, chained (dependsOn)
-// or independent. Each step is safe to repeat — a hold's create carries its transactionId, a log
-// line its unique key, a cancel of a hold that is already gone counts as done.
+// or independent. Each step is safe to repeat — a hold's create carries its transactionId (a
+// repeat returns the event, or ErrorDuplicateTransactionId, after which the event is found by
+// that id), a log line its unique key, a cancel of a hold that is already gone counts as done.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { EventId, SignupId } from '../domain/ids.js';
 import {
@@ -80,6 +81,8 @@ export class GraphWorkPlan implements WorkPlan {
             method: 'POST',
             url: `/users/${mailbox(step.organizer)}/events`,
             body: toHoldEvent(step.hold),
+            // Its transactionId makes a repeat return or name the same event.
+            idempotent: true,
           };
         case 'finalizeHold':
           return {
@@ -94,6 +97,8 @@ export class GraphWorkPlan implements WorkPlan {
             method: 'POST',
             url: `/users/${mailbox(step.organizer)}/events/${encodeURIComponent(step.eventId)}/cancel`,
             body: { comment: step.comment },
+            // A repeat finds the hold gone (404), which counts as done.
+            idempotent: true,
           };
         case 'appendLog':
           return {
@@ -101,6 +106,8 @@ export class GraphWorkPlan implements WorkPlan {
             method: 'POST',
             url: this.items(LOG_LIST),
             body: { fields: toLogFields(step.entry) },
+            // The unique key refuses a second copy of the line, which counts as done.
+            idempotent: true,
           };
         case 'writeTrainerAgenda': {
           const fields = toAgendaFields(step.agenda.trainer, step.bookings);
@@ -140,12 +147,84 @@ export class GraphWorkPlan implements WorkPlan {
     if (steps.length === 0) return [];
     const requests = this.toRequests(steps);
     const answers = await executeBatch(this.client, requests, { serial: mode === 'chain' });
-    return steps.map((step, index) => toOutcome(step, answers.get(String(index + 1))));
+    const existing = await this.findExistingHolds(steps, answers);
+    return steps.map((step, index) =>
+      toOutcome(step, answers.get(String(index + 1)), existing.get(index)),
+    );
+  }
+
+  /**
+   * The events behind createHold steps refused with ErrorDuplicateTransactionId (the hold
+   * exists: a repeat of a create that went through): from the error when it names the event,
+   * else looked up by transactionId — one $batch of GETs, only on this recovery path.
+   */
+  private async findExistingHolds(
+    steps: readonly PlanStep[],
+    answers: ReadonlyMap<string, BatchResponse>,
+  ): Promise<Map<number, EventId>> {
+    const found = new Map<number, EventId>();
+    const lookups: { index: number; request: BatchRequest }[] = [];
+    steps.forEach((step, index) => {
+      const answer = answers.get(String(index + 1));
+      if (step.kind !== 'createHold' || !answer || !isDuplicateTransaction(answer)) return;
+      const named = eventIdInError(answer.body);
+      if (named) {
+        found.set(index, named);
+        return;
+      }
+      const filter = `transactionId eq '${step.hold.transactionId.replace(/'/g, "''")}'`;
+      lookups.push({
+        index,
+        request: {
+          id: `hold${index + 1}`,
+          method: 'GET',
+          url: `/users/${mailbox(step.organizer)}/events?$filter=${encodeURIComponent(filter)}&$select=id`,
+        },
+      });
+    });
+    if (lookups.length === 0) return found;
+    const results = await executeBatch(
+      this.client,
+      lookups.map((lookup) => lookup.request),
+    );
+    for (const { index, request } of lookups) {
+      const result = results.get(request.id);
+      const value = (result?.body as { value?: { id?: unknown }[] } | undefined)?.value;
+      const id = result && result.status < 300 ? value?.[0]?.id : undefined;
+      if (typeof id === 'string') found.set(index, id as EventId);
+    }
+    return found;
   }
 }
 
-export function toOutcome(step: PlanStep, answer: BatchResponse | undefined): StepOutcome {
+/** Graph's answer to a create with a transactionId already used (resources/event.md). */
+function isDuplicateTransaction(answer: BatchResponse): boolean {
+  if (answer.status !== 400 && answer.status !== 409) return false;
+  return failureFromBody(answer.status, answer.body).code === 'ErrorDuplicateTransactionId';
+}
+
+/** The existing event's id, where the error names it (seen as an annotation on the error). */
+function eventIdInError(body: unknown): EventId | undefined {
+  const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
+  const inner = error?.innerError as Record<string, unknown> | undefined;
+  const id = error?.['@event.existingEventId'] ?? inner?.existingEventId;
+  return typeof id === 'string' && id !== '' ? (id as EventId) : undefined;
+}
+
+/**
+ * A step's outcome from its answer. A createHold refused as a duplicate transactionId is a
+ * success when the existing event was found (`existingEventId`): the hold was created by an
+ * earlier run — real Graph may answer a repeat that way rather than return the event.
+ */
+export function toOutcome(
+  step: PlanStep,
+  answer: BatchResponse | undefined,
+  existingEventId?: EventId,
+): StepOutcome {
   if (!answer) return { ok: false, status: 0, code: 'noAnswer', message: 'No answer in the batch' };
+  if (step.kind === 'createHold' && existingEventId && isDuplicateTransaction(answer)) {
+    return { ok: true, eventId: existingEventId };
+  }
   const body = (answer.body ?? {}) as Record<string, unknown>;
   if (answer.status < 300) {
     switch (step.kind) {

@@ -18,6 +18,7 @@ import { controlModule } from './http/control.js';
 import { listenDualProtocol } from './http/dual-protocol.js';
 import { FaultInjector } from './http/faults.js';
 import { GraphError, graphErrorBody, sendGraphError } from './http/graph-error.js';
+import { checkQueryOptions } from './http/odata.js';
 import { RequestLog, type RequestKind } from './http/request-log.js';
 import { authenticateGraphCaller } from './identity/graph-auth.js';
 import { identityModule } from './identity/routes.js';
@@ -204,6 +205,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
           ctx.issuerFor,
           () => ctx.clock.now(),
         );
+        checkQueryOptions(request);
         // Latency is per HTTP request: a $batch pays it once, not once per part. It is spent
         // while the request holds its mailbox slot, as server time is, so parallel requests
         // to one mailbox meet Outlook's concurrency limit as they would in Exchange Online.
@@ -211,7 +213,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
         ctx.faults.rollDice();
         const mailbox = mailboxOf(request.url);
         if (mailbox) releases.set(request, ctx.faults.enter(request.caller.appId, mailbox));
-        if (request.batchSeq === null) await ctx.faults.delay();
+        await ctx.faults.delay(request.batchSeq !== null);
       });
       await directoryModule(graph, ctx);
       await calendarModule(graph, ctx);

@@ -11,10 +11,12 @@ export const ZSandboxEnv = z.object({
   SANDBOX_HTTPS_PORT: z.coerce.number().int().min(0).max(65535).default(5443),
   SANDBOX_DATA_DIR: z.string().default('.data/sandbox'),
   SANDBOX_FREEBUSY_SHARING: flag.default(false),
+  SANDBOX_DUPLICATE_TRANSACTION_ID: z.enum(['returnExisting', 'error']).default('returnExisting'),
   SANDBOX_FAULT_429_RATE: rate.default(0),
   SANDBOX_FAULT_503_RATE: rate.default(0),
   SANDBOX_FAULT_RETRY_AFTER_SECONDS: z.coerce.number().int().min(0).max(120).default(1),
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  SANDBOX_PART_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   SANDBOX_MAILBOX_CONCURRENCY: z.coerce.number().int().min(0).max(100).default(4),
   SANDBOX_FAULT_SEED: z.coerce.number().int().default(1),
   SANDBOX_USER_PASSWORD: z.string().min(1).default('workshop'),
@@ -32,11 +34,18 @@ export interface FaultSettings {
   retryAfterSeconds: number;
   /** Added latency per HTTP request (a $batch is one request). */
   latencyMs: number;
+  /**
+   * Server time of each part of a $batch, spent while it holds its mailbox slot (0 = none): with
+   * it, parts to one mailbox overlap as they do in Exchange and meet the concurrency limit.
+   */
+  partLatencyMs: number;
   /** Concurrent requests per app and mailbox before 429 (Graph: 4); 0 = no limit. */
   mailboxConcurrency: number;
   /** Seed of the pseudo-random fault sequence, so a run can be repeated. */
   seed: number;
 }
+
+export type DuplicateTransactionIdAnswer = 'returnExisting' | 'error';
 
 export interface SandboxConfig {
   host: string;
@@ -48,6 +57,12 @@ export interface SandboxConfig {
   caDir: string;
   /** Whether the RIEC organisation sees Berenschot calendars in getSchedule (federation). */
   freeBusySharing: boolean;
+  /**
+   * What an identical repeat of an event POST with a used transactionId gets: the original
+   * event, or 400 ErrorDuplicateTransactionId as Graph answers code written against it (what an
+   * identical retry returns is not documented; a different body is always the error).
+   */
+  duplicateTransactionId: DuplicateTransactionIdAnswer;
   faults: FaultSettings;
   userPassword: string;
   /** The day the seeded calendars are built around (default: today). */
@@ -67,11 +82,13 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
     dataDir: e.SANDBOX_DATA_DIR,
     caDir: `${e.SANDBOX_DATA_DIR}/ca`,
     freeBusySharing: e.SANDBOX_FREEBUSY_SHARING,
+    duplicateTransactionId: e.SANDBOX_DUPLICATE_TRANSACTION_ID,
     faults: {
       rate429: e.SANDBOX_FAULT_429_RATE,
       rate503: e.SANDBOX_FAULT_503_RATE,
       retryAfterSeconds: e.SANDBOX_FAULT_RETRY_AFTER_SECONDS,
       latencyMs: e.SANDBOX_LATENCY_MS,
+      partLatencyMs: e.SANDBOX_PART_LATENCY_MS,
       mailboxConcurrency: e.SANDBOX_MAILBOX_CONCURRENCY,
       seed: e.SANDBOX_FAULT_SEED,
     },

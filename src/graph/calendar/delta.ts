@@ -1,12 +1,15 @@
 // Trainers' answers, read from the organizer's calendar with calendarView/delta (DESIGN.md
 // "Answers"): the first call pages through the window; later calls with the delta link return
-// only what changed — one request per cycle when nothing did.
+// only what changed — one request per cycle when nothing did. A cursor Graph no longer knows
+// (410 Gone, syncStateNotFound, resyncRequired: concepts/delta-query-overview.md,
+// "Synchronization reset" and "Token duration") is dropped and the window synced from scratch,
+// so that organizer's answers keep flowing instead of failing on the same dead cursor forever.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { EventId } from '../../domain/ids.js';
 import type { HoldChange } from '../../domain/ports.js';
 import type { Slot, TrainerAnswer } from '../../domain/signup.js';
-import { toGraphFailure } from '../client/errors.js';
+import { toGraphFailure, type GraphRequestFailure } from '../client/errors.js';
 
 export const ZDeltaEvent = z.object({
   id: z.string(),
@@ -54,23 +57,40 @@ export function toChange(event: z.infer<typeof ZDeltaEvent>): HoldChange {
   };
 }
 
+/** Error codes of a delta or skip token the service no longer has (errors.md, delta docs). */
+const EXPIRED_CODES = new Set(['syncstatenotfound', 'resyncrequired', 'syncstateinvalid']);
+
+/** Whether the failure says "this delta token is gone: start a full sync again". */
+export function isExpiredCursor(failure: GraphRequestFailure): boolean {
+  return failure.status === 410 || EXPIRED_CODES.has(failure.code.toLowerCase());
+}
+
 export async function readHoldChanges(
   client: Client,
   organizer: string,
   cursor: string | null,
   window: Slot,
 ): Promise<{ changes: HoldChange[]; cursor: string }> {
-  const changes: HoldChange[] = [];
-  let url =
-    cursor ??
-    `/users/${encodeURIComponent(organizer)}/calendarView/delta?startDateTime=${encodeURIComponent(window.start)}&endDateTime=${encodeURIComponent(window.end)}`;
+  let changes: HoldChange[] = [];
+  const initial = `/users/${encodeURIComponent(organizer)}/calendarView/delta?startDateTime=${encodeURIComponent(window.start)}&endDateTime=${encodeURIComponent(window.end)}`;
+  let url = cursor ?? initial;
+  let hasRestarted = false;
   for (;;) {
     let page: z.infer<typeof ZDeltaPage>;
     try {
       page = ZDeltaPage.parse(await client.api(url).get());
     } catch (error) {
       if (error instanceof z.ZodError) throw error;
-      throw toGraphFailure(error);
+      const failure = toGraphFailure(error);
+      // A delta or skip token (never the initial query) that expired: start over, once. A
+      // fresh sync refused as well is a real failure, not a stale cursor.
+      if (isExpiredCursor(failure) && url !== initial && !hasRestarted) {
+        changes = [];
+        url = initial;
+        hasRestarted = true;
+        continue;
+      }
+      throw failure;
     }
     changes.push(...page.value.map(toChange));
     if (page['@odata.deltaLink']) return { changes, cursor: page['@odata.deltaLink'] };

@@ -69,6 +69,8 @@ export async function getSchedules(
           endTime: toGraphDateTime(window.end),
           availabilityViewInterval: 15,
         },
+        // A read, though it is a POST.
+        idempotent: true,
       });
     });
   });

@@ -2,8 +2,15 @@
 // at most 20 requests; parts answered 429/503/504 are resubmitted — only those — after the longest
 // Retry-After among them. A serial batch chains every part to the one before (dependsOn), so a
 // failure stops the rest (424) and a retry resumes from the first failed part.
-import type { Client } from '@microsoft/microsoft-graph-client';
-import { toGraphFailure } from './errors.js';
+//
+// A 429/503/504 for the whole envelope is another matter: whether its parts ran is unknown (a
+// gateway timeout may come after all of them did). The SDK's RetryHandler would resend the whole
+// batch, sign-up creation and sendMail included, so client.ts keeps it off /$batch and this file
+// decides: an envelope of idempotent parts only is resent whole; otherwise only the idempotent
+// parts are resent (in a chain: those before the first part that is not) and the others are
+// answered `batchOutcomeUnknown`, never resent, for the caller's resume logic to settle.
+import { GraphError as SdkGraphError, type Client } from '@microsoft/microsoft-graph-client';
+import { toGraphFailure, type GraphRequestFailure } from './errors.js';
 
 export const MAX_BATCH_SIZE = 20;
 const RETRYABLE = new Set([429, 503, 504]);
@@ -17,7 +24,17 @@ export interface BatchRequest {
   readonly url: string;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Whether sending it twice does no more than sending it once. Default: true for GET, PUT,
+   * PATCH and DELETE, false for POST — set it on a POST that is safe to repeat (a create with a
+   * transactionId or a unique key, an action whose repeat is recognised, a read such as
+   * getSchedule). Parts that are not idempotent are never resent after an envelope failure.
+   */
+  readonly idempotent?: boolean;
 }
+
+/** Code of a part whose envelope failed and that was not resent: it may or may not have run. */
+export const OUTCOME_UNKNOWN = 'batchOutcomeUnknown';
 
 export interface BatchResponse {
   readonly id: string;
@@ -88,7 +105,20 @@ async function runChunk(
   const final = new Map<string, BatchResponse>();
   let pending = [...chunk];
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const answers = await sendBatch(client, pending, options.serial ?? false);
+    const sent = await sendBatch(client, pending, options.serial ?? false);
+    if (!sent.ok) {
+      // The envelope failed: resend what is safe to resend, settle the rest as unknown.
+      const { resend, unknown } = splitAfterEnvelopeFailure(pending, options.serial ?? false);
+      for (const request of unknown) final.set(request.id, unknownOutcome(request, sent.failure));
+      if (resend.length === 0 || attempt >= maxAttempts) {
+        for (const request of resend) final.set(request.id, envelopeFailed(request, sent.failure));
+        break;
+      }
+      await sleep(sent.retryAfterMs);
+      pending = resend;
+      continue;
+    }
+    const answers = sent.answers;
     const retry = pickRetries(pending, answers, options.serial ?? false);
     for (const answer of answers.values())
       if (!retry.some((r) => r.id === answer.id)) final.set(answer.id, answer);
@@ -104,6 +134,49 @@ async function runChunk(
     pending = retry;
   }
   return chunk.map((request) => final.get(request.id)!);
+}
+
+function isIdempotent(request: BatchRequest): boolean {
+  return request.idempotent ?? request.method !== 'POST';
+}
+
+/**
+ * After a failed envelope: every part again when all are idempotent; else the idempotent ones
+ * (in a chain only those before the first that is not, since what follows depends on it).
+ */
+function splitAfterEnvelopeFailure(
+  sent: readonly BatchRequest[],
+  serial: boolean,
+): { resend: BatchRequest[]; unknown: BatchRequest[] } {
+  if (!serial) {
+    return { resend: sent.filter(isIdempotent), unknown: sent.filter((r) => !isIdempotent(r)) };
+  }
+  const firstUnsafe = sent.findIndex((request) => !isIdempotent(request));
+  if (firstUnsafe < 0) return { resend: [...sent], unknown: [] };
+  return { resend: sent.slice(0, firstUnsafe), unknown: sent.slice(firstUnsafe) };
+}
+
+function unknownOutcome(request: BatchRequest, failure: GraphRequestFailure): BatchResponse {
+  return {
+    id: request.id,
+    status: failure.status,
+    headers: {},
+    body: {
+      error: {
+        code: OUTCOME_UNKNOWN,
+        message: `The batch failed as a whole (${failure.status} ${failure.code}); this request may or may not have run and was not sent again.`,
+      },
+    },
+  };
+}
+
+function envelopeFailed(request: BatchRequest, failure: GraphRequestFailure): BatchResponse {
+  return {
+    id: request.id,
+    status: failure.status,
+    headers: {},
+    body: { error: { code: failure.code, message: failure.message } },
+  };
 }
 
 /** Parts to resubmit: throttled ones; in a serial chain, everything from the first throttled part. */
@@ -125,22 +198,31 @@ function longestRetryAfterMs(responses: readonly BatchResponse[]): number {
     const header = Object.entries(response.headers).find(
       ([name]) => name.toLowerCase() === 'retry-after',
     )?.[1];
-    const seconds =
-      header === undefined
-        ? 1
-        : Number.isNaN(Number(header))
-          ? (Date.parse(header) - Date.now()) / 1000
-          : Number(header);
-    longest = Math.max(longest, Math.min(Math.max(seconds, 0), 180));
+    longest = Math.max(longest, retryAfterMs(header));
   }
-  return longest * 1000;
+  return longest;
 }
+
+/** Retry-After in seconds or as a date; 1 s when absent; at most 180 s (the SDK's cap). */
+function retryAfterMs(header: string | null | undefined): number {
+  const seconds =
+    header === undefined || header === null
+      ? 1
+      : Number.isNaN(Number(header))
+        ? (Date.parse(header) - Date.now()) / 1000
+        : Number(header);
+  return Math.min(Math.max(seconds, 0), 180) * 1000;
+}
+
+type Sent =
+  | { readonly ok: true; readonly answers: Map<string, BatchResponse> }
+  | { readonly ok: false; readonly failure: GraphRequestFailure; readonly retryAfterMs: number };
 
 async function sendBatch(
   client: Client,
   requests: readonly BatchRequest[],
   serial: boolean,
-): Promise<Map<string, BatchResponse>> {
+): Promise<Sent> {
   const body = {
     requests: requests.map((request, index) => ({
       id: request.id,
@@ -161,7 +243,10 @@ async function sendBatch(
   try {
     answer = (await client.api('/$batch').post(body)) as { responses?: BatchResponse[] };
   } catch (error) {
-    throw toGraphFailure(error);
+    const failure = toGraphFailure(error);
+    if (!RETRYABLE.has(failure.status)) throw failure;
+    const header = error instanceof SdkGraphError ? error.headers?.get('retry-after') : undefined;
+    return { ok: false, failure, retryAfterMs: retryAfterMs(header) };
   }
   const byId = new Map<string, BatchResponse>();
   for (const response of answer.responses ?? []) {
@@ -176,5 +261,5 @@ async function sendBatch(
     if (!byId.has(request.id))
       byId.set(request.id, { id: request.id, status: 503, headers: {}, body: undefined });
   }
-  return byId;
+  return { ok: true, answers: byId };
 }

@@ -1,5 +1,6 @@
 // The Graph client with the middleware chain composed once:
-// correlation id → token → retry (Retry-After) → counting → timeout → HTTP.
+// correlation id → token → retry (Retry-After; not for /$batch, see batch.ts) → counting →
+// timeout → HTTP.
 import {
   AuthenticationHandler,
   Client,
@@ -33,8 +34,10 @@ export function createGraphClient(settings: GraphClientSettings): Client {
   const chain: Middleware[] = [
     new CorrelationIdMiddleware(settings.correlationId),
     new AuthenticationHandler({ getAccessToken: () => settings.tokens.getAccessToken() }),
-    // Retrying POST is safe only because every hold carries a transactionId (PLATFORM.md §3).
-    new RetryHandler(new RetryHandlerOptions(1, settings.maxRetries ?? 5)),
+    // Retrying a single POST is safe only because every hold carries a transactionId (PLATFORM.md
+    // §3). Never a whole /$batch: it may hold a sendMail or a list item create, and whether its
+    // parts ran is unknown after a 503/504 — batch.ts resends only what is safe to resend.
+    new RetryHandler(new RetryHandlerOptions(1, settings.maxRetries ?? 5, isNotBatch)),
     new CountingMiddleware(settings.counter ?? new RequestCounter()),
     new TimeoutMiddleware(settings.timeoutMs ?? 30_000),
     new HTTPMessageHandler(),
@@ -48,6 +51,12 @@ export function createGraphClient(settings: GraphClientSettings): Client {
     // The AuthenticationHandler only attaches tokens for Graph's hosts and these.
     customHosts: new Set([url.hostname]),
   });
+}
+
+/** The RetryHandler's shouldRetry: everything but a JSON batch envelope. */
+function isNotBatch(_delay: number, _attempt: number, request: RequestInfo): boolean {
+  const url = typeof request === 'string' ? request : request.url;
+  return !/\/\$batch(?:[?#]|$)/.test(url);
 }
 
 export { RequestCounter };

@@ -122,34 +122,35 @@ async function runPart(
 }
 
 /**
- * Runs the parts one after another, in the order parseBatchRequest fixed. Serial on purpose:
- * Outlook's limit of 4 concurrent requests per app and mailbox (concepts/throttling-limits.md)
- * applies to parallel HTTP requests, and serial parts never hold more than one slot, so a
- * batch never throttles itself here. Real Graph runs independent parts in parallel and may
- * answer some of them 429 (MailboxConcurrency) — the gateway must resubmit those anyway.
- * A part whose dependency failed (status ≥ 400, including 424) gets 424 without running.
+ * Runs the parts as Graph does: independent parts at the same time, a part with `dependsOn`
+ * once the part it depends on has answered (parseBatchRequest put dependencies first). Parts
+ * run through the ordinary routes, so parts to one mailbox meet Outlook's limit of 4 concurrent
+ * requests per app and mailbox inside a batch too (concepts/throttling-limits.md) and are
+ * answered 429 with their own Retry-After — which a client must resubmit. A part whose
+ * dependency failed (status ≥ 400, including 424) gets 424 without running.
  */
 export async function executeParts(
   dispatch: PartDispatcher,
   parts: readonly BatchPart[],
   envelope: EnvelopeContext,
 ): Promise<PartResponse[]> {
-  const done = new Map<string, PartResponse>();
-  const responses: PartResponse[] = [];
+  const running = new Map<string, Promise<PartResponse>>();
   for (const part of parts) {
-    const failedDependency = part.dependsOn
-      .map((key) => done.get(key))
-      .find((dependency) => (dependency?.status ?? 0) >= 400);
-    const response = failedDependency
-      ? failed(
-          part,
-          424,
-          'FailedDependency',
-          `The request was not run because request '${failedDependency.id}' it depends on failed.`,
-        )
-      : await runPart(dispatch, part, envelope);
-    done.set(part.key, response);
-    responses.push(response);
+    const dependencies = part.dependsOn.map((key) => running.get(key));
+    running.set(
+      part.key,
+      Promise.all(dependencies).then((done) => {
+        const failedDependency = done.find((dependency) => (dependency?.status ?? 0) >= 400);
+        return failedDependency
+          ? failed(
+              part,
+              424,
+              'FailedDependency',
+              `The request was not run because request '${failedDependency.id}' it depends on failed.`,
+            )
+          : runPart(dispatch, part, envelope);
+      }),
+    );
   }
-  return responses;
+  return Promise.all(parts.map((part) => running.get(part.key)!));
 }

@@ -16,6 +16,9 @@ export const batchModule: SandboxModule = (app, ctx) => {
   const dispatch = loopbackDispatcher(() => ctx.urls.http);
   app.post('/$batch', async (request: FastifyRequest, reply: FastifyReply) => {
     const parts = parseBatchRequest(request.body);
+    // An envelope fault armed through the control API: before the parts run, or after.
+    const fault = ctx.faults.takeBatchFault(parts.map((part) => part.url));
+    if (fault && !fault.afterParts) throw ctx.faults.batchFaultError(fault);
     // A number from the request log's own sequence, used only to correlate the parts with
     // this batch: every part's log entry carries it as `batchSeq`. The envelope's own entry
     // gets a later seq of its own when its response is logged (onResponse), so batchSeq is
@@ -25,6 +28,7 @@ export const batchModule: SandboxModule = (app, ctx) => {
       authorization: request.headers.authorization,
       batchHeaders: ctx.batchPartHeaders(batchSeq),
     });
+    if (fault) throw ctx.faults.batchFaultError(fault);
     const position = new Map(parts.map((part) => [part.id, part.index]));
     const inRequestOrder = [...responses].sort(
       (a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),

@@ -2,17 +2,23 @@
 // GET /users/{id}/calendarView/delta (api/event-delta.md).
 //
 // Delta tokens are stateless: base64url JSON with the mailbox, the range, the change sequence
-// the round started from (`since`) and the one it runs to (`until`), plus the offset of the next
-// page. A deltaLink carries `until` as the next round's `since`, so a round in which nothing
-// changed is one indexed query and one request with an empty `value`.
+// the round started from (`since`) and the one it runs to (`until`), plus a cursor: the sort key
+// of the last entry delivered. A deltaLink carries `until` as the next round's `since`, so a
+// round in which nothing changed is one indexed query and one request with an empty `value`.
+//
+// Pages are cut by that cursor, never by an offset: the list of a round shrinks when an item
+// changes again (or is deleted) mid-round, and an offset would then skip an item that nothing
+// delivers later (issue 11 item 8). Keys are immutable within a round: an item that changes
+// again leaves the round (its new sequence is past `until`) and is the next round's news.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { GraphError } from '../http/graph-error.js';
-import { applySelect, parsePrefer } from '../http/odata.js';
+import { applySelectOf, parseCount, parsePrefer } from '../http/odata.js';
 import { resolveMailbox } from './access.js';
 import { type EventQuery, pageOf, sortEvents } from './event-query.js';
-import { removedEntry, toGraphEvent } from './graph-event.js';
-import { responseZone } from './events-routes.js';
+import { EVENT_TYPE, removedEntry, toGraphEvent } from './graph-event.js';
+import { COUNTABLE, responseZone } from './events-routes.js';
+import { checkGeneration, currentGeneration } from './delta-tokens.js';
 import { currentChangeSeq, listChangedEvents, listEventsInRange } from './store.js';
 import { parseQueryInstant } from './time-zones.js';
 import type { StoredEvent } from './types.js';
@@ -50,9 +56,14 @@ interface DeltaState {
   since: number;
   /** The round covers changes up to this sequence; the next round starts here. */
   until: number;
-  /** Offset of the next page within the round. */
-  skip: number;
+  /** Sort key of the last entry delivered in this round; null before the first page. */
+  after: RoundKey | null;
+  /** Generation the token was issued in (delta-tokens.ts); an expired one is answered 410. */
+  g?: string;
 }
+
+/** [change sequence, id]: the initial sync orders by id alone (sequence 0). */
+type RoundKey = readonly [number, string];
 
 function encodeToken(state: DeltaState): string {
   return Buffer.from(JSON.stringify(state)).toString('base64url');
@@ -73,16 +84,22 @@ function decodeToken(token: string, userId: string): DeltaState {
     // Not a token the sandbox wrote: Graph's answer to a corrupt state token.
     throw invalidSyncState();
   }
-  const numbers = [state.s, state.e, state.since, state.until, state.skip];
+  const numbers = [state.s, state.e, state.since, state.until];
   if (state.u !== userId || !numbers.every((n) => typeof n === 'number')) throw invalidSyncState();
-  return state as DeltaState;
+  const after = state.after;
+  const isKey =
+    Array.isArray(after) &&
+    after.length === 2 &&
+    typeof after[0] === 'number' &&
+    typeof after[1] === 'string';
+  return { ...(state as DeltaState), after: isKey ? after : null };
 }
 
 /** Delta refuses these options (api/event-delta.md). */
 const UNSUPPORTED_ON_DELTA = ['$select', '$filter', '$orderby', '$expand', '$search'];
 
 export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxContext): void {
-  app.get('/users/:id/calendarView', async (request: ViewRoute, reply) => {
+  app.get('/users/:id/calendarView', COUNTABLE, async (request: ViewRoute, reply) => {
     const user = resolveMailbox(ctx, request, request.params.id, 'read');
     const { startMs, endMs } = parseRange(request.query);
     const output = responseZone(request, reply);
@@ -93,8 +110,9 @@ export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxCon
     const page = pageOf(ctx, request, events);
     return {
       '@odata.context': `${ctx.urls.https}/v1.0/$metadata#users('${encodeURIComponent(user.id)}')/calendarView`,
+      ...(parseCount(request.query.$count) ? { '@odata.count': events.length } : {}),
       value: page.items.map((e) =>
-        applySelect(toGraphEvent(ctx, e, output), request.query.$select),
+        applySelectOf(toGraphEvent(ctx, e, output), request.query.$select, EVENT_TYPE),
       ),
       ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
     };
@@ -114,10 +132,15 @@ export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxCon
     }
     const token = request.query.$skiptoken ?? request.query.$deltatoken;
     let state: DeltaState;
+    const base = `${ctx.urls.https}/v1.0/users/${encodeURIComponent(request.params.id)}/calendarView/delta`;
     if (token) {
       state = decodeToken(token, user.id);
+      const initialQuery = `${base}?startDateTime=${new Date(state.s).toISOString()}&endDateTime=${new Date(state.e).toISOString()}`;
+      checkGeneration(ctx, user.id, state.g, initialQuery);
       // A deltaLink starts a new round: everything after the last round's end, up to now.
-      if (request.query.$deltatoken) state = { ...state, until: currentChangeSeq(ctx.db), skip: 0 };
+      if (request.query.$deltatoken) {
+        state = { ...state, until: currentChangeSeq(ctx.db), after: null };
+      }
     } else {
       const { startMs, endMs } = parseRange(request.query);
       state = {
@@ -126,28 +149,32 @@ export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxCon
         e: endMs,
         since: 0,
         until: currentChangeSeq(ctx.db),
-        skip: 0,
+        after: null,
+        g: currentGeneration(ctx, user.id),
       };
     }
     const output = responseZone(request, reply);
-    const entries = roundEntries(ctx, state).map((entry) =>
+    const pageSize = parsePrefer(request.headers.prefer).maxPageSize ?? 100;
+    const remaining = roundEntries(ctx, state).filter(
+      (entry) => !state.after || compareKeys(entry.key, state.after) > 0,
+    );
+    const page = remaining.slice(0, pageSize);
+    const last = page.at(-1);
+    const link =
+      remaining.length > pageSize && last
+        ? {
+            '@odata.nextLink': `${base}?$skiptoken=${encodeToken({ ...state, after: last.key })}`,
+          }
+        : {
+            '@odata.deltaLink': `${base}?$deltatoken=${encodeToken({ ...state, since: state.until, after: null })}`,
+          };
+    const value = page.map((entry) =>
       entry.removed ? removedEntry(entry.event.id) : toGraphEvent(ctx, entry.event, output),
     );
-    const pageSize = parsePrefer(request.headers.prefer).maxPageSize ?? 100;
-    const page = entries.slice(state.skip, state.skip + pageSize);
-    const base = `${ctx.urls.https}/v1.0/users/${encodeURIComponent(request.params.id)}/calendarView/delta`;
-    const hasMore = state.skip + pageSize < entries.length;
-    const link = hasMore
-      ? {
-          '@odata.nextLink': `${base}?$skiptoken=${encodeToken({ ...state, skip: state.skip + pageSize })}`,
-        }
-      : {
-          '@odata.deltaLink': `${base}?$deltatoken=${encodeToken({ ...state, since: state.until, skip: 0 })}`,
-        };
     return {
       '@odata.context': `${ctx.urls.https}/v1.0/$metadata#Collection(event)`,
       ...link,
-      value: page,
+      value,
     };
   });
 }
@@ -155,26 +182,35 @@ export function registerCalendarViewRoutes(app: FastifyInstance, ctx: SandboxCon
 interface DeltaEntry {
   readonly event: StoredEvent;
   readonly removed: boolean;
+  readonly key: RoundKey;
+}
+
+function compareKeys(a: RoundKey, b: RoundKey): number {
+  if (a[0] !== b[0]) return a[0] - b[0];
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 }
 
 /**
- * The entries of one round, in a stable order so pages can be cut by offset. Initial sync:
- * every item in the range. Later rounds: items changed in (since, until] — those in the range
- * and in the calendar as they are now, the rest as `@removed` (deleted, declined, moved out of
- * the range; Graph also reports out-of-range changes as removed). Items created and gone within
- * the round, never seen by the client, are left out.
+ * The entries of one round, ordered by their key. Initial sync: every item in the range that
+ * existed when the round began, by id. Later rounds: items changed in (since, until], by change
+ * sequence — those in the range and in the calendar as they are now, the rest as `@removed`
+ * (deleted, declined, moved out of the range; Graph also reports out-of-range changes as
+ * removed). Items created and gone within the round, never seen by the client, are left out.
+ * An item that changed after `until` is not in the round: the next one delivers it.
  */
 function roundEntries(ctx: SandboxContext, state: DeltaState): DeltaEntry[] {
   if (state.since === 0) {
     return listEventsInRange(ctx.db, state.u, state.s, state.e)
-      .filter((event) => event.createdSeq <= state.until)
-      .map((event) => ({ event, removed: false }));
+      .filter((event) => event.createdSeq <= state.until && event.changeSeq <= state.until)
+      .map((event): DeltaEntry => ({ event, removed: false, key: [0, event.id] }))
+      .sort((a, b) => compareKeys(a.key, b.key));
   }
   const entries: DeltaEntry[] = [];
   for (const event of listChangedEvents(ctx.db, state.u, state.since, state.until)) {
+    const key: RoundKey = [event.changeSeq, event.id];
     const inView = event.state === 'active' && event.startMs < state.e && event.endMs > state.s;
-    if (inView) entries.push({ event, removed: false });
-    else if (event.createdSeq <= state.since) entries.push({ event, removed: true });
+    if (inView) entries.push({ event, removed: false, key });
+    else if (event.createdSeq <= state.since) entries.push({ event, removed: true, key });
   }
   return entries;
 }

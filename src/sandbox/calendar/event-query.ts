@@ -10,6 +10,7 @@ import type { StoredEvent } from './types.js';
 
 export type EventQuery = {
   $select?: string;
+  $count?: string;
   $top?: string;
   $skip?: string;
   $filter?: string;

@@ -2,6 +2,7 @@
 // for graph.event (graph-v1.0-metadata.xml), in the order Graph writes them, with the etag.
 import { DateTime } from 'luxon';
 import type { SandboxContext } from '../context.js';
+import type { SelectableType } from '../http/odata.js';
 import { formatDateTimeTimeZone, type OutputZone } from './time-zones.js';
 import type { StoredEvent } from './types.js';
 
@@ -79,6 +80,25 @@ export function toGraphEvent(ctx: SandboxContext, event: StoredEvent, output: Ou
 }
 
 export type GraphEvent = ReturnType<typeof toGraphEvent>;
+
+/** graph.event's properties (graph-v1.0-metadata.xml, with those of outlookItem and entity). */
+export const EVENT_TYPE: SelectableType = {
+  name: 'event',
+  properties: [
+    ...['id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'categories'],
+    ...['allowNewTimeProposals', 'attendees', 'body', 'bodyPreview', 'cancelledOccurrences'],
+    ...['end', 'hasAttachments', 'hideAttendees', 'iCalUId', 'importance', 'isAllDay'],
+    ...['isCancelled', 'isDraft', 'isOnlineMeeting', 'isOrganizer', 'isReminderOn', 'location'],
+    ...['locations', 'onlineMeeting', 'onlineMeetingProvider', 'onlineMeetingUrl', 'organizer'],
+    ...['originalEndTimeZone', 'originalStart', 'originalStartTimeZone', 'recurrence'],
+    ...['reminderMinutesBeforeStart', 'responseRequested', 'responseStatus', 'sensitivity'],
+    ...['seriesMasterId', 'showAs', 'start', 'subject', 'transactionId', 'type', 'webLink'],
+  ],
+  navigation: [
+    ...['attachments', 'calendar', 'exceptionOccurrences', 'extensions', 'instances'],
+    ...['multiValueExtendedProperties', 'singleValueExtendedProperties'],
+  ],
+};
 
 /** The entry delta writes for an item that left the view (api/event-delta.md). */
 export function removedEntry(id: string) {

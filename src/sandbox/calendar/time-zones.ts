@@ -1,8 +1,10 @@
 // dateTimeTimeZone in and out, as Graph reads and writes it (resources/datetimetimezone.md):
-// `dateTime` is a local wall-clock time without offset, `timeZone` a Windows or IANA name.
+// `dateTime` is a local wall-clock time without offset, `timeZone` a Windows id or, in request
+// bodies, one of the few IANA names the page lists; `Prefer: outlook.timezone` takes any IANA name.
 // The sandbox stores instants in UTC (epoch milliseconds) and converts at the edges with luxon,
 // so DST transitions follow the IANA database.
 import { DateTime, IANAZone } from 'luxon';
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { GraphError } from '../http/graph-error.js';
 
 export interface DateTimeTimeZone {
@@ -11,43 +13,83 @@ export interface DateTimeTimeZone {
 }
 
 /**
- * Windows time-zone names Graph accepts, mapped to the IANA zone with the same rules (CLDR
- * windowsZones.xml, territory 001). Only the zones a Dutch planning tool meets; IANA names are
- * accepted directly.
+ * Windows time-zone ids, each mapped to the IANA zone with the same rules: CLDR's
+ * windowsZones.xml (territory 001) as the `windows-iana` package ships it. The sandbox depends
+ * on that package itself (it is a separate service and imports nothing from the product): the
+ * list of Windows ids is data that changes with Windows releases, not something to copy by hand.
  */
-const WINDOWS_ZONES: Readonly<Record<string, string>> = {
-  utc: 'UTC',
-  'coordinated universal time': 'UTC',
-  'tzone://microsoft/utc': 'UTC',
-  'w. europe standard time': 'Europe/Berlin',
-  'romance standard time': 'Europe/Paris',
-  'central europe standard time': 'Europe/Budapest',
-  'central european standard time': 'Europe/Warsaw',
-  'gmt standard time': 'Europe/London',
-  'greenwich standard time': 'Atlantic/Reykjavik',
-  'fle standard time': 'Europe/Kyiv',
-  'gtb standard time': 'Europe/Bucharest',
-  'e. europe standard time': 'Europe/Chisinau',
-  'russian standard time': 'Europe/Moscow',
-  'turkey standard time': 'Europe/Istanbul',
-  'pacific standard time': 'America/Los_Angeles',
-  'mountain standard time': 'America/Denver',
-  'central standard time': 'America/Chicago',
-  'eastern standard time': 'America/New_York',
-  'atlantic standard time': 'America/Halifax',
-  'india standard time': 'Asia/Kolkata',
-  'nepal standard time': 'Asia/Kathmandu',
-  'china standard time': 'Asia/Shanghai',
-  'tokyo standard time': 'Asia/Tokyo',
-  'aus eastern standard time': 'Australia/Sydney',
-  'new zealand standard time': 'Pacific/Auckland',
-};
+const WINDOWS_ZONES: ReadonlyMap<string, string> = new Map(
+  WINDOWS_TO_IANA_MAP.filter((entry) => entry.territory === '001').flatMap((entry) => {
+    const iana = entry.iana.find((name) => IANAZone.isValidZone(name));
+    return iana ? [[entry.windowsName.toLowerCase(), iana] as const] : [];
+  }),
+);
 
-/** The IANA zone for a Windows or IANA name, or undefined when Graph would not know it. */
+/**
+ * The "additional time zones" Graph's dateTimeTimeZone accepts besides the Windows ids
+ * (resources/datetimetimezone.md), mapped to the IANA zone luxon computes with. Kept here as
+ * the documentation lists them: CLDR knows nothing of this list. Where the page gives two
+ * spellings ("Europe/Kyiv (Kiev)") both are accepted. Not in it, and so refused on writes:
+ * Europe/Amsterdam, Europe/Brussels, Europe/Madrid and most other IANA names. In the page's order.
+ */
+const DOCUMENTED_EXTRA_NAMES = `
+  Etc/GMT+12 Etc/GMT+11 Pacific/Honolulu America/Anchorage America/Santa_Isabel
+  America/Los_Angeles America/Phoenix America/Chihuahua America/Denver America/Guatemala
+  America/Chicago America/Mexico_City America/Regina America/Bogota America/New_York
+  America/Indiana/Indianapolis America/Caracas America/Asuncion America/Halifax America/Cuiaba
+  America/La_Paz America/Santiago America/St_Johns America/Sao_Paulo
+  America/Argentina/Buenos_Aires America/Cayenne America/Godthab America/Montevideo
+  America/Bahia Etc/GMT+2 Atlantic/Azores Atlantic/Cape_Verde Africa/Casablanca Etc/GMT
+  Europe/London Atlantic/Reykjavik Europe/Berlin Europe/Budapest Europe/Paris Europe/Warsaw
+  Africa/Lagos Africa/Windhoek Europe/Bucharest Asia/Beirut Africa/Cairo Asia/Damascus
+  Africa/Johannesburg Europe/Kyiv Europe/Kiev Europe/Istanbul Asia/Jerusalem Asia/Amman
+  Asia/Baghdad Europe/Kaliningrad Asia/Riyadh Africa/Nairobi Asia/Tehran Asia/Dubai Asia/Baku
+  Europe/Moscow Indian/Mauritius Asia/Tbilisi Asia/Yerevan Asia/Kabul Asia/Karachi
+  Asia/Tashkent Asia/Kolkata Asia/Colombo Asia/Kathmandu Asia/Almaty Asia/Dhaka
+  Asia/Yekaterinburg Asia/Yangon Asia/Rangoon Asia/Bangkok Asia/Novosibirsk Asia/Shanghai
+  Asia/Krasnoyarsk Asia/Singapore Australia/Perth Asia/Taipei Asia/Ulaanbaatar Asia/Irkutsk
+  Asia/Tokyo Asia/Seoul Australia/Adelaide Australia/Darwin Australia/Brisbane Australia/Sydney
+  Pacific/Port_Moresby Australia/Hobart Asia/Yakutsk Pacific/Guadalcanal Asia/Vladivostok
+  Pacific/Auckland Etc/GMT-12 Pacific/Fiji Asia/Magadan Pacific/Tongatapu Pacific/Apia
+  Pacific/Kiritimati
+`;
+
+const DOCUMENTED_EXTRA_ZONES: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ...DOCUMENTED_EXTRA_NAMES.trim()
+      .split(/\s+/)
+      .map((name) => [name.toLowerCase(), name] as const),
+    // The page's other spellings of two zones, which are not IANA names themselves.
+    ['asia/toshkent', 'Asia/Tashkent'] as const,
+    ['asia/astana', 'Asia/Almaty'] as const,
+  ].filter(([, zone]) => IANAZone.isValidZone(zone)),
+);
+
+/** Names Exchange uses for UTC in what it writes; accepted on reads (Prefer) only. */
+const UTC_ALIASES: ReadonlySet<string> = new Set([
+  'coordinated universal time',
+  'tzone://microsoft/utc',
+]);
+
+/**
+ * The IANA zone for a name in a request body (event start/end, getSchedule startTime/endTime):
+ * a Windows id or one of the documented additional names, or undefined when Graph refuses it
+ * (create and update "might not support all" zones: the sandbox takes the documented ones).
+ */
+export function resolveWritableTimeZone(name: string): string | undefined {
+  const key = name.trim().toLowerCase();
+  return WINDOWS_ZONES.get(key) ?? DOCUMENTED_EXTRA_ZONES[key];
+}
+
+/**
+ * The IANA zone for a name Graph reads more leniently (`Prefer: outlook.timezone`, and the
+ * inspector showing what a client wrote): any Windows id or IANA name.
+ */
 export function resolveTimeZone(name: string): string | undefined {
   const trimmed = name.trim();
-  const windows = WINDOWS_ZONES[trimmed.toLowerCase()];
-  if (windows) return windows;
+  const known = resolveWritableTimeZone(trimmed);
+  if (known) return known;
+  if (UTC_ALIASES.has(trimmed.toLowerCase())) return 'UTC';
   return trimmed !== '' && IANAZone.isValidZone(trimmed) ? trimmed : undefined;
 }
 
@@ -66,7 +108,7 @@ const LOCAL_DATE_TIME =
 
 /** Parses a dateTimeTimeZone into epoch milliseconds (UTC). */
 export function parseDateTimeTimeZone(value: DateTimeTimeZone, field: string): number {
-  const zone = resolveTimeZone(value.timeZone);
+  const zone = resolveWritableTimeZone(value.timeZone);
   if (!zone) throw unsupportedTimeZone(value.timeZone);
   return parseLocalDateTime(value.dateTime, zone, field);
 }

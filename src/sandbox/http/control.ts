@@ -3,6 +3,8 @@
 // key rotation, health and reset. Local only and unauthenticated, like Azurite's.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { registerDeltaTokenControl } from '../calendar/delta-tokens.js';
+import type { DuplicateTransactionIdAnswer } from '../config.js';
 import type { SandboxContext } from '../context.js';
 import { resetSandbox } from '../seed/index.js';
 import { GraphError } from './graph-error.js';
@@ -22,13 +24,44 @@ const ZFaults = z
     rate503: z.number().min(0).max(1),
     retryAfterSeconds: z.number().int().min(0).max(120),
     latencyMs: z.number().int().min(0).max(60_000),
+    partLatencyMs: z.number().int().min(0).max(60_000),
     mailboxConcurrency: z.number().int().min(0).max(100),
     seed: z.number().int(),
   })
   .partial()
   .strict();
 
-const ZSettings = z.object({ freeBusySharing: z.boolean() }).strict();
+const ZBatchFault = z
+  .object({
+    status: z.union([z.literal(429), z.literal(503), z.literal(504)]),
+    afterParts: z.boolean().default(false),
+    count: z.number().int().min(1).max(100).default(1),
+    partUrlContains: z.string().min(1).optional(),
+  })
+  .strict();
+
+const ZSettings = z
+  .object({
+    freeBusySharing: z.boolean(),
+    duplicateTransactionId: z.enum(['returnExisting', 'error']),
+  })
+  .partial()
+  .strict();
+
+const DUPLICATE_TRANSACTION_SETTING = 'duplicateTransactionId';
+
+/** What an identical repeat of a POST with a used transactionId gets (events-routes.ts). */
+export function duplicateTransactionIdAnswer(ctx: SandboxContext): DuplicateTransactionIdAnswer {
+  const stored = ctx.directory.getSetting(DUPLICATE_TRANSACTION_SETTING);
+  return stored === 'error' || stored === 'returnExisting'
+    ? stored
+    : ctx.config.duplicateTransactionId;
+}
+
+const currentSettings = (ctx: SandboxContext) => ({
+  freeBusySharing: isFreeBusyShared(ctx),
+  duplicateTransactionId: duplicateTransactionIdAnswer(ctx),
+});
 const ZClock = z.object({ now: z.iso.datetime({ offset: true }).nullable() }).strict();
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -64,11 +97,22 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
     ctx.faults.update(stripUndefined(parse(ZFaults, request.body))),
   );
 
-  app.get('/settings', async () => ({ freeBusySharing: isFreeBusyShared(ctx) }));
+  app.post('/faults/batch', async (request) => {
+    const fault = stripUndefined(parse(ZBatchFault, request.body));
+    ctx.faults.armBatchFault(fault);
+    return fault;
+  });
+
+  app.get('/settings', async () => currentSettings(ctx));
   app.put('/settings', async (request) => {
     const settings = parse(ZSettings, request.body);
-    ctx.directory.setSetting(FREE_BUSY_SETTING, String(settings.freeBusySharing));
-    return { freeBusySharing: isFreeBusyShared(ctx) };
+    if (settings.freeBusySharing !== undefined) {
+      ctx.directory.setSetting(FREE_BUSY_SETTING, String(settings.freeBusySharing));
+    }
+    if (settings.duplicateTransactionId !== undefined) {
+      ctx.directory.setSetting(DUPLICATE_TRANSACTION_SETTING, settings.duplicateTransactionId);
+    }
+    return currentSettings(ctx);
   });
 
   app.get('/clock', async () => ({ now: ctx.clock.now().toISOString() }));
@@ -77,6 +121,8 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
     ctx.clock.set(now === null ? null : new Date(now));
     return { now: ctx.clock.now().toISOString() };
   });
+
+  registerDeltaTokenControl(app, ctx);
 
   app.post('/keys/rotate', async () => {
     const key = await ctx.keys.rotate();

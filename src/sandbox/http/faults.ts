@@ -1,6 +1,7 @@
 // Fault injection, switchable by setting and at run time (PUT /_sandbox/faults): a share of
 // Graph requests answered 429 or 503 with Retry-After, added latency per HTTP request, and
-// Outlook's limit of concurrent requests per app and mailbox (4, concepts/throttling-limits.md).
+// Outlook's limit of concurrent requests per app and mailbox (4, concepts/throttling-limits.md);
+// and faults of a $batch envelope as a whole, armed one by one (POST /_sandbox/faults/batch).
 import type { FaultSettings } from '../config.js';
 import { GraphError } from './graph-error.js';
 
@@ -16,11 +17,27 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/**
+ * A fault of the $batch envelope itself, armed for the next batches (POST /_sandbox/faults/batch):
+ * Graph answers a whole batch 429/503/504 now and then, and a gateway timeout can come after
+ * its parts ran — the case where resending the whole batch does things twice.
+ */
+export interface BatchFault {
+  readonly status: 429 | 503 | 504;
+  /** Run the parts first, then answer the fault (their outcome is lost to the client). */
+  readonly afterParts: boolean;
+  /** How many batches get it. */
+  readonly count: number;
+  /** Only batches with a part whose url contains this (e.g. "sendMail"). */
+  readonly partUrlContains?: string;
+}
+
 export class FaultInjector {
   private settings: FaultSettings;
+  private batchFaults: BatchFault[] = [];
   private random: () => number;
   private readonly inFlight = new Map<string, number>();
-  injected = { throttled: 0, unavailable: 0, concurrency: 0 };
+  injected = { throttled: 0, unavailable: 0, concurrency: 0, batch: 0 };
 
   constructor(settings: FaultSettings) {
     this.settings = { ...settings };
@@ -37,10 +54,52 @@ export class FaultInjector {
     return this.current;
   }
 
-  async delay(): Promise<void> {
-    if (this.settings.latencyMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, this.settings.latencyMs));
+  /** Arms a fault for the next `count` batches that match. */
+  armBatchFault(fault: BatchFault): void {
+    this.batchFaults.push(fault);
+  }
+
+  /** The fault this batch (urls of its parts) gets, if one is armed for it; counts it down. */
+  takeBatchFault(partUrls: readonly string[]): BatchFault | undefined {
+    const index = this.batchFaults.findIndex(
+      (fault) =>
+        fault.partUrlContains === undefined ||
+        partUrls.some((url) => url.includes(fault.partUrlContains!)),
+    );
+    const fault = this.batchFaults[index];
+    if (!fault) return undefined;
+    if (fault.count <= 1) this.batchFaults.splice(index, 1);
+    else this.batchFaults[index] = { ...fault, count: fault.count - 1 };
+    this.injected.batch++;
+    return fault;
+  }
+
+  /** The error a faulted batch envelope answers. */
+  batchFaultError(fault: BatchFault): GraphError {
+    const retryAfter = { 'Retry-After': String(this.settings.retryAfterSeconds) };
+    if (fault.status === 429) {
+      return new GraphError(
+        429,
+        'TooManyRequests',
+        'Too many requests. Please retry after the time given in the Retry-After header.',
+        retryAfter,
+      );
     }
+    if (fault.status === 504) {
+      return new GraphError(504, 'GatewayTimeout', 'The gateway timed out.', retryAfter);
+    }
+    return new GraphError(
+      503,
+      'ServiceNotAvailable',
+      'Service unavailable. Please retry.',
+      retryAfter,
+    );
+  }
+
+  /** The added latency of a request, or the server time of a $batch part (`isBatchPart`). */
+  async delay(isBatchPart = false): Promise<void> {
+    const ms = isBatchPart ? this.settings.partLatencyMs : this.settings.latencyMs;
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** Throws the injected 429/503 for this request, if the dice say so. */

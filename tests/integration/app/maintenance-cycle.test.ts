@@ -15,8 +15,8 @@ let h: PlanningHarness;
 
 beforeAll(async () => {
   h = await startPlanningHarness();
-});
-afterAll(async () => h.close());
+}, 120_000);
+afterAll(async () => h?.close());
 
 describe('the background cycle', () => {
   it('reads the lists on a full run and then only syncs the organizers it found', async () => {

@@ -26,8 +26,8 @@ const sanne = accountHolder('sanne.devries');
 
 beforeAll(async () => {
   h = await startPlanningHarness();
-});
-afterAll(async () => h.close());
+}, 120_000);
+afterAll(async () => h?.close());
 
 describe('when no option works', () => {
   it('moves to nieuwe_data_nodig once every option is declined, releases nothing twice and asks the municipality for new dates', async () => {

@@ -27,8 +27,8 @@ const mayor = { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarle
 
 beforeAll(async () => {
   h = await startPlanningHarness();
-});
-afterAll(async () => h.close());
+}, 120_000);
+afterAll(async () => h?.close());
 
 describe('an account holder plans Haarlem from sign-up to confirmation', () => {
   it('registers the sign-up as aangemeld and logs it', async () => {

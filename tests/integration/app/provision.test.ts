@@ -22,8 +22,8 @@ let h: PlanningHarness;
 
 beforeAll(async () => {
   h = await startPlanningHarness(); // provisions once, with the trainers
-});
-afterAll(async () => h.close());
+}, 120_000);
+afterAll(async () => h?.close());
 
 describe('provisioning', () => {
   it('leaves everything as it is when run a second time', async () => {
@@ -92,5 +92,5 @@ describe('provisioning', () => {
     } finally {
       await sandbox.close();
     }
-  });
+  }, 120_000);
 });

@@ -22,7 +22,7 @@ let app: string;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   app = await appToken(sandbox);
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 interface Part {
@@ -309,5 +309,91 @@ describe('$batch through the Graph SDK', () => {
     expect((await me.json()).displayName).toBe('Sanne de Vries');
     expect(responses.getResponseById('send').status).toBe(202);
     expect(listMailbox(sandbox.ctx, 'burgemeester@zandvoort.nl')).toHaveLength(1);
+  });
+});
+
+describe('faults of the batch envelope itself (POST /_sandbox/faults/batch)', () => {
+  const mail = (id: string, to: string): Part => ({
+    id,
+    method: 'POST',
+    url: `/users/${sanne.upn}/sendMail`,
+    headers: { 'Content-Type': 'application/json' },
+    body: {
+      message: {
+        subject: `Bericht ${id}`,
+        body: { contentType: 'text', content: 'Hallo' },
+        toRecipients: [{ emailAddress: { address: to } }],
+      },
+    },
+  });
+
+  test('answers the whole batch 503 before any part runs', async () => {
+    await control('POST', '/faults/batch', { status: 503 });
+    const response = await batch([mail('1', 'burgemeester@bergen.nl')]);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).not.toBeNull();
+    expect(response.body.error.code).toBe('ServiceNotAvailable');
+    expect(listMailbox(sandbox.ctx, 'burgemeester@bergen.nl')).toHaveLength(0);
+    // Armed once: the next batch goes through.
+    expect((await batch([mail('1', 'burgemeester@bergen.nl')])).status).toBe(200);
+    expect(listMailbox(sandbox.ctx, 'burgemeester@bergen.nl')).toHaveLength(1);
+  });
+
+  test('can answer 504 after the parts ran, only for batches with a matching part', async () => {
+    await control('POST', '/faults/batch', {
+      status: 504,
+      afterParts: true,
+      partUrlContains: 'sendMail',
+    });
+    expect((await batch([getUser('1', sanne.upn)])).status).toBe(200);
+    const response = await batch([mail('1', 'burgemeester@heiloo.nl')]);
+    expect(response.status).toBe(504);
+    expect(response.body.error.code).toBe('GatewayTimeout');
+    // The client cannot tell, but the mail went out.
+    expect(listMailbox(sandbox.ctx, 'burgemeester@heiloo.nl')).toHaveLength(1);
+  });
+
+  test('refuses a fault Graph does not answer a batch with', async () => {
+    const response = await fetch(`${sandbox.urls.https}/_sandbox/faults/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 500 }),
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('parts run at the same time, as Graph runs them', () => {
+  // Each part takes 50 ms of "server time" while it holds its mailbox slot, as in Exchange.
+  beforeAll(async () => {
+    await control('PUT', '/faults', { partLatencyMs: 50 });
+  });
+  afterAll(async () => {
+    await control('PUT', '/faults', { partLatencyMs: 0 });
+  });
+
+  test("parts to one mailbox meet Outlook's limit of 4 concurrent requests: 429 per part", async () => {
+    const parts = Array.from({ length: 8 }, (_, i): Part => ({
+      id: String(i + 1),
+      method: 'GET',
+      url: `/users/${jeroen.upn}/events?$top=5`,
+    }));
+    const response = await batch(parts);
+    expect(response.status).toBe(200);
+    const throttled = (response.body.responses as PartResult[]).filter((r) => r.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    expect(throttled[0]!.headers['Retry-After']).toBeDefined();
+    expect(throttled[0]!.body.error.code).toBe('ApplicationThrottled');
+  });
+
+  test('a chain (dependsOn) runs one part at a time, so it never throttles itself', async () => {
+    const parts = Array.from({ length: 8 }, (_, i): Part => ({
+      id: String(i + 1),
+      method: 'GET',
+      url: `/users/${jeroen.upn}/events?$top=5`,
+      ...(i > 0 ? { dependsOn: [String(i)] } : {}),
+    }));
+    const response = await batch(parts);
+    expect((response.body.responses as PartResult[]).every((r) => r.status === 200)).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
     sandbox,
     await passwordToken(sandbox, marieke.upn, 'Calendars.ReadWrite'),
   );
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 describe('POST /users/{id}/events with attendees', () => {
@@ -165,8 +165,55 @@ describe('transactionId', () => {
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({
       code: 'ErrorDuplicateTransactionId',
-      message: 'The transaction ID has already been used to create a different event.',
+      message: expect.stringContaining('has already been used to create a different event'),
     });
+  });
+
+  it('answers an identical retry 400 ErrorDuplicateTransactionId when set to, creating nothing', async () => {
+    const settings = (duplicateTransactionId: string) =>
+      fetch(`${sandbox.urls.https}/_sandbox/settings`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ duplicateTransactionId }),
+      });
+    const first = await client.api(`/users/${sanne.upn}/events`).post(
+      holdBody({
+        day: '2022-06-22',
+        from: '19:30',
+        to: '22:30',
+        attendees: [fatima.upn],
+        transactionId: 'aanmelding-0394-optie-3',
+      }),
+    );
+    const invitationsBefore = listMailbox(sandbox.ctx, fatima.id).length;
+    expect((await settings('error')).status).toBe(200);
+    try {
+      const retry = await graph(
+        sandbox,
+        token,
+        'POST',
+        `/users/${sanne.upn}/events`,
+        holdBody({
+          day: '2022-06-22',
+          from: '19:30',
+          to: '22:30',
+          attendees: [fatima.upn],
+          transactionId: 'aanmelding-0394-optie-3',
+        }),
+      );
+      expect(retry.status).toBe(400);
+      expect(retry.body.error.code).toBe('ErrorDuplicateTransactionId');
+    } finally {
+      await settings('returnExisting');
+    }
+    expect(listMailbox(sandbox.ctx, fatima.id)).toHaveLength(invitationsBefore);
+    // The client finds the event it made by its transactionId.
+    const found = await client
+      .api(`/users/${sanne.upn}/events`)
+      .filter(`transactionId eq 'aanmelding-0394-optie-3'`)
+      .select('id')
+      .get();
+    expect(found.value.map((e: { id: string }) => e.id)).toEqual([first.id]);
   });
 });
 
@@ -218,8 +265,8 @@ describe('PATCH of the organizer event (confirming a slot)', () => {
       .recipientEventIds![fatima.upn]!;
     await client.api(`/users/${fatima.upn}/events/${copyId}/accept`).post({});
     const moved = await client.api(`/users/${sanne.upn}/events/${hold.id}`).patch({
-      start: { dateTime: '2022-06-30T19:00:00', timeZone: 'Europe/Amsterdam' },
-      end: { dateTime: '2022-06-30T22:00:00', timeZone: 'Europe/Amsterdam' },
+      start: { dateTime: '2022-06-30T19:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2022-06-30T22:00:00', timeZone: 'W. Europe Standard Time' },
     });
     expect(moved.attendees[0].status.response).toBe('none');
     const copy = await client.api(`/users/${fatima.upn}/events/${copyId}`).get();
@@ -290,6 +337,71 @@ describe('time zones', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('TimeZoneNotSupportedException');
   });
+
+  // resources/datetimetimezone.md: Windows ids plus a listed set of IANA names, which has
+  // Europe/Berlin and Europe/Paris but not Europe/Amsterdam.
+  it('writes only Windows ids and the documented additional names: not Europe/Amsterdam', async () => {
+    const at = (timeZone: string) => ({
+      subject: `Zone ${timeZone}`,
+      start: { dateTime: '2022-07-13T19:30:00', timeZone },
+      end: { dateTime: '2022-07-13T22:30:00', timeZone },
+    });
+    const amsterdam = await graph(
+      sandbox,
+      token,
+      'POST',
+      `/users/${sanne.upn}/events`,
+      at('Europe/Amsterdam'),
+    );
+    expect(amsterdam.status).toBe(400);
+    expect(amsterdam.body.error).toMatchObject({
+      code: 'TimeZoneNotSupportedException',
+      message: expect.stringContaining("'Europe/Amsterdam'"),
+    });
+    for (const zone of ['W. Europe Standard Time', 'Europe/Berlin', 'Europe/Paris', 'UTC']) {
+      const created = await graph(sandbox, token, 'POST', `/users/${sanne.upn}/events`, at(zone));
+      expect(created.status).toBe(201);
+      expect(created.body.start.dateTime).toBe(
+        zone === 'UTC' ? '2022-07-13T19:30:00.0000000' : '2022-07-13T17:30:00.0000000',
+      );
+    }
+    const created = await client.api(`/users/${sanne.upn}/events`).post(at('Europe/Berlin'));
+    const moved = await graph(sandbox, token, 'PATCH', `/users/${sanne.upn}/events/${created.id}`, {
+      start: at('Europe/Amsterdam').start,
+      end: at('Europe/Amsterdam').end,
+    });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.code).toBe('TimeZoneNotSupportedException');
+    const schedule = await graph(
+      sandbox,
+      token,
+      'POST',
+      `/users/${sanne.upn}/calendar/getSchedule`,
+      {
+        schedules: [fatima.upn],
+        startTime: { dateTime: '2022-07-13T00:00:00', timeZone: 'Europe/Amsterdam' },
+        endTime: { dateTime: '2022-07-14T00:00:00', timeZone: 'Europe/Amsterdam' },
+      },
+    );
+    expect(schedule.status).toBe(400);
+    expect(schedule.body.error.code).toBe('TimeZoneNotSupportedException');
+  });
+
+  it('still answers in an IANA zone that Prefer: outlook.timezone asks for', async () => {
+    const created = await client.api(`/users/${sanne.upn}/events`).post({
+      subject: 'Prefer IANA',
+      start: { dateTime: '2022-07-14T19:30:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2022-07-14T22:30:00', timeZone: 'W. Europe Standard Time' },
+    });
+    const read = await client
+      .api(`/users/${sanne.upn}/events/${created.id}`)
+      .header('Prefer', 'outlook.timezone="Europe/Amsterdam"')
+      .get();
+    expect(read.start).toEqual({
+      dateTime: '2022-07-14T19:30:00.0000000',
+      timeZone: 'Europe/Amsterdam',
+    });
+  });
 });
 
 describe('GET /users/{id}/events', () => {
@@ -345,5 +457,64 @@ describe("Graph's error shape, never a 500", () => {
     expect(missing.body.error.code).toBe('ErrorItemNotFound');
     const unknownUser = await graph(sandbox, token, 'GET', '/users/niemand@riec.nl/events');
     expect(unknownUser.body.error.code).toBe('ErrorInvalidUser');
+  });
+});
+
+// Issue 15 item 12: what a replay of Graph's documentation examples found the sandbox ignoring.
+describe('OData query options as Graph reads them', () => {
+  const get = (path: string) => graph(sandbox, token, 'GET', path);
+
+  it('reads option names whatever their case ($Filter, startdatetime)', async () => {
+    const created = await client.api(`/users/${sanne.upn}/events`).post({
+      subject: 'Hoofdletters',
+      start: { dateTime: '2022-07-20T10:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2022-07-20T11:00:00', timeZone: 'UTC' },
+    });
+    const view = await get(
+      `/users/${sanne.upn}/calendarview?startdatetime=2022-07-20T09:00:00Z&ENDDATETIME=2022-07-20T12:00:00Z&$SELECT=subject`,
+    );
+    expect(view.status).toBe(200);
+    expect(view.body.value).toEqual([
+      expect.objectContaining({ id: created.id, subject: 'Hoofdletters' }),
+    ]);
+    expect(view.body.value[0].start).toBeUndefined();
+    const filtered = await get(
+      `/users/${sanne.upn}/events?$Filter=subject eq 'Hoofdletters'&$TOP=5`,
+    );
+    expect(filtered.body.value.map((e: { id: string }) => e.id)).toEqual([created.id]);
+    const twice = await get(`/users/${sanne.upn}/events?$top=1&$TOP=2`);
+    expect(twice.status).toBe(400);
+  });
+
+  it('counts with $count=true and refuses $search instead of ignoring it', async () => {
+    const range = 'startDateTime=2022-07-20T00:00:00Z&endDateTime=2022-07-21T00:00:00Z';
+    const counted = await get(`/users/${sanne.upn}/calendarView?${range}&$count=true&$top=1`);
+    expect(counted.status).toBe(200);
+    expect(counted.body['@odata.count']).toBeGreaterThanOrEqual(1);
+    expect(counted.body.value).toHaveLength(1);
+    const events = await get(`/users/${sanne.upn}/events?$count=true&$top=1`);
+    expect(typeof events.body['@odata.count']).toBe('number');
+    expect((await get(`/users/${sanne.upn}/events?$count=maybe`)).status).toBe(400);
+    for (const path of [
+      `/users/${sanne.upn}/events?$search="Hoofdletters"`,
+      `/users/${sanne.upn}/calendarView?${range}&$search="x"`,
+      `/users/${sanne.upn}/calendarView/delta?${range}&$count=true`,
+      `/users/${sanne.upn}?$count=true`,
+    ]) {
+      const refused = await get(path);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/\$search|\$count/);
+    }
+  });
+
+  it('returns a selected property the event lacks as null, and refuses one the type lacks', async () => {
+    const selected = await get(`/users/${sanne.upn}/events?$top=1&$select=subject,transactionId`);
+    expect(selected.status).toBe(200);
+    expect(Object.keys(selected.body.value[0]).sort()).toEqual(
+      ['@odata.etag', 'id', 'subject', 'transactionId'].sort(),
+    );
+    const unknown = await get(`/users/${sanne.upn}/events?$select=subject,kleur`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain("Could not find a property named 'kleur'");
   });
 });

@@ -33,7 +33,7 @@ beforeAll(async () => {
     await passwordToken(sandbox, fatima.upn, 'Calendars.ReadWrite'),
   );
   mariekeToken = await passwordToken(sandbox, marieke.upn, 'Calendars.ReadWrite');
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 /** A hold with the trainers, and the id of each sandbox attendee's copy. */

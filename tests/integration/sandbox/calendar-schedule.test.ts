@@ -25,7 +25,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ seedDate: SEED_DATE });
   token = await appToken(sandbox);
   client = graphClient(sandbox, token);
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 const utc = (dateTime: string) => ({ dateTime, timeZone: 'UTC' });

@@ -8,6 +8,7 @@ import { appToken, graph, startTestSandbox } from '../../support/sandbox.js';
 import {
   SEED_DATE,
   fatima,
+  jeroen,
   graphClient,
   holdBody,
   meetingMessages,
@@ -22,7 +23,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ seedDate: SEED_DATE });
   token = await appToken(sandbox);
   client = graphClient(sandbox, token);
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 describe('calendarView', () => {
@@ -64,8 +65,8 @@ describe('calendarView', () => {
     for (const day of ['2022-10-29', '2022-10-31']) {
       await client.api(`/users/${sanne.upn}/events`).post({
         subject: `Avond ${day}`,
-        start: { dateTime: `${day}T19:30:00`, timeZone: 'Europe/Amsterdam' },
-        end: { dateTime: `${day}T22:30:00`, timeZone: 'Europe/Amsterdam' },
+        start: { dateTime: `${day}T19:30:00`, timeZone: 'W. Europe Standard Time' },
+        end: { dateTime: `${day}T22:30:00`, timeZone: 'W. Europe Standard Time' },
       });
     }
     const range = 'startDateTime=2022-10-29T00:00:00Z&endDateTime=2022-11-01T00:00:00Z';
@@ -206,5 +207,145 @@ describe('calendarView/delta', () => {
     );
     expect(forged.status).toBe(400);
     expect(forged.body.error.code).toBe('ErrorInvalidSyncStateData');
+  });
+});
+
+describe('calendarView/delta paging while the calendar changes (issue 11 item 8)', () => {
+  // A mailbox of its own and a window no seed reaches: exactly the events made here.
+  const owner = jeroen.upn;
+  const range = 'startDateTime=2031-03-01T00:00:00Z&endDateTime=2031-04-01T00:00:00Z';
+  const maxPage = { Prefer: 'odata.maxpagesize=100' };
+  type Page = { value: { id: string }[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+  const get = async (url: string): Promise<Page> =>
+    (await graph(sandbox, token, 'GET', url.replace(/^.*\/v1\.0/, ''), undefined, maxPage)).body;
+
+  async function makeEvents(count: number, day: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const startMs = Date.UTC(2031, 2, day, 8, 0) + i * 60_000;
+      const at = (ms: number) => ({
+        dateTime: new Date(ms).toISOString().slice(0, 19),
+        timeZone: 'UTC',
+      });
+      const created = await graph(sandbox, token, 'POST', `/users/${owner}/events`, {
+        subject: `Wijziging ${day}-${i}`,
+        start: at(startMs),
+        end: at(startMs + 30 * 60_000),
+      });
+      ids.push(created.body.id as string);
+    }
+    return ids;
+  }
+
+  const touch = (id: string, subject: string) =>
+    graph(sandbox, token, 'PATCH', `/users/${owner}/events/${id}`, { subject });
+
+  it('delivers all 150 changes of a round when one changes again between the pages', async () => {
+    const start = await get(`/users/${owner}/calendarView/delta?${range}`);
+    expect(start.value).toEqual([]);
+    const ids = await makeEvents(150, 3);
+
+    const first = await get(start['@odata.deltaLink']!);
+    expect(first.value).toHaveLength(100);
+    expect(first['@odata.nextLink']).toBeDefined();
+    // An event already delivered on page 1 changes again before page 2 is read.
+    const again = first.value[10]!.id;
+    expect((await touch(again, 'Nog eens gewijzigd')).status).toBe(200);
+    const second = await get(first['@odata.nextLink']!);
+    expect(second['@odata.deltaLink']).toBeDefined();
+
+    const delivered = new Set([...first.value, ...second.value].map((e) => e.id));
+    expect([...delivered].sort()).toEqual([...ids].sort());
+    // The second change is the next round's news.
+    const next = await get(second['@odata.deltaLink']!);
+    expect(next.value.map((e) => e.id)).toEqual([again]);
+  }, 120_000);
+
+  it('delivers every event of the first sync when one is deleted between the pages', async () => {
+    const ids = await makeEvents(150, 10);
+    const window = 'startDateTime=2031-03-10T00:00:00Z&endDateTime=2031-03-11T00:00:00Z';
+    const first = await get(`/users/${owner}/calendarView/delta?${window}`);
+    expect(first.value).toHaveLength(100);
+    const gone = first.value[5]!.id;
+    expect((await graph(sandbox, token, 'DELETE', `/users/${owner}/events/${gone}`)).status).toBe(
+      204,
+    );
+    const second = await get(first['@odata.nextLink']!);
+    const delivered = new Set([...first.value, ...second.value].map((e) => e.id));
+    expect([...delivered].sort()).toEqual([...ids].sort());
+    const next = await get(second['@odata.deltaLink']!);
+    expect(next.value).toEqual([
+      expect.objectContaining({ id: gone, '@removed': expect.anything() }),
+    ]);
+  }, 120_000);
+});
+
+describe('calendarView/delta tokens expired on request (control API)', () => {
+  const range = 'startDateTime=2031-05-01T00:00:00Z&endDateTime=2031-06-01T00:00:00Z';
+  const expire = (body: object) =>
+    fetch(`${sandbox.urls.https}/_sandbox/calendar/delta-tokens/expire`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const deltaOf = async (upn: string) =>
+    (await graph(sandbox, token, 'GET', `/users/${upn}/calendarView/delta?${range}`)).body[
+      '@odata.deltaLink'
+    ] as string;
+  const follow = (link: string) =>
+    graph(sandbox, token, 'GET', link.replace(/^.*\/v1\.0/, ''), undefined, {
+      Prefer: 'odata.maxpagesize=1',
+    });
+
+  it("answers one mailbox's old tokens 410 syncStateNotFound and leaves the others alone", async () => {
+    const sanneLink = await deltaOf(sanne.upn);
+    const fatimaLink = await deltaOf(fatima.upn);
+    expect((await expire({ mailbox: sanne.upn })).status).toBe(200);
+    const stale = await follow(sanneLink);
+    expect(stale.status).toBe(410);
+    expect(stale.body.error).toMatchObject({ code: 'syncStateNotFound' });
+    expect((await follow(fatimaLink)).status).toBe(200);
+    // A new initial sync gives a token that works again.
+    expect((await follow(await deltaOf(sanne.upn))).status).toBe(200);
+  });
+
+  it('expires every mailbox, mid-round nextLinks too, and can answer as a synchronization reset', async () => {
+    for (const day of ['2031-05-06', '2031-05-07']) {
+      await client.api(`/users/${fatima.upn}/events`).post({
+        subject: `Reset ${day}`,
+        start: { dateTime: `${day}T10:00:00`, timeZone: 'UTC' },
+        end: { dateTime: `${day}T11:00:00`, timeZone: 'UTC' },
+      });
+    }
+    const first = await graph(
+      sandbox,
+      token,
+      'GET',
+      `/users/${fatima.upn}/calendarView/delta?${range}`,
+      undefined,
+      { Prefer: 'odata.maxpagesize=1' },
+    );
+    const nextLink = first.body['@odata.nextLink'] as string;
+    expect(nextLink).toContain('$skiptoken=');
+    const sanneLink = await deltaOf(sanne.upn);
+    expect((await expire({ answer: 'resyncRequired' })).status).toBe(200);
+    for (const link of [nextLink, sanneLink]) {
+      const stale = await follow(link);
+      expect(stale.status).toBe(410);
+      expect(stale.body.error.code).toBe('resyncRequired');
+    }
+    const reset = await follow(nextLink);
+    const location = reset.headers.get('location')!;
+    expect(location).toContain(
+      `/users/${encodeURIComponent(fatima.upn)}/calendarView/delta?startDateTime=2031-05-01`,
+    );
+    const again = await follow(location);
+    expect(again.status).toBe(200);
+    expect(again.body.value).toHaveLength(1);
+  });
+
+  it('refuses an unknown mailbox and unknown options', async () => {
+    expect((await expire({ mailbox: 'niemand@riec.nl' })).status).toBe(404);
+    expect((await expire({ answer: 'gone' })).status).toBe(400);
   });
 });

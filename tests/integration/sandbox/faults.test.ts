@@ -22,7 +22,7 @@ async function control(method: string, path: string, body?: unknown) {
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   token = await appToken(sandbox);
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 describe('fault injection', () => {
@@ -48,7 +48,8 @@ describe('fault injection', () => {
   });
 
   it('limits concurrent requests per app and mailbox as Outlook does (4), with added latency', async () => {
-    await control('PUT', '/faults', { latencyMs: 150, mailboxConcurrency: 4 });
+    // Each request holds its slot for 1 s, so all 8 overlap even on a busy machine.
+    await control('PUT', '/faults', { latencyMs: 1000, mailboxConcurrency: 4 });
     const mailbox = personByUpn('sanne.devries').id;
     const started = Date.now();
     const answers = await Promise.all(
@@ -60,7 +61,7 @@ describe('fault injection', () => {
     expect(answers.find((answer) => answer.status === 429)?.body.error.code).toBe(
       'ApplicationThrottled',
     );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     await control('PUT', '/faults', { latencyMs: 0 });
   });
 });
@@ -91,8 +92,19 @@ describe('clock and settings', () => {
   it('switches free/busy sharing between the organisations at run time', async () => {
     expect((await control('PUT', '/settings', { freeBusySharing: true })).body).toEqual({
       freeBusySharing: true,
+      duplicateTransactionId: 'returnExisting',
     });
-    expect((await control('GET', '/settings')).body).toEqual({ freeBusySharing: true });
+    expect((await control('GET', '/settings')).body).toMatchObject({ freeBusySharing: true });
     await control('PUT', '/settings', { freeBusySharing: false });
+  });
+
+  it('switches what a repeated transactionId gets, and refuses other values', async () => {
+    expect(
+      (await control('PUT', '/settings', { duplicateTransactionId: 'error' })).body,
+    ).toMatchObject({ duplicateTransactionId: 'error', freeBusySharing: false });
+    expect((await control('PUT', '/settings', { duplicateTransactionId: 'maybe' })).status).toBe(
+      400,
+    );
+    await control('PUT', '/settings', { duplicateTransactionId: 'returnExisting' });
   });
 });

@@ -32,7 +32,7 @@ function confidentialClient(secret: string = PRODUCT_APP.clientSecret) {
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   msal = confidentialClient();
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 describe('OpenID Connect discovery', () => {

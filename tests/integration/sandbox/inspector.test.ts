@@ -33,7 +33,7 @@ beforeAll(async () => {
       attendees: [fatima.upn, marieke.upn, MAYOR_HAARLEM],
     }),
   );
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 async function getPage(path: string) {

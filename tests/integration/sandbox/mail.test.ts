@@ -31,7 +31,7 @@ let app: string;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   app = await appToken(sandbox);
-});
+}, 60_000);
 afterAll(async () => sandbox.close());
 
 const to = (...addresses: string[]) => addresses.map((address) => ({ emailAddress: { address } }));

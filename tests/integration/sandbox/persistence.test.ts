@@ -24,8 +24,8 @@ describe('sandbox persistence', () => {
       const token = await appToken(first);
       const created = await graph(first, token, 'POST', '/users/sanne.devries@riec.nl/events', {
         subject,
-        start: { dateTime: '2027-01-12T10:00:00', timeZone: 'Europe/Amsterdam' },
-        end: { dateTime: '2027-01-12T11:00:00', timeZone: 'Europe/Amsterdam' },
+        start: { dateTime: '2027-01-12T10:00:00', timeZone: 'W. Europe Standard Time' },
+        end: { dateTime: '2027-01-12T11:00:00', timeZone: 'W. Europe Standard Time' },
       });
       expect(created.status).toBe(201);
       await first.close();

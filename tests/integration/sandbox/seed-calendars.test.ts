@@ -65,7 +65,7 @@ async function agendaFromWeekOf(day: string, upn: string): Promise<string[]> {
 describe('the seeded calendars', () => {
   beforeAll(async () => {
     await Promise.all(['2026-11-28', '2026-12-01', '2027-03-10'].map(sandboxSeededOn));
-  });
+  }, 120_000);
 
   it.each([fatima, jeroen, sanne])(
     'give $upn the same weeks, seeded on a Saturday, the Tuesday after or months later',

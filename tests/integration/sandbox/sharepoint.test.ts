@@ -129,7 +129,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   token = await appToken(sandbox);
   client = graphClient(token);
-});
+}, 60_000);
 
 afterAll(async () => {
   await sandbox?.close();

@@ -2,7 +2,12 @@
 // after the longest Retry-After, serial chains resumed from the first throttled part.
 import { describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { executeBatch, type BatchRequest } from '../../../src/graph/client/batch.js';
+import {
+  OUTCOME_UNKNOWN,
+  executeBatch,
+  type BatchRequest,
+} from '../../../src/graph/client/batch.js';
+import { GraphRequestFailure } from '../../../src/graph/client/errors.js';
 
 interface SentPart {
   id: string;
@@ -10,13 +15,20 @@ interface SentPart {
 }
 
 /** A fake Graph that answers each part with the next status scripted for its id (default 200). */
-function scriptedGraph(script: Record<string, number[]>, retryAfter: Record<string, string> = {}) {
+function scriptedGraph(
+  script: Record<string, number[]>,
+  retryAfter: Record<string, string> = {},
+  /** Status of the whole envelope per call (a thrown 429/503/504); default: it goes through. */
+  envelopes: number[] = [],
+) {
   const batches: SentPart[][] = [];
   const client = {
     api: (path: string) => ({
       post: async (body: { requests: SentPart[] }) => {
         expect(path).toBe('/$batch');
         batches.push(body.requests);
+        const envelope = envelopes.shift();
+        if (envelope) throw new GraphRequestFailure(envelope, 'ServiceNotAvailable', 'x', 'r');
         let failedBefore = false;
         const responses = body.requests.map((part) => {
           const dependsOnFailure = part.dependsOn !== undefined && failedBefore;
@@ -103,5 +115,73 @@ describe('executeBatch', () => {
     expect(batches).toHaveLength(1);
     expect(answers.get('1')?.status).toBe(412);
     expect(answers.get('25')?.status).toBe(424);
+  });
+
+  describe('after a 429/503/504 for the whole envelope (its parts may have run)', () => {
+    const mixed: BatchRequest[] = [
+      { id: '1', method: 'PATCH', url: '/sites/root/lists/a/items/1/fields', body: {} },
+      { id: '2', method: 'POST', url: '/users/x/events', body: {}, idempotent: true },
+      { id: '3', method: 'POST', url: '/users/x/sendMail', body: {} },
+      { id: '4', method: 'POST', url: '/sites/root/lists/b/items', body: {}, idempotent: true },
+    ];
+
+    it('resends an envelope of idempotent parts whole', async () => {
+      const { client, batches } = scriptedGraph({}, {}, [503]);
+      const answers = await executeBatch(
+        client,
+        requests(3).map((r) => ({ ...r, idempotent: true })),
+        {
+          sleep: async () => {},
+        },
+      );
+      expect(batches.map((b) => b.map((p) => p.id))).toEqual([
+        ['1', '2', '3'],
+        ['1', '2', '3'],
+      ]);
+      expect([...answers.values()].every((a) => a.status === 200)).toBe(true);
+    });
+
+    it('never resends a part that is not idempotent: it is answered "outcome unknown"', async () => {
+      const { client, batches } = scriptedGraph({}, {}, [504]);
+      const answers = await executeBatch(client, mixed, { sleep: async () => {} });
+      expect(batches.map((b) => b.map((p) => p.id))).toEqual([
+        ['1', '2', '3', '4'],
+        ['1', '2', '4'],
+      ]);
+      expect(answers.get('3')).toMatchObject({
+        status: 504,
+        body: { error: { code: OUTCOME_UNKNOWN } },
+      });
+      expect(answers.get('4')?.status).toBe(200);
+    });
+
+    it('in a chain, resends only the parts before the first that is not idempotent', async () => {
+      const { client, batches } = scriptedGraph({}, {}, [503]);
+      const answers = await executeBatch(client, mixed, { serial: true, sleep: async () => {} });
+      expect(batches.map((b) => b.map((p) => p.id))).toEqual([
+        ['1', '2', '3', '4'],
+        ['1', '2'],
+      ]);
+      expect([...answers.values()].map((a) => a.status)).toEqual([200, 200, 503, 503]);
+      expect(answers.get('4')?.body).toMatchObject({ error: { code: OUTCOME_UNKNOWN } });
+    });
+
+    it("gives up after the last attempt with the envelope's status", async () => {
+      const { client } = scriptedGraph({}, {}, [429, 429]);
+      const answers = await executeBatch(
+        client,
+        requests(1).map((r) => ({ ...r, idempotent: true })),
+        {
+          maxAttempts: 2,
+          sleep: async () => {},
+        },
+      );
+      expect(answers.get('1')?.status).toBe(429);
+    });
+
+    it('fails at once on an envelope error that is not throttling', async () => {
+      const { client } = scriptedGraph({}, {}, [400]);
+      await expect(executeBatch(client, requests(1))).rejects.toThrow(GraphRequestFailure);
+    });
   });
 });
