@@ -35,7 +35,8 @@ export const PACKAGE_USAGE = `Gebruik: npm run package [-- --update-committed]
 Maakt dist/workshopplanner-<versie>.zip (Teams-app met Outlook-invoegtoepassing) en
 dist/workshopplanner-outlook.xml (XML-manifest voor Outlook op Mac, mobiel en oudere Windows)
 en controleert beide. Instellingen komen uit de omgeving of .env: PUBLIC_URL, CLIENT_ID,
-AUTHORITY_HOST, TEAMS_APP_ID, OUTLOOK_ADDIN_ID, APP_VERSION, PACKAGE_STRICT, PACKAGE_OUT_DIR.
+API_IDENTIFIER_URI, AUTHORITY_HOST, TEAMS_APP_ID, OUTLOOK_ADDIN_ID, APP_VERSION, PACKAGE_STRICT,
+PACKAGE_OUT_DIR.
 
   --update-committed  schrijft de sandbox-standaardversie naar appPackage/manifest.json en
                       manifest/workshopplanner-outlook.xml (na een wijziging van een sjabloon)

@@ -2,7 +2,7 @@
 // working directory, so no .env leaks in, writing into that directory. It must leave a flat zip
 // that the validator accepts and the XML manifest, both with the settings it was given, or exit
 // non-zero with a Dutch message and nothing written.
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import JSZip from 'jszip';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateUnifiedManifestFile } from '../../../src/cli/package-check.js';
 import { REPO_ROOT } from '../../../src/cli/package-settings.js';
+
+// Each test runs the CLI as a process that builds, validates (office-addin-manifest, itself a
+// process) and reopens the package: tens of seconds on a busy 2-core machine.
+jest.setTimeout(120_000);
 
 const workDirs: string[] = [];
 afterAll(() => {
@@ -30,7 +34,7 @@ function runPackage(env: Record<string, string>): Run {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) =>
-        !/^(PUBLIC_URL|HOST|PORT|CLIENT_ID|AUTHORITY_HOST|TEAMS_APP_ID|OUTLOOK_ADDIN_ID|APP_VERSION|PACKAGE_)/.test(
+        !/^(PUBLIC_URL|HOST|PORT|CLIENT_ID|API_IDENTIFIER_URI|AUTHORITY_HOST|TEAMS_APP_ID|OUTLOOK_ADDIN_ID|APP_VERSION|PACKAGE_)/.test(
           key,
         ),
     ),
@@ -38,7 +42,7 @@ function runPackage(env: Record<string, string>): Run {
   const result = spawnSync(
     join(REPO_ROOT, 'node_modules/.bin/tsx'),
     [join(REPO_ROOT, 'src/cli/main.ts'), 'package'],
-    { cwd: dir, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 60_000 },
+    { cwd: dir, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 110_000 },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, dir };
 }
@@ -93,6 +97,25 @@ describe('npm run package', () => {
       `<Resource>api://workshops.noord-holland.nl/${TENANT.CLIENT_ID}</Resource>`,
     );
     expect(xml).not.toContain('localhost');
+  });
+
+  it('names the API by API_IDENTIFIER_URI in both manifests', async () => {
+    const uri = 'api://workshops.noord-holland.nl/workshopplanner';
+    const run = runPackage({ ...TENANT, API_IDENTIFIER_URI: uri });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const zip = await JSZip.loadAsync(
+      readFileSync(join(run.dir, 'dist/workshopplanner-1.0.3.zip')),
+    );
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      webApplicationInfo: { resource: string; nestedAppAuthInfo: { scopes: string[] }[] };
+    };
+    expect(manifest.webApplicationInfo.resource).toBe(uri);
+    expect(manifest.webApplicationInfo.nestedAppAuthInfo[0]!.scopes).toEqual([
+      `${uri}/access_as_user`,
+    ]);
+    const xml = readFileSync(join(run.dir, 'dist/workshopplanner-outlook.xml'), 'utf8');
+    expect(xml).toContain(`<Resource>${uri}</Resource>`);
   });
 
   it('packages the sandbox default with warnings in Dutch', () => {
