@@ -34,7 +34,7 @@ function runPackage(env: Record<string, string>): Run {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) =>
-        !/^(PUBLIC_URL|HOST|PORT|CLIENT_ID|API_IDENTIFIER_URI|AUTHORITY_HOST|TEAMS_APP_ID|OUTLOOK_ADDIN_ID|APP_VERSION|PACKAGE_)/.test(
+        !/^(PUBLIC_URL|PUBLIC_HOST|HOST|PORT|CLIENT_ID|API_IDENTIFIER_URI|AUTHORITY_HOST|TENANT_ID|ALLOWED_TENANT_IDS|SIGN_IN_AUDIENCE|AAD_APP_OBJECT_ID|TEAMS_APP_ID|OUTLOOK_ADDIN_ID|APP_VERSION|PACKAGE_)/.test(
           key,
         ),
     ),
@@ -63,6 +63,7 @@ describe('npm run package', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Pakket gemaakt en gecontroleerd');
     expect(readdirSync(join(run.dir, 'dist')).sort()).toEqual([
+      'aad.manifest.json',
       'workshopplanner-1.0.3.zip',
       'workshopplanner-outlook.xml',
     ]);
@@ -97,6 +98,22 @@ describe('npm run package', () => {
       `<Resource>api://workshops.noord-holland.nl/${TENANT.CLIENT_ID}</Resource>`,
     );
     expect(xml).not.toContain('localhost');
+
+    // The Entra registration for the same settings, as aadApp/update or the admin center's
+    // manifest editor applies it.
+    const aad = JSON.parse(readFileSync(join(run.dir, 'dist/aad.manifest.json'), 'utf8')) as {
+      appId: string;
+      identifierUris: string[];
+      signInAudience: string;
+      spa: { redirectUris: string[] };
+    };
+    expect(aad).toMatchObject({
+      appId: TENANT.CLIENT_ID,
+      identifierUris: [`api://workshops.noord-holland.nl/${TENANT.CLIENT_ID}`],
+      signInAudience: 'AzureADMultipleOrgs',
+    });
+    expect(aad.spa.redirectUris).toContain('brk-multihub://workshops.noord-holland.nl');
+    expect(run.stdout).toContain('dist/aad.manifest.json (AzureADMultipleOrgs)');
   });
 
   it('names the API by API_IDENTIFIER_URI in both manifests', async () => {
@@ -116,6 +133,13 @@ describe('npm run package', () => {
     ]);
     const xml = readFileSync(join(run.dir, 'dist/workshopplanner-outlook.xml'), 'utf8');
     expect(xml).toContain(`<Resource>${uri}</Resource>`);
+    const aad = JSON.parse(readFileSync(join(run.dir, 'dist/aad.manifest.json'), 'utf8')) as {
+      identifierUris: string[];
+    };
+    expect(aad.identifierUris).toEqual([
+      `api://workshops.noord-holland.nl/${TENANT.CLIENT_ID}`,
+      uri,
+    ]);
   });
 
   it('packages the sandbox default with warnings in Dutch', () => {
@@ -124,6 +148,13 @@ describe('npm run package', () => {
     expect(run.stderr).toContain('Let op: PUBLIC_URL gebruikt http (http://localhost:3000)');
     expect(run.stdout).toContain('PUBLIC_URL https://localhost:3000');
     expect(existsSync(join(run.dir, 'dist/workshopplanner-0.1.0.zip'))).toBe(true);
+  });
+
+  it("refuses settings that disagree with the toolkit's env file, and writes nothing", () => {
+    const run = runPackage({ ...TENANT, SIGN_IN_AUDIENCE: 'AzureADMyOrg' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('ALLOWED_TENANT_IDS vraagt AzureADMultipleOrgs');
+    expect(existsSync(join(run.dir, 'dist'))).toBe(false);
   });
 
   it('refuses http under PACKAGE_STRICT=true and writes nothing', () => {
