@@ -82,7 +82,8 @@ describe('aad.manifest.json (the template)', () => {
       ...template.appRoles.map((r) => r.id),
     ];
     expect(ids).toHaveLength(7);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(7);
   });
 });
@@ -179,19 +180,21 @@ describe('sign-in audience', () => {
   });
 
   it("must agree with the toolkit's env file, as must PUBLIC_HOST", () => {
-    expect(readAadValues({ ...TENANT, SIGN_IN_AUDIENCE: 'AzureADMyOrg' }, tenantSettings)).toEqual(
-      {
-        ok: false,
-        problems: [expect.stringContaining('ALLOWED_TENANT_IDS vraagt AzureADMultipleOrgs')],
-      },
-    );
+    expect(readAadValues({ ...TENANT, SIGN_IN_AUDIENCE: 'AzureADMyOrg' }, tenantSettings)).toEqual({
+      ok: false,
+      problems: [expect.stringContaining('ALLOWED_TENANT_IDS vraagt AzureADMultipleOrgs')],
+    });
     expect(readAadValues({ ...TENANT, PUBLIC_HOST: 'elders.nl' }, tenantSettings)).toEqual({
       ok: false,
       problems: [expect.stringContaining('PUBLIC_HOST (elders.nl) is niet de host van PUBLIC_URL')],
     });
     expect(
       readAadValues(
-        { ...TENANT, SIGN_IN_AUDIENCE: 'AzureADMultipleOrgs', PUBLIC_HOST: 'workshops.noord-holland.nl' },
+        {
+          ...TENANT,
+          SIGN_IN_AUDIENCE: 'AzureADMultipleOrgs',
+          PUBLIC_HOST: 'workshops.noord-holland.nl',
+        },
         tenantSettings,
       ).ok,
     ).toBe(true);
