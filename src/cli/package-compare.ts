@@ -1,5 +1,6 @@
 // Do the unified manifest (appPackage/) and the add-in only XML manifest (manifest/) describe the
-// same Outlook add-in? Same ids relation, version, sign-in app, mailbox requirement, permission and
+// same Outlook add-in? Same ids relation, version, sign-in app, mailbox requirement, permissions
+// (shared mailboxes included) and
 // the same buttons opening the same task panes with the same icons and labels (nl and en).
 import type { AddinSurface, OutlookManifestModel } from './package-outlook-xml.js';
 import type { TUnifiedManifest } from './package-check.js';
@@ -11,6 +12,12 @@ const PERMISSION_NAMES: Record<string, string> = {
   ReadWriteItem: 'MailboxItem.ReadWrite.User',
   ReadWriteMailbox: 'Mailbox.ReadWrite.User',
 };
+
+/**
+ * The unified manifest's counterpart of <SupportsSharedFolders>true: shared folders (delegate
+ * access) and shared mailboxes (office-js-docs-pr docs/outlook/delegate-access.md).
+ */
+export const SHARED_FOLDER_PERMISSION = 'Mailbox.SharedFolder';
 
 export function describeUnifiedSurfaces(
   manifest: TUnifiedManifest,
@@ -84,6 +91,10 @@ export function compareManifests(
     [
       permissions.includes(PERMISSION_NAMES[outlook.permission] ?? '?'),
       `rechten verschillen (${outlook.permission} / ${permissions.join(', ')})`,
+    ],
+    [
+      outlook.supportsSharedFolders === permissions.includes(SHARED_FOLDER_PERMISSION),
+      `gedeelde postvakken: SupportsSharedFolders is ${String(outlook.supportsSharedFolders)} maar ${SHARED_FOLDER_PERMISSION} ${permissions.includes(SHARED_FOLDER_PERMISSION) ? 'staat' : 'staat niet'} in authorization.permissions.resourceSpecific`,
     ],
   ];
   const problems = checks.filter(([isSame]) => !isSame).map(([, problem]) => problem);

@@ -142,6 +142,8 @@ export interface OutlookManifestModel {
   readonly mailboxMinVersion: string | undefined;
   readonly clientId: string | undefined;
   readonly resource: string | undefined;
+  /** <SupportsSharedFolders>true in VersionOverrides 1.1: shared and delegated mailboxes. */
+  readonly supportsSharedFolders: boolean;
   readonly surfaces: readonly AddinSurface[];
 }
 
@@ -287,6 +289,38 @@ function checkBase(root: XmlNode, publicUrl: string, problems: string[]): void {
   if (!childNamed(root, 'Rule')?.attrs['xsi:type']) problems.push('<Rule> heeft geen xsi:type');
 }
 
+/**
+ * <SupportsSharedFolders> (shared folders from Mailbox 1.8, shared mailboxes from 1.13): valid
+ * only in VersionOverrides 1.1, as the first child of DesktopFormFactor; other form factors do
+ * not support it (supportssharedfolders.md, outlook/delegate-access.md). Returns whether it is on.
+ */
+function checkSharedFolders(scopes: readonly XmlNode[], problems: string[]): boolean {
+  let isOn = false;
+  for (const scope of scopes) {
+    const type = scope.attrs['xsi:type'] ?? '?';
+    const host = childNamed(scope, 'Hosts')?.children.find(
+      (h) => h.attrs['xsi:type'] === 'MailHost',
+    );
+    for (const formFactor of host?.children ?? []) {
+      const index = formFactor.children.findIndex((c) => c.name === 'SupportsSharedFolders');
+      if (index < 0) continue;
+      const element = formFactor.children[index]!;
+      if (type !== 'VersionOverridesV1_1' || formFactor.name !== 'DesktopFormFactor') {
+        problems.push(
+          `SupportsSharedFolders mag alleen in DesktopFormFactor van VersionOverridesV1_1 (staat in ${formFactor.name} van ${type})`,
+        );
+      } else if (index !== 0) {
+        problems.push('SupportsSharedFolders moet het eerste element van DesktopFormFactor zijn');
+      } else if (element.text !== 'true' && element.text !== 'false') {
+        problems.push(`SupportsSharedFolders moet true of false zijn (${element.text})`);
+      } else {
+        isOn = element.text === 'true';
+      }
+    }
+  }
+  return isOn;
+}
+
 /** Checks the rendered XML manifest against PUBLIC_URL; returns Dutch problems and a model. */
 export function checkOutlookManifest(xml: string, publicUrl: string): OutlookCheck {
   const parsed = parseXml(xml);
@@ -329,6 +363,7 @@ export function checkOutlookManifest(xml: string, publicUrl: string): OutlookChe
   for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) {
     problems.push(`id ${id} komt meer dan eens voor`);
   }
+  const supportsSharedFolders = checkSharedFolders(scopes, problems);
   const webApp = inner && childNamed(inner, 'WebApplicationInfo');
   if (!webApp || !GUID.test(childNamed(webApp, 'Id')?.text ?? '')) {
     problems.push('WebApplicationInfo met een GUID-Id ontbreekt');
@@ -344,6 +379,7 @@ export function checkOutlookManifest(xml: string, publicUrl: string): OutlookChe
       mailboxMinVersion: sets.find((s) => s.attrs.Name === 'Mailbox')?.attrs.MinVersion,
       clientId: webApp && childNamed(webApp, 'Id')?.text,
       resource: webApp && childNamed(webApp, 'Resource')?.text,
+      supportsSharedFolders,
       surfaces,
     },
   };

@@ -16,6 +16,7 @@ export type TPlaceholder =
   | 'PUBLIC_URL'
   | 'PUBLIC_HOST'
   | 'CLIENT_ID'
+  | 'API_IDENTIFIER_URI'
   | 'AUTHORITY_ORIGIN'
   | 'TEAMS_APP_ID'
   | 'OUTLOOK_ADDIN_ID'
@@ -26,6 +27,7 @@ export function placeholderValues(settings: PackageSettings): Record<TPlaceholde
     PUBLIC_URL: settings.publicUrl,
     PUBLIC_HOST: settings.publicHost,
     CLIENT_ID: settings.clientId,
+    API_IDENTIFIER_URI: settings.apiIdentifierUri,
     AUTHORITY_ORIGIN: settings.authorityOrigin,
     TEAMS_APP_ID: settings.teamsAppId,
     OUTLOOK_ADDIN_ID: settings.outlookAddinId,

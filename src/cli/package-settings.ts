@@ -1,6 +1,7 @@
-// Settings of `npm run package`: the product's own (PUBLIC_URL, CLIENT_ID, AUTHORITY_HOST) come from
-// readEnv() in src/server/env.ts, the packaging ones are read here. Defaults render the sandbox
-// package, so a fresh clone needs no .env. Problems and warnings are returned as Dutch values.
+// Settings of `npm run package`: the product's own (PUBLIC_URL, CLIENT_ID, API_IDENTIFIER_URI,
+// AUTHORITY_HOST) come from readEnv() in src/server/env.ts, the packaging ones are read here.
+// Defaults render the sandbox package, so a fresh clone needs no .env. Problems and warnings are
+// returned as Dutch values.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -39,6 +40,11 @@ export interface PackageSettings {
   /** Host with port, as Teams' validDomains and the api:// resource use it. */
   readonly publicHost: string;
   readonly clientId: string;
+  /**
+   * The API's Application ID URI (API_IDENTIFIER_URI, default api://<publicHost>/<clientId>):
+   * webApplicationInfo.resource, the NAA scope and the XML <Resource>, as the server accepts it.
+   */
+  readonly apiIdentifierUri: string;
   /** Origin of the identity provider's sign-in pages (XML AppDomain). */
   readonly authorityOrigin: string;
   readonly teamsAppId: string;
@@ -143,6 +149,13 @@ export function readPackageSettings(source: NodeJS.ProcessEnv): TPackageSettings
     if (isStrict) problems.push(`${message} Met PACKAGE_STRICT=true stopt het pakket hier.`);
     else warnings.push(message);
   }
+  // The server's own default is built from PUBLIC_URL as given (http or not): the same host.
+  const apiIdentifierUri = env.API_IDENTIFIER_URI;
+  if (publicUrl.host !== undefined && !apiIdentifierUri.startsWith(`api://${publicUrl.host}/`)) {
+    warnings.push(
+      `API_IDENTIFIER_URI (${apiIdentifierUri}) begint niet met api://${publicUrl.host}/. Teams-SSO vraagt een token voor webApplicationInfo.resource en verwacht daarin het domein van de app; zet in Entra ID dezelfde Application ID URI (aad.manifest.json, identifierUris).`,
+    );
+  }
   if (problems.length > 0 || publicUrl.url === undefined || publicUrl.host === undefined) {
     return { ok: false, problems };
   }
@@ -153,6 +166,7 @@ export function readPackageSettings(source: NodeJS.ProcessEnv): TPackageSettings
       publicUrl: publicUrl.url,
       publicHost: publicUrl.host,
       clientId: env.CLIENT_ID,
+      apiIdentifierUri,
       authorityOrigin: new URL(env.AUTHORITY_HOST).origin,
       teamsAppId: own.TEAMS_APP_ID,
       outlookAddinId: own.OUTLOOK_ADDIN_ID,

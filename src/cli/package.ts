@@ -1,13 +1,22 @@
 // `npm run package`: renders both manifests from the settings, writes the Teams app package
-// (dist/workshopplanner-<version>.zip: manifest.json and its files, flat) and the add-in only
-// manifest (dist/workshopplanner-outlook.xml), then reopens what it wrote and checks it before it
-// reports success. `--update-committed` rewrites the committed sandbox-default renderings instead.
+// (dist/workshopplanner-<version>.zip: manifest.json and its files, flat), the add-in only
+// manifest (dist/workshopplanner-outlook.xml) and the Entra app registration for these settings
+// (dist/aad.manifest.json, from aad.manifest.json), then reopens what it wrote and checks it
+// before it reports success. `--update-committed` rewrites the committed sandbox-default
+// renderings instead.
 import JSZip from 'jszip';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './extract-slots.js';
+import {
+  AAD_MANIFEST,
+  checkAadManifest,
+  readAadValues,
+  renderAadManifest,
+  type TAadValues,
+} from './package-aad.js';
 import {
   checkAppPackage,
   parseUnifiedManifest,
@@ -32,10 +41,13 @@ import {
 
 export const PACKAGE_USAGE = `Gebruik: npm run package [-- --update-committed]
 
-Maakt dist/workshopplanner-<versie>.zip (Teams-app met Outlook-invoegtoepassing) en
-dist/workshopplanner-outlook.xml (XML-manifest voor Outlook op Mac, mobiel en oudere Windows)
-en controleert beide. Instellingen komen uit de omgeving of .env: PUBLIC_URL, CLIENT_ID,
-AUTHORITY_HOST, TEAMS_APP_ID, OUTLOOK_ADDIN_ID, APP_VERSION, PACKAGE_STRICT, PACKAGE_OUT_DIR.
+Maakt dist/workshopplanner-<versie>.zip (Teams-app met Outlook-invoegtoepassing),
+dist/workshopplanner-outlook.xml (XML-manifest voor Outlook op Mac, mobiel en oudere Windows) en
+dist/aad.manifest.json (de app-registratie in Entra ID bij deze instellingen) en controleert ze.
+Instellingen komen uit de omgeving of .env: PUBLIC_URL, CLIENT_ID, API_IDENTIFIER_URI,
+AUTHORITY_HOST, TENANT_ID, ALLOWED_TENANT_IDS, TEAMS_APP_ID, OUTLOOK_ADDIN_ID, APP_VERSION,
+PACKAGE_STRICT, PACKAGE_OUT_DIR; uit env/.env.<omgeving> van de toolkit ook PUBLIC_HOST,
+SIGN_IN_AUDIENCE en AAD_APP_OBJECT_ID (als ze er staan, moeten ze kloppen).
 
   --update-committed  schrijft de sandbox-standaardversie naar appPackage/manifest.json en
                       manifest/workshopplanner-outlook.xml (na een wijziging van een sjabloon)
@@ -50,6 +62,7 @@ export interface PackageOutcome {
   readonly problems: readonly string[];
   readonly zipPath: string;
   readonly xmlPath: string;
+  readonly aadPath: string;
   readonly entries: readonly string[];
 }
 
@@ -94,11 +107,15 @@ async function checkServedIcons(rendered: RenderedManifests, publicUrl: string):
 }
 
 /** Writes and checks the package; on any problem the written files are removed again. */
-export async function buildPackage(settings: PackageSettings): Promise<PackageOutcome> {
+export async function buildPackage(
+  settings: PackageSettings,
+  aad: TAadValues,
+): Promise<PackageOutcome> {
   const rendered = renderManifests(settings);
   const outDir = resolve(settings.outDir);
   const zipPath = join(outDir, `workshopplanner-${settings.version}.zip`);
   const xmlPath = join(outDir, 'workshopplanner-outlook.xml');
+  const aadPath = join(outDir, AAD_MANIFEST);
   const zip = new JSZip();
   zip.file('manifest.json', rendered.unified, { date: ZIP_DATE });
   for (const name of PACKAGE_ASSETS) {
@@ -107,6 +124,7 @@ export async function buildPackage(settings: PackageSettings): Promise<PackageOu
   await mkdir(outDir, { recursive: true });
   await writeFile(zipPath, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
   await writeFile(xmlPath, rendered.outlook);
+  await writeFile(aadPath, renderAadManifest(aad, { apiIdentifierUri: settings.apiIdentifierUri }));
 
   // Check the files as written, not the strings in memory.
   const pkg = await checkAppPackage(await readFile(zipPath));
@@ -117,10 +135,11 @@ export async function buildPackage(settings: PackageSettings): Promise<PackageOu
   }
   problems.push(...findForeignUrls(JSON.parse(rendered.unified), settings.publicUrl));
   problems.push(...(await checkServedIcons(rendered, settings.publicUrl)));
+  problems.push(...checkAadManifest(await readFile(aadPath, 'utf8'), settings));
   if (problems.length > 0) {
-    await Promise.all([rm(zipPath, { force: true }), rm(xmlPath, { force: true })]);
+    await Promise.all([zipPath, xmlPath, aadPath].map((path) => rm(path, { force: true })));
   }
-  return { problems, zipPath, xmlPath, entries: pkg.entries };
+  return { problems, zipPath, xmlPath, aadPath, entries: pkg.entries };
 }
 
 /** Rewrites the committed sandbox-default manifests and checks them like a package. */
@@ -179,9 +198,14 @@ export async function runPackage(args: readonly string[], io: CliIo): Promise<nu
     io.stderr.write(`Het pakket kan niet worden gemaakt:\n${list(read.problems)}`);
     return 1;
   }
+  const aad = readAadValues(process.env, read.settings);
+  if (!aad.ok) {
+    io.stderr.write(`Het pakket kan niet worden gemaakt:\n${list(aad.problems)}`);
+    return 1;
+  }
   for (const warning of read.warnings) io.stderr.write(`Let op: ${warning}\n`);
   const { settings } = read;
-  const outcome = await buildPackage(settings);
+  const outcome = await buildPackage(settings, aad.values);
   if (outcome.problems.length > 0) {
     io.stderr.write(`Het pakket is afgekeurd en weer verwijderd:\n${list(outcome.problems)}`);
     return 1;
@@ -190,7 +214,8 @@ export async function runPackage(args: readonly string[], io: CliIo): Promise<nu
     `Pakket gemaakt en gecontroleerd:\n` +
       `  ${shown(outcome.zipPath)} (${outcome.entries.join(', ')})\n` +
       `  ${shown(outcome.xmlPath)}\n` +
-      `manifest.json voldoet aan het schema (office-addin-manifest); beide manifesten beschrijven dezelfde invoegtoepassing.\n` +
+      `  ${shown(outcome.aadPath)} (${aad.values.SIGN_IN_AUDIENCE})\n` +
+      `manifest.json voldoet aan het schema (office-addin-manifest); beide manifesten beschrijven dezelfde invoegtoepassing; de app-registratie past erbij.\n` +
       `PUBLIC_URL ${settings.publicUrl} · CLIENT_ID ${settings.clientId} · TEAMS_APP_ID ${settings.teamsAppId} · OUTLOOK_ADDIN_ID ${settings.outlookAddinId} · versie ${settings.version}\n`,
   );
   return 0;

@@ -16,6 +16,7 @@ import { registerErrorHandling } from './errors/error-handler.js';
 import { correlationIdOf, echoCorrelationId } from './http/correlation.js';
 import type { ApiRoute } from './http/define-route.js';
 import { checkUnique, loadRoutes } from './http/load-routes.js';
+import { registerLegalPages } from './http/legal-pages.js';
 import { createLogger } from './http/logging.js';
 import { registerOpenApi, registerOpenApiRoute } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
@@ -151,6 +152,7 @@ export async function buildServer({
     { prefix: '/api' },
   );
   registerOpenApiRoute(app);
+  registerLegalPages(app, env);
 
   const webRoot = resolve(env.WEB_DIST_DIR);
   if (existsSync(webRoot)) {

@@ -17,7 +17,12 @@ import { currentCampaign } from '../domain/campaign.js';
 import type { Microsoft365 } from '../domain/ports.js';
 import { createGraphClient } from '../graph/client/client.js';
 import { OnBehalfOfTokens } from '../graph/client/obo-token-cache.js';
-import { appTokenProvider, createConfidentialClient } from '../graph/client/tokens.js';
+import {
+  appTokenProvider,
+  createConfidentialClient,
+  managedIdentityAssertion,
+  type IdentitySettings,
+} from '../graph/client/tokens.js';
 import { createMicrosoft365 } from '../graph/gateway.js';
 import type { Clock } from './clock.js';
 import type { Env } from './env.js';
@@ -57,12 +62,19 @@ function partnerTenantMicrosoft365(app: Microsoft365, caller: Caller): Microsoft
   };
 }
 
+/** The app's credential: its secret, or the host's managed identity (CLIENT_CREDENTIAL). */
+function appCredential(env: Env): Pick<IdentitySettings, 'clientSecret' | 'clientAssertion'> {
+  if (env.CLIENT_CREDENTIAL === 'secret') return { clientSecret: env.CLIENT_SECRET };
+  const id = env.MANAGED_IDENTITY_CLIENT_ID;
+  return { clientAssertion: managedIdentityAssertion(id ? { userAssignedClientId: id } : {}) };
+}
+
 export function composeServices(env: Env, options: ComposeOptions): Composition {
   const msal = createConfidentialClient({
     authorityHost: env.AUTHORITY_HOST,
     tenantId: env.TENANT_ID,
     clientId: env.CLIENT_ID,
-    clientSecret: env.CLIENT_SECRET,
+    ...appCredential(env),
   });
   const state = createAppState();
   const now = () => options.clock.now();

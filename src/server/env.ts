@@ -27,6 +27,12 @@
 // RATE_LIMIT_WINDOW_SECONDS=60
 // # Largest request body in bytes (JSON); larger bodies get 413.
 // BODY_LIMIT_BYTES=65536
+// # How the server proves it is the Entra app: secret (CLIENT_SECRET) or managedIdentity (the
+// # host's managed identity as a federated identity credential; infra/ sets this up).
+// CLIENT_CREDENTIAL=secret
+// # The user-assigned managed identity's client id (CLIENT_CREDENTIAL=managedIdentity); empty:
+// # the system-assigned identity.
+// MANAGED_IDENTITY_CLIENT_ID=
 // # Seconds between two runs of the background maintenance (client credentials, as "systeem"):
 // # finish cut-off operations, let lapsed holds expire, mark given workshops, sync the trainers'
 // # answers of every organizer with open holds. 0 turns it off (e.g. when another instance or a
@@ -66,6 +72,11 @@ export const ZEnv = z.object({
   TENANT_ID: z.uuid().default(SANDBOX_TENANT_ID),
   CLIENT_ID: z.uuid().default(SANDBOX_CLIENT_ID),
   CLIENT_SECRET: z.string().min(1).default('sandbox-client-secret-not-for-production'),
+  // How the server proves it is the Entra app: its client secret, or the managed identity of the
+  // host (Azure Container Apps, App Service) as a federated identity credential (no secret).
+  CLIENT_CREDENTIAL: z.enum(['secret', 'managedIdentity']).default('secret'),
+  // The user-assigned managed identity's client id; empty: the system-assigned identity.
+  MANAGED_IDENTITY_CLIENT_ID: z.guid().optional(),
   GRAPH_BASE_URL: z.url().default('https://localhost:5443/v1.0'),
   SHAREPOINT_SITE: z.string().min(1).default('root'),
   WEB_DIST_DIR: z.string().default('dist/web'),

@@ -1,30 +1,78 @@
 // Tokens for Graph through @azure/msal-node, the same code for Entra ID and the sandbox: only
 // the authority host differs (https://login.microsoftonline.com or https://localhost:5443).
-import { ConfidentialClientApplication } from '@azure/msal-node';
+// The app proves who it is with its client secret, or — in Azure, without any secret — with a
+// token of the host's managed identity, which the Entra app trusts as a federated identity
+// credential (infra/scripts/add-federated-credential.sh) and msal-node sends as client assertion.
+import { ConfidentialClientApplication, ManagedIdentityApplication } from '@azure/msal-node';
 
 /** Graph's resource; tokens carry it as audience whichever host serves Graph. */
 export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
+
+/**
+ * The audience a managed identity's token needs to serve as a federated credential (Microsoft
+ * Entra, "Configure an application to trust a managed identity": api://AzureADTokenExchange in
+ * the public cloud).
+ */
+export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+
+/** A signed JWT that proves the app's identity instead of a secret (client_assertion). */
+export type ClientAssertionProvider = () => Promise<string>;
 
 export interface IdentitySettings {
   /** e.g. https://login.microsoftonline.com (Entra ID) or https://localhost:5443 (sandbox). */
   readonly authorityHost: string;
   readonly tenantId: string;
   readonly clientId: string;
-  readonly clientSecret: string;
+  /** The app's client secret; not needed with a clientAssertion. */
+  readonly clientSecret?: string;
+  /** Used instead of the secret when given (a managed identity as federated credential). */
+  readonly clientAssertion?: ClientAssertionProvider;
 }
 
 export interface AccessTokenProvider {
   getAccessToken(): Promise<string>;
 }
 
+export interface ManagedIdentityAssertionOptions {
+  /** A user-assigned identity's client id; without it the system-assigned identity. */
+  readonly userAssignedClientId?: string;
+}
+
+/**
+ * Client assertions from the host's managed identity. msal-node's ManagedIdentityApplication
+ * finds the host's identity endpoint itself (Container Apps and App Service: IDENTITY_ENDPOINT
+ * with IDENTITY_HEADER; a VM: IMDS), caches the token and fetches a new one before it expires.
+ */
+export function managedIdentityAssertion(
+  options: ManagedIdentityAssertionOptions = {},
+): ClientAssertionProvider {
+  const identity = new ManagedIdentityApplication(
+    options.userAssignedClientId
+      ? { managedIdentityIdParams: { userAssignedClientId: options.userAssignedClientId } }
+      : {},
+  );
+  return async () => {
+    const result = await identity.acquireToken({ resource: TOKEN_EXCHANGE_AUDIENCE });
+    if (!result?.accessToken) throw new Error('The managed identity returned no token');
+    return result.accessToken;
+  };
+}
+
 export function createConfidentialClient(
   settings: IdentitySettings,
 ): ConfidentialClientApplication {
   const authorityHost = settings.authorityHost.replace(/\/+$/, '');
+  const { clientAssertion, clientSecret } = settings;
+  const credential = clientAssertion
+    ? { clientAssertion: () => clientAssertion() }
+    : clientSecret
+      ? { clientSecret }
+      : undefined;
+  if (!credential) throw new Error('The Entra app needs a client secret or a client assertion');
   return new ConfidentialClientApplication({
     auth: {
       clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
+      ...credential,
       authority: `${authorityHost}/${settings.tenantId}`,
       // Trust the configured host's OIDC metadata instead of Microsoft's instance discovery:
       // required for the sandbox, harmless for login.microsoftonline.com.

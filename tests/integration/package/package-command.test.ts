@@ -2,7 +2,7 @@
 // working directory, so no .env leaks in, writing into that directory. It must leave a flat zip
 // that the validator accepts and the XML manifest, both with the settings it was given, or exit
 // non-zero with a Dutch message and nothing written.
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import JSZip from 'jszip';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateUnifiedManifestFile } from '../../../src/cli/package-check.js';
 import { REPO_ROOT } from '../../../src/cli/package-settings.js';
+
+// Each test runs the CLI as a process that builds, validates (office-addin-manifest, itself a
+// process) and reopens the package: tens of seconds on a busy 2-core machine.
+jest.setTimeout(120_000);
 
 const workDirs: string[] = [];
 afterAll(() => {
@@ -30,7 +34,7 @@ function runPackage(env: Record<string, string>): Run {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) =>
-        !/^(PUBLIC_URL|HOST|PORT|CLIENT_ID|AUTHORITY_HOST|TEAMS_APP_ID|OUTLOOK_ADDIN_ID|APP_VERSION|PACKAGE_)/.test(
+        !/^(PUBLIC_URL|PUBLIC_HOST|HOST|PORT|CLIENT_ID|API_IDENTIFIER_URI|AUTHORITY_HOST|TENANT_ID|ALLOWED_TENANT_IDS|SIGN_IN_AUDIENCE|AAD_APP_OBJECT_ID|TEAMS_APP_ID|OUTLOOK_ADDIN_ID|APP_VERSION|PACKAGE_)/.test(
           key,
         ),
     ),
@@ -38,7 +42,7 @@ function runPackage(env: Record<string, string>): Run {
   const result = spawnSync(
     join(REPO_ROOT, 'node_modules/.bin/tsx'),
     [join(REPO_ROOT, 'src/cli/main.ts'), 'package'],
-    { cwd: dir, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 60_000 },
+    { cwd: dir, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 110_000 },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, dir };
 }
@@ -59,6 +63,7 @@ describe('npm run package', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Pakket gemaakt en gecontroleerd');
     expect(readdirSync(join(run.dir, 'dist')).sort()).toEqual([
+      'aad.manifest.json',
       'workshopplanner-1.0.3.zip',
       'workshopplanner-outlook.xml',
     ]);
@@ -93,6 +98,48 @@ describe('npm run package', () => {
       `<Resource>api://workshops.noord-holland.nl/${TENANT.CLIENT_ID}</Resource>`,
     );
     expect(xml).not.toContain('localhost');
+
+    // The Entra registration for the same settings, as aadApp/update or the admin center's
+    // manifest editor applies it.
+    const aad = JSON.parse(readFileSync(join(run.dir, 'dist/aad.manifest.json'), 'utf8')) as {
+      appId: string;
+      identifierUris: string[];
+      signInAudience: string;
+      spa: { redirectUris: string[] };
+    };
+    expect(aad).toMatchObject({
+      appId: TENANT.CLIENT_ID,
+      identifierUris: [`api://workshops.noord-holland.nl/${TENANT.CLIENT_ID}`],
+      signInAudience: 'AzureADMultipleOrgs',
+    });
+    expect(aad.spa.redirectUris).toContain('brk-multihub://workshops.noord-holland.nl');
+    expect(run.stdout).toContain('dist/aad.manifest.json (AzureADMultipleOrgs)');
+  });
+
+  it('names the API by API_IDENTIFIER_URI in both manifests', async () => {
+    const uri = 'api://workshops.noord-holland.nl/workshopplanner';
+    const run = runPackage({ ...TENANT, API_IDENTIFIER_URI: uri });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const zip = await JSZip.loadAsync(
+      readFileSync(join(run.dir, 'dist/workshopplanner-1.0.3.zip')),
+    );
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      webApplicationInfo: { resource: string; nestedAppAuthInfo: { scopes: string[] }[] };
+    };
+    expect(manifest.webApplicationInfo.resource).toBe(uri);
+    expect(manifest.webApplicationInfo.nestedAppAuthInfo[0]!.scopes).toEqual([
+      `${uri}/access_as_user`,
+    ]);
+    const xml = readFileSync(join(run.dir, 'dist/workshopplanner-outlook.xml'), 'utf8');
+    expect(xml).toContain(`<Resource>${uri}</Resource>`);
+    const aad = JSON.parse(readFileSync(join(run.dir, 'dist/aad.manifest.json'), 'utf8')) as {
+      identifierUris: string[];
+    };
+    expect(aad.identifierUris).toEqual([
+      `api://workshops.noord-holland.nl/${TENANT.CLIENT_ID}`,
+      uri,
+    ]);
   });
 
   it('packages the sandbox default with warnings in Dutch', () => {
@@ -101,6 +148,13 @@ describe('npm run package', () => {
     expect(run.stderr).toContain('Let op: PUBLIC_URL gebruikt http (http://localhost:3000)');
     expect(run.stdout).toContain('PUBLIC_URL https://localhost:3000');
     expect(existsSync(join(run.dir, 'dist/workshopplanner-0.1.0.zip'))).toBe(true);
+  });
+
+  it("refuses settings that disagree with the toolkit's env file, and writes nothing", () => {
+    const run = runPackage({ ...TENANT, SIGN_IN_AUDIENCE: 'AzureADMyOrg' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('ALLOWED_TENANT_IDS vraagt AzureADMultipleOrgs');
+    expect(existsSync(join(run.dir, 'dist'))).toBe(false);
   });
 
   it('refuses http under PACKAGE_STRICT=true and writes nothing', () => {

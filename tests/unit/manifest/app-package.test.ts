@@ -1,13 +1,16 @@
 // The check `npm run package` runs on the zip it wrote: what Teams checks on upload (a flat zip
 // with manifest.json, the icons it names in their sizes, a white outline, the localization file)
 // plus the validator. Each damaged package must be caught.
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { checkAppPackage } from '../../../src/cli/package-check.js';
 import { PACKAGE_ASSETS, renderManifests } from '../../../src/cli/package-render.js';
 import { readDefaultPackageSettings, REPO_ROOT } from '../../../src/cli/package-settings.js';
 import { drawIcon, encodePng } from '../../../scripts/make-icons.js';
+
+// office-addin-manifest's validator runs as a process (several seconds on a busy 2-core machine).
+jest.setTimeout(60_000);
 
 const manifestJson = renderManifests(readDefaultPackageSettings()).unified;
 

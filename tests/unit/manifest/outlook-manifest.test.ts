@@ -133,6 +133,23 @@ describe('manifest/workshopplanner-outlook.xml', () => {
     });
   });
 
+  it('offers the add-in in shared and delegated mailboxes, where Outlook allows it', () => {
+    // Sign-up mails may arrive in a shared RIEC mailbox. <SupportsSharedFolders> exists only in
+    // VersionOverrides 1.1, first in DesktopFormFactor; mobile does not support it.
+    const inner = childNamed(childNamed(root(), 'VersionOverrides')!, 'VersionOverrides')!;
+    const formFactors = childNamed(childNamed(inner, 'Hosts')!, 'Host')!.children;
+    const desktop = formFactors.find((f) => f.name === 'DesktopFormFactor')!;
+    expect([desktop.children[0]?.name, desktop.children[0]?.text]).toEqual([
+      'SupportsSharedFolders',
+      'true',
+    ]);
+    const mobile = formFactors.find((f) => f.name === 'MobileFormFactor')!;
+    expect(childNamed(mobile, 'SupportsSharedFolders')).toBeUndefined();
+    const outer = childNamed(root(), 'VersionOverrides')!;
+    expect(descendants(outer).filter((n) => n.name === 'SupportsSharedFolders')).toHaveLength(1);
+    expect(checkOutlookManifest(xml, PUBLIC_URL).model?.supportsSharedFolders).toBe(true);
+  });
+
   it.each([
     ['a tag left open', (x: string) => x.replace('</Hosts>', ''), 'niet goed gevormd'],
     [
@@ -188,6 +205,26 @@ describe('manifest/workshopplanner-outlook.xml', () => {
       'AppointmentOrganizerCommandSurface heeft geen knop',
     ],
     [
+      'shared folders in VersionOverrides 1.0',
+      (x: string) =>
+        x.replace(
+          /(<Host xsi:type="MailHost">\s*<DesktopFormFactor>)/,
+          '$1<SupportsSharedFolders>true</SupportsSharedFolders>',
+        ),
+      'SupportsSharedFolders mag alleen in DesktopFormFactor van VersionOverridesV1_1',
+    ],
+    [
+      'shared folders after the function file',
+      (x: string) =>
+        x
+          .replace('<SupportsSharedFolders>true</SupportsSharedFolders>', '')
+          .replace(
+            /(<FunctionFile resid="Addin.Url" \/>)(\s*<ExtensionPoint xsi:type="MessageReadCommandSurface">\s*<OfficeTab id="TabDefault">\s*<Group id="Wp.V11)/,
+            '$1<SupportsSharedFolders>true</SupportsSharedFolders>$2',
+          ),
+      'SupportsSharedFolders moet het eerste element van DesktopFormFactor zijn',
+    ],
+    [
       'no sign-in information',
       (x: string) => x.replace(/\n\s+<WebApplicationInfo>[\s\S]*?<\/WebApplicationInfo>/, ''),
       'WebApplicationInfo',
@@ -240,5 +277,28 @@ describe('the XML and the unified manifest', () => {
       'XML-manifest en manifest.json hebben dezelfde id',
     ]);
     expect(compareManifests(manifest, {}, model)).toHaveLength(3);
+  });
+
+  it('disagree when only one of them offers the add-in in shared mailboxes', () => {
+    const manifest = unifiedManifest();
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual(
+      expect.arrayContaining([{ name: 'Mailbox.SharedFolder', type: 'Delegated' }]),
+    );
+    expect(compareManifests(manifest, english, { ...model, supportsSharedFolders: false })).toEqual(
+      [expect.stringContaining('gedeelde postvakken: SupportsSharedFolders is false')],
+    );
+    const withoutShared = {
+      ...manifest,
+      authorization: {
+        permissions: {
+          resourceSpecific: manifest.authorization.permissions.resourceSpecific.filter(
+            (p) => p.name !== 'Mailbox.SharedFolder',
+          ),
+        },
+      },
+    };
+    expect(compareManifests(withoutShared, english, model)).toEqual([
+      expect.stringContaining('Mailbox.SharedFolder staat niet in'),
+    ]);
   });
 });

@@ -29,6 +29,7 @@ describe('readPackageSettings', () => {
       publicUrl: 'https://localhost:3000',
       publicHost: 'localhost:3000',
       clientId: readEnv({}).CLIENT_ID,
+      apiIdentifierUri: `api://localhost:3000/${readEnv({}).CLIENT_ID}`,
       authorityOrigin: 'https://localhost:5443',
       teamsAppId: DEFAULT_TEAMS_APP_ID,
       outlookAddinId: DEFAULT_OUTLOOK_ADDIN_ID,
@@ -59,12 +60,39 @@ describe('readPackageSettings', () => {
         publicUrl: 'https://workshops.noord-holland.nl/planner',
         publicHost: 'workshops.noord-holland.nl',
         clientId: REAL_CLIENT_ID,
+        apiIdentifierUri: `api://workshops.noord-holland.nl/${REAL_CLIENT_ID}`,
         authorityOrigin: 'https://login.microsoftonline.com',
         teamsAppId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
         version: '1.4.2',
         isStrict: true,
         outDir: 'out',
       },
+    });
+  });
+
+  it('takes the API_IDENTIFIER_URI the server accepts, and warns when Teams SSO cannot use it', () => {
+    const tenant = {
+      PUBLIC_URL: 'https://workshops.noord-holland.nl',
+      CLIENT_ID: REAL_CLIENT_ID,
+      PACKAGE_STRICT: 'true',
+    };
+    const own = readPackageSettings({
+      ...tenant,
+      API_IDENTIFIER_URI: `api://workshops.noord-holland.nl/planner-${REAL_CLIENT_ID}`,
+    });
+    expect(own).toMatchObject({
+      ok: true,
+      warnings: [],
+      settings: { apiIdentifierUri: `api://workshops.noord-holland.nl/planner-${REAL_CLIENT_ID}` },
+    });
+    const foreign = readPackageSettings({
+      ...tenant,
+      API_IDENTIFIER_URI: `api://${REAL_CLIENT_ID}`,
+    });
+    expect(foreign).toMatchObject({
+      ok: true,
+      warnings: [expect.stringContaining('begint niet met api://workshops.noord-holland.nl/')],
+      settings: { apiIdentifierUri: `api://${REAL_CLIENT_ID}` },
     });
   });
 

@@ -1,7 +1,7 @@
 // The unified manifest (Teams personal tab + Outlook add-in): the committed file is the sandbox
 // rendering of the template, office-addin-manifest accepts it offline, and it says what Teams and
 // Outlook need: tab URLs, SSO/NAA, the two ribbon buttons, permissions, localization.
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,9 @@ import {
   REPO_ROOT,
   type PackageSettings,
 } from '../../../src/cli/package-settings.js';
+
+// office-addin-manifest's validator runs as a process (several seconds on a busy 2-core machine).
+jest.setTimeout(60_000);
 
 const committed = readFileSync(`${REPO_ROOT}${UNIFIED_COMMITTED}`, 'utf8');
 const english = readFileSync(`${REPO_ROOT}appPackage/en.json`, 'utf8');
@@ -102,8 +105,8 @@ describe('appPackage/manifest.json', () => {
     expect(manifest.developer).toEqual({
       name: 'Provincie Noord-Holland',
       websiteUrl: 'https://localhost:3000/',
-      privacyUrl: 'https://localhost:3000/privacy.html',
-      termsOfUseUrl: 'https://localhost:3000/gebruiksvoorwaarden.html',
+      privacyUrl: 'https://localhost:3000/privacy',
+      termsOfUseUrl: 'https://localhost:3000/terms',
     });
   });
 
@@ -150,8 +153,11 @@ describe('appPackage/manifest.json', () => {
         [16, 32, 80],
       ],
     ]);
+    // Read the open item; and be there in shared and delegated mailboxes too (a shared RIEC
+    // mailbox receives sign-ups): the unified manifest's <SupportsSharedFolders>true.
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'MailboxItem.Read.User', type: 'Delegated' },
+      { name: 'Mailbox.SharedFolder', type: 'Delegated' },
     ]);
     expect(extension!.alternates[0].hide.customOfficeAddin.officeAddinId).toBe(
       defaults.outlookAddinId,
@@ -201,6 +207,17 @@ describe('rendering for a real tenant', () => {
 
   it('still passes the validator', async () => {
     await expect(validateUnifiedManifestText(rendered.unified)).resolves.toEqual([]);
+  });
+
+  it('names the API by API_IDENTIFIER_URI, in both manifests, as the server accepts it', () => {
+    const uri = 'api://workshops.noord-holland.nl/workshopplanner-api';
+    const own = renderManifests({ ...settings, apiIdentifierUri: uri });
+    const unified = JSON.parse(own.unified) as Json;
+    expect(unified.webApplicationInfo.resource).toBe(uri);
+    expect(unified.webApplicationInfo.nestedAppAuthInfo[0].scopes).toEqual([
+      `${uri}/access_as_user`,
+    ]);
+    expect(own.outlook).toContain(`<Resource>${uri}</Resource>`);
   });
 });
 
