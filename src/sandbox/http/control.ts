@@ -1,10 +1,15 @@
 // The sandbox's control API (/_sandbox/…), for tests, benchmarks and demos: request log and
-// round-trip counts, fault injection, the clock, free/busy sharing between the organisations,
+// round-trip counts, fault injection (Graph's and SharePoint's), the clock, free/busy sharing between the organisations,
 // key rotation, health and reset. Local only and unauthenticated, like Azurite's.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SandboxContext } from '../context.js';
 import { resetSandbox } from '../seed/index.js';
+import {
+  readSharePointFaults,
+  updateSharePointFaults,
+  ZSharePointFaults,
+} from '../sharepoint/faults.js';
 import { GraphError } from './graph-error.js';
 import { countRoundTrips, countSequentialRoundTrips } from './request-log.js';
 
@@ -62,6 +67,12 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
   app.get('/faults', async () => ({ ...ctx.faults.current, injected: ctx.faults.injected }));
   app.put('/faults', async (request) =>
     ctx.faults.update(stripUndefined(parse(ZFaults, request.body))),
+  );
+
+  // SharePoint's quiet failures: an index that did not take, server-side paging.
+  app.get('/sharepoint/faults', async () => readSharePointFaults(ctx));
+  app.put('/sharepoint/faults', async (request) =>
+    updateSharePointFaults(ctx, stripUndefined(parse(ZSharePointFaults.partial(), request.body))),
   );
 
   app.get('/settings', async () => ({ freeBusySharing: isFreeBusyShared(ctx) }));
