@@ -11,6 +11,7 @@
 //   hold no Sites permission, so their own tokens cannot reach the lists.
 // - One AppState per process (caches, delta cursors), shared by requests and the scheduler.
 // - The maintenance scheduler with the app's own token, as "systeem".
+// - At start-up against a real tenant, a check of the Entra setup (token version, issuer).
 import type { FastifyBaseLogger } from 'fastify';
 import { SYSTEM_ACCESS } from '../app/access.js';
 import { createAppState } from '../app/app-state.js';
@@ -23,6 +24,7 @@ import { createGraphClient } from '../graph/client/client.js';
 import { OnBehalfOfTokens } from '../graph/client/obo-token-cache.js';
 import { appTokenProvider, createConfidentialClient } from '../graph/client/tokens.js';
 import { createMicrosoft365 } from '../graph/gateway.js';
+import { checkIdentitySetup } from './auth/identity-setup-check.js';
 import type { Clock } from './clock.js';
 import type { Env } from './env.js';
 import { createMaintenanceScheduler, type MaintenanceScheduler } from './maintenance-scheduler.js';
@@ -62,6 +64,32 @@ function partnerTenantMicrosoft365(app: Microsoft365, caller: Caller): Microsoft
   };
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Logs what the start-up check of the Entra setup finds; skipped for a local authority. */
+function checkIdentityAtStartUp(
+  env: Env,
+  msal: ReturnType<typeof createConfidentialClient>,
+  log: FastifyBaseLogger,
+): void {
+  // The sandbox (a local authority) is set up by its own seed: nothing to check there.
+  if (LOOPBACK_HOSTS.has(new URL(env.AUTHORITY_HOST).hostname)) return;
+  void checkIdentitySetup({
+    authorityHost: env.AUTHORITY_HOST,
+    tenantId: env.TENANT_ID,
+    acquireOwnApiToken: async () => {
+      const result = await msal.acquireTokenByClientCredential({
+        scopes: [`${env.CLIENT_ID}/.default`],
+      });
+      if (!result?.accessToken) throw new Error('no token');
+      return result.accessToken;
+    },
+  }).then((findings) => {
+    for (const finding of findings) log[finding.level](finding.message);
+    if (findings.length === 0) log.info('identity check: issuer and token version are as needed');
+  });
+}
+
 export function composeServices(env: Env, options: ComposeOptions): Composition {
   const msal = createConfidentialClient({
     authorityHost: env.AUTHORITY_HOST,
@@ -69,6 +97,7 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
     clientId: env.CLIENT_ID,
     clientSecret: env.CLIENT_SECRET,
   });
+  checkIdentityAtStartUp(env, msal, options.log);
   const state = createAppState();
   const now = () => options.clock.now();
   const site = { site: env.SHAREPOINT_SITE };
