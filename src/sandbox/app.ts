@@ -112,7 +112,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
     bodyLimit: 4 * 1024 * 1024,
     // Graph's ids can be long (a site permission's id is ~120 characters); Fastify's default
     // limit of 100 would answer 404 for them.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     genReqId: () => randomUUID(),
     rewriteUrl: (request) => rewriteGraphUrl(request.url ?? '/', request.headers.authorization),
   });
