@@ -9,11 +9,11 @@ import { RIECS } from '../src/domain/municipalities.js';
 import type { Microsoft365 } from '../src/domain/ports.js';
 import { createAppClient, type AppClient } from '../src/graph/client/app-client.js';
 import { createMicrosoft365 } from '../src/graph/gateway.js';
-import { provisionLists } from '../src/graph/sharepoint/provision.js';
+import { provisionSite } from '../src/graph/sharepoint/provision.js';
 import type { TrainerSeed } from '../src/graph/sharepoint/trainer-fields.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/app.js';
 import { readSandboxConfig } from '../src/sandbox/config.js';
-import { PEOPLE, PRODUCT_APP, RIEC_TENANT } from '../src/sandbox/seed/people.js';
+import { PEOPLE, PRODUCT_APP, PROVISIONING_APP, RIEC_TENANT } from '../src/sandbox/seed/people.js';
 
 export interface BenchStack {
   readonly sandbox: Sandbox;
@@ -68,7 +68,19 @@ export async function startStack(seedDate: string): Promise<BenchStack> {
     clientSecret: PRODUCT_APP.clientSecret,
     graphBaseUrl: `${sandbox.urls.https}/v1.0`,
   });
-  await provisionLists(app.client, 'root', { trainers: trainerSeeds() });
+  // As `npm run provision` does: the administrator's app creates the lists and grants the
+  // product app `write` on the site.
+  const admin = createAppClient({
+    authorityHost: sandbox.urls.https,
+    tenantId: RIEC_TENANT.id,
+    clientId: PROVISIONING_APP.clientId,
+    clientSecret: PROVISIONING_APP.clientSecret,
+    graphBaseUrl: `${sandbox.urls.https}/v1.0`,
+  });
+  await provisionSite(admin.client, 'root', {
+    productApp: { id: PRODUCT_APP.clientId, displayName: PRODUCT_APP.displayName },
+    trainers: trainerSeeds(),
+  });
   const m365 = createMicrosoft365(app.client, { site: 'root' });
   const state = createAppState();
   return {

@@ -52,11 +52,13 @@ interface Answers {
   readonly competing: readonly StoredSignup[];
 }
 
-function question(signup: Signup, slotIndex: number): Question | undefined {
+function question(signup: Signup, slotIndex: number, askedFrom: string): Question | undefined {
   const option = signup.options.find((o) => o.slotIndex === slotIndex);
   if (!option || !signup.pair) return undefined;
   return {
-    organizer: signup.accountHolder.email,
+    // Free/busy looks the same from every mailbox of the tenant: ask from the caller's own, which
+    // their token may read (a colleague confirming for the organizer may not read theirs).
+    organizer: askedFrom,
     trainers: {
       berenschot: signup.pair.berenschot.email.toLowerCase(),
       riec: signup.pair.riec.email.toLowerCase(),
@@ -131,7 +133,7 @@ async function confirmOnce(
   override: { reason: string } | undefined,
 ): Promise<Outcome<StoredSignup>> {
   const cached = ctx.state.signups.recall(id);
-  const guess = cached ? question(cached.signup, slotIndex) : undefined;
+  const guess = cached ? question(cached.signup, slotIndex, ctx.access.email) : undefined;
   const [stored, guessed] = await Promise.all([
     ctx.m365.statusLog.read(id),
     guess ? ask(ctx, guess) : undefined,
@@ -141,7 +143,7 @@ async function confirmOnce(
   if (!canPlanFor(ctx.access, stored.signup.riec))
     return failWith({ kind: 'notFound', what: 'signup' });
 
-  const actual = question(stored.signup, slotIndex);
+  const actual = question(stored.signup, slotIndex, ctx.access.email);
   const pair = stored.signup.pair;
   const option = stored.signup.options.find((o) => o.slotIndex === slotIndex);
   if (!actual || !pair || !option) {

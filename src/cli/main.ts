@@ -19,8 +19,10 @@ Opdrachten:
       Leest een aanmeldmail (RFC 822 of platte tekst) van stdin en schrijft de gemeente,
       de voorkeursmomenten en de open vragen als JSON naar stdout.
   provision [--trainers trainers.json]
-      Richt de SharePoint-lijsten in (Workshopaanmeldingen, Workshoplogboek, Workshoptrainers)
-      en vult desgewenst de trainerslijst. Veilig om vaker te draaien.
+      Richt de SharePoint-lijsten in (Workshopaanmeldingen, Workshoplogboek, Workshoptrainers),
+      geeft de app schrijfrecht op de site (Sites.Selected), controleert alles en vult
+      desgewenst de trainerslijst. Veilig om vaker te draaien. Draait als de inrichtingsapp
+      (PROVISION_CLIENT_ID).
   package [--update-committed]
       Maakt en controleert de Teams-app (dist/workshopplanner-<versie>.zip) en het
       XML-manifest voor Outlook (dist/workshopplanner-outlook.xml).

@@ -50,8 +50,9 @@ function startService(name: string, entry: string, env: NodeJS.ProcessEnv): Prom
 }
 
 /**
- * The sandbox starts without the product's SharePoint lists, as a new tenant would: create them
- * (idempotent, as `npm run provision` does for a real tenant) and fill the trainer list with the
+ * The sandbox starts without the product's SharePoint lists, as a new tenant would: provision it
+ * exactly as `npm run provision` does a real tenant (as the sandbox's provisioning app: the lists,
+ * the product app's `write` grant on the site, the read-back) and fill the trainer list with the
  * sandbox's advisors. Runs as its own process so it trusts the sandbox CA from start-up.
  */
 function provisionSandbox(env: NodeJS.ProcessEnv): void {

@@ -25,7 +25,7 @@ import { identityModule } from './identity/routes.js';
 import { identitySchema, SigningKeys } from './identity/keys.js';
 import { inspectorModule } from './inspector/index.js';
 import { mailModule, mailSchemas } from './mail/index.js';
-import { seedSandbox } from './seed/index.js';
+import { ensureSeeded } from './seed/index.js';
 import { sharePointModule, sharePointSchemas } from './sharepoint/index.js';
 import { openDb, type Db, type TableSchema } from './store/db.js';
 import { ensureCertificateAuthority, issueServerCertificate } from './tls/ca.js';
@@ -74,7 +74,7 @@ export async function startSandbox(
     issuerFor: (tenantId) => `${urls.https}/${tenantId}/v2.0`,
     batchPartHeaders: (batchSeq) => ({ [BATCH_HEADER]: `${batchSecret}:${batchSeq}` }),
   };
-  if (ctx.directory.tenants().length === 0) seedSandbox(ctx);
+  ensureSeeded(ctx);
   await ctx.keys.active();
 
   const app = buildApp(ctx, batchSecret, options.logger ?? false);
@@ -111,6 +111,9 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
   const app = Fastify({
     logger: logger ? { level: 'info' } : false,
     bodyLimit: 4 * 1024 * 1024,
+    // Graph's ids can be long (a site permission's id is ~120 characters); Fastify's default
+    // limit of 100 would answer 404 for them.
+    routerOptions: { maxParamLength: 1000 },
     genReqId: () => randomUUID(),
     rewriteUrl: (request) => rewriteGraphUrl(request.url ?? '/', request.headers.authorization),
   });

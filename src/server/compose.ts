@@ -3,10 +3,15 @@
 // - One msal ConfidentialClientApplication per process: the app's own client-credentials token
 //   stays in its cache; on-behalf-of tokens are kept per user assertion by OnBehalfOfTokens
 //   (src/graph/client/obo-token-cache.ts explains why msal's own OBO cache does not suffice).
-// - Per request, a Graph client whose token is on behalf of the caller, so Microsoft 365 applies
-//   the user's own rights (their mailbox, the lists) on top of the product's checks.
+// - Per request, Microsoft 365 as the use cases need it (docs/security.md, "SharePoint and Graph
+//   identities"): the SharePoint lists and every write (the work plan: list items and the
+//   calendar writes in the organizer's mailbox the server took from the stored sign-up, in one
+//   $batch, so one token) with the app's own identity, after the server decided who may do what;
+//   the caller's free/busy view (getSchedule) and own calendar (delta) on their behalf. Users
+//   hold no Sites permission, so their own tokens cannot reach the lists.
 // - One AppState per process (caches, delta cursors), shared by requests and the scheduler.
 // - The maintenance scheduler with the app's own token, as "systeem".
+// - At start-up against a real tenant, a check of the Entra setup (token version, issuer).
 import type { FastifyBaseLogger } from 'fastify';
 import { SYSTEM_ACCESS } from '../app/access.js';
 import { createAppState } from '../app/app-state.js';
@@ -24,6 +29,7 @@ import {
   type IdentitySettings,
 } from '../graph/client/tokens.js';
 import { createMicrosoft365 } from '../graph/gateway.js';
+import { checkIdentitySetup } from './auth/identity-setup-check.js';
 import type { Clock } from './clock.js';
 import type { Env } from './env.js';
 import { createMaintenanceScheduler, type MaintenanceScheduler } from './maintenance-scheduler.js';
@@ -42,10 +48,11 @@ export interface ComposeOptions {
 
 /**
  * Microsoft 365 for a caller of a partner tenant (Berenschot). Their delegated token belongs to
- * their own tenant and cannot reach the RIEC tenant's SharePoint site, so their reads go through
- * the app's identity. Only the trainer role can come from a partner tenant (auth/authorize.ts),
- * and every trainer permission is a read that the use cases scope to the trainer's own
- * workshops; writes are refused here as a second line of defence.
+ * their own tenant and can reach nothing of the RIEC tenant (not even on-behalf-of: the RIEC
+ * tenant's authority refuses them, AADSTS50020), so everything goes through the app's identity.
+ * Only the trainer role can come from a partner tenant (auth/authorize.ts), and every trainer
+ * permission is a read that the use cases scope to the trainer's own workshops; writes are
+ * refused here as a second line of defence.
  */
 function partnerTenantMicrosoft365(app: Microsoft365, caller: Caller): Microsoft365 {
   if (caller.access.roles.some((role) => role !== 'trainer')) {
@@ -69,6 +76,32 @@ function appCredential(env: Env): Pick<IdentitySettings, 'clientSecret' | 'clien
   return { clientAssertion: managedIdentityAssertion(id ? { userAssignedClientId: id } : {}) };
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Logs what the start-up check of the Entra setup finds; skipped for a local authority. */
+function checkIdentityAtStartUp(
+  env: Env,
+  msal: ReturnType<typeof createConfidentialClient>,
+  log: FastifyBaseLogger,
+): void {
+  // The sandbox (a local authority) is set up by its own seed: nothing to check there.
+  if (LOOPBACK_HOSTS.has(new URL(env.AUTHORITY_HOST).hostname)) return;
+  void checkIdentitySetup({
+    authorityHost: env.AUTHORITY_HOST,
+    tenantId: env.TENANT_ID,
+    acquireOwnApiToken: async () => {
+      const result = await msal.acquireTokenByClientCredential({
+        scopes: [`${env.CLIENT_ID}/.default`],
+      });
+      if (!result?.accessToken) throw new Error('no token');
+      return result.accessToken;
+    },
+  }).then((findings) => {
+    for (const finding of findings) log[finding.level](finding.message);
+    if (findings.length === 0) log.info('identity check: issuer and token version are as needed');
+  });
+}
+
 export function composeServices(env: Env, options: ComposeOptions): Composition {
   const msal = createConfidentialClient({
     authorityHost: env.AUTHORITY_HOST,
@@ -76,27 +109,40 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
     clientId: env.CLIENT_ID,
     ...appCredential(env),
   });
+  checkIdentityAtStartUp(env, msal, options.log);
   const state = createAppState();
   const now = () => options.clock.now();
   const site = { site: env.SHAREPOINT_SITE };
+  const appTokens = appTokenProvider(msal);
   const appMicrosoft365 = createMicrosoft365(
-    createGraphClient({ baseUrl: env.GRAPH_BASE_URL, tokens: appTokenProvider(msal) }),
+    createGraphClient({ baseUrl: env.GRAPH_BASE_URL, tokens: appTokens }),
     site,
   );
   const homeTenant = env.TENANT_ID.toLowerCase();
   const onBehalfOf = new OnBehalfOfTokens(msal);
 
   const microsoft365For = (caller: Caller): Microsoft365 => {
+    const correlationId = () => caller.correlationId;
+    // The app's identity, with the caller's correlation id on every request it makes for them.
+    const asApp = createMicrosoft365(
+      createGraphClient({ baseUrl: env.GRAPH_BASE_URL, tokens: appTokens, correlationId }),
+      site,
+    );
     const tenant = caller.userAssertion.tenantId;
     if (tenant !== undefined && tenant !== homeTenant) {
-      return partnerTenantMicrosoft365(appMicrosoft365, caller);
+      return partnerTenantMicrosoft365(asApp, caller);
     }
-    const client = createGraphClient({
-      baseUrl: env.GRAPH_BASE_URL,
-      tokens: onBehalfOf.providerFor(caller.userAssertion.reveal()),
-      correlationId: () => caller.correlationId,
-    });
-    return createMicrosoft365(client, site);
+    // On behalf of the caller: their getSchedule and their own calendar's delta. The token is
+    // fetched on the first such request only, so list-only requests cost no OBO exchange.
+    const onTheirBehalf = createMicrosoft365(
+      createGraphClient({
+        baseUrl: env.GRAPH_BASE_URL,
+        tokens: onBehalfOf.providerFor(caller.userAssertion.reveal()),
+        correlationId,
+      }),
+      site,
+    );
+    return { ...asApp, calendar: onTheirBehalf.calendar };
   };
 
   const services: Omit<ServerServices, 'webConfig'> = {

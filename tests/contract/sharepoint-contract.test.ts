@@ -1,8 +1,9 @@
 // SharePoint payloads of the sandbox against Microsoft's metadata: site, list,
-// columnDefinition, listItem and fieldValueSet, from every route that returns them.
+// columnDefinition, listItem, fieldValueSet and a site's permission, from every route that
+// returns them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Sandbox } from '../../src/sandbox/app.js';
-import { appToken, graph, startTestSandbox } from '../support/sandbox.js';
+import { appToken, graph, PRODUCT_APP, startTestSandbox } from '../support/sandbox.js';
 import {
   expectCollectionContract,
   expectContract,
@@ -105,6 +106,36 @@ describe('columnDefinition', () => {
     });
     expect(added.status).toBe(201);
     expectContract('columnDefinition', added.body);
+  });
+
+  it('PATCH …/columns/{id} answers a columnDefinition', async () => {
+    const patched = await graph(sandbox, token, 'PATCH', `${listPath}/columns/Trainer`, {
+      indexed: true,
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.indexed).toBe(true);
+    expectContract('columnDefinition', patched.body);
+  });
+});
+
+describe('permission (a site’s application permissions)', () => {
+  it('POST, GET, PATCH and the collection keep to microsoft.graph.permission', async () => {
+    const created = await graph(sandbox, token, 'POST', '/sites/root/permissions', {
+      roles: ['write'],
+      grantedToIdentities: [
+        { application: { id: PRODUCT_APP.clientId, displayName: 'Workshopplanner' } },
+      ],
+    });
+    expect(created.status).toBe(201);
+    expectContract('permission', created.body);
+    const path = `/sites/root/permissions/${created.body.id as string}`;
+    expectContract('permission', (await graph(sandbox, token, 'GET', path)).body);
+    const patched = await graph(sandbox, token, 'PATCH', path, { roles: ['read'] });
+    expectContract('permission', patched.body);
+    expectCollectionContract(
+      'permission',
+      (await graph(sandbox, token, 'GET', '/sites/root/permissions')).body,
+    );
   });
 });
 

@@ -1,5 +1,7 @@
 // A planning core wired to a fresh sandbox, as the server wires it: msal-node client
-// credentials over HTTPS, the Graph client with its middleware, lists provisioned, trainers seeded.
+// credentials over HTTPS, the Graph client with its middleware, lists provisioned (as
+// `npm run provision` does: by the administrator's provisioning app, which grants the product
+// app `write` on the site), trainers seeded.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
@@ -11,11 +13,16 @@ import type { Microsoft365 } from '../../src/domain/ports.js';
 import { createGraphClient, RequestCounter } from '../../src/graph/client/client.js';
 import { appTokenProvider, createConfidentialClient } from '../../src/graph/client/tokens.js';
 import { createMicrosoft365 } from '../../src/graph/gateway.js';
-import { provisionLists } from '../../src/graph/sharepoint/provision.js';
+import { provisionSite } from '../../src/graph/sharepoint/provision.js';
 import type { TrainerSeed } from '../../src/graph/sharepoint/trainer-fields.js';
 import type { Sandbox } from '../../src/sandbox/app.js';
 import { countRoundTrips } from '../../src/sandbox/http/request-log.js';
-import { PEOPLE, PRODUCT_APP, RIEC_TENANT } from '../../src/sandbox/seed/people.js';
+import {
+  PEOPLE,
+  PRODUCT_APP,
+  PROVISIONING_APP,
+  RIEC_TENANT,
+} from '../../src/sandbox/seed/people.js';
 import { startTestSandbox, type TestSandboxOptions } from './sandbox.js';
 
 /** The sandbox's advisors as the trainer list the product keeps in SharePoint. */
@@ -37,6 +44,20 @@ export function sandboxTrainers(): TrainerSeed[] {
  * weeks ahead (eveningSlots) hold no holiday or evening off.
  */
 export const FIXED_TODAY = new Date('2026-09-01T09:00:00+02:00');
+
+/** A Graph client as the administrator's provisioning app (Sites.FullControl.All). */
+export function adminClient(sandbox: Sandbox): Client {
+  const msal = createConfidentialClient({
+    authorityHost: sandbox.urls.https,
+    tenantId: RIEC_TENANT.id,
+    clientId: PROVISIONING_APP.clientId,
+    clientSecret: PROVISIONING_APP.clientSecret,
+  });
+  return createGraphClient({
+    baseUrl: `${sandbox.urls.https}/v1.0`,
+    tokens: appTokenProvider(msal),
+  });
+}
 
 export interface PlanningHarness {
   readonly sandbox: Sandbox;
@@ -68,7 +89,10 @@ export async function startPlanningHarness(
     tokens: appTokenProvider(msal),
     counter,
   });
-  await provisionLists(client, 'root', { trainers: sandboxTrainers() });
+  await provisionSite(adminClient(sandbox), 'root', {
+    productApp: { id: PRODUCT_APP.clientId, displayName: PRODUCT_APP.displayName },
+    trainers: sandboxTrainers(),
+  });
   const m365 = createMicrosoft365(client, { site: 'root' });
   const state = createAppState();
   return {

@@ -3,9 +3,29 @@
 import { resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../../src/sandbox/app.js';
 import { readSandboxConfig, type FaultSettings } from '../../src/sandbox/config.js';
-import { PEOPLE, PRODUCT_APP, RIEC_TENANT } from '../../src/sandbox/seed/people.js';
+import {
+  GRAPH_EXPLORER_APP,
+  PEOPLE,
+  PRODUCT_APP,
+  PROVISIONING_APP,
+  RIEC_TENANT,
+  SANDBOX_TOOLS_APP,
+} from '../../src/sandbox/seed/people.js';
 
-export { PEOPLE, PRODUCT_APP, RIEC_TENANT };
+export {
+  GRAPH_EXPLORER_APP,
+  PEOPLE,
+  PRODUCT_APP,
+  PROVISIONING_APP,
+  RIEC_TENANT,
+  SANDBOX_TOOLS_APP,
+};
+
+/** An app registration of the sandbox that asks for tokens (a public client has no secret). */
+export interface TokenClient {
+  readonly clientId: string;
+  readonly clientSecret?: string;
+}
 
 export interface TestSandboxOptions {
   readonly faults?: Partial<FaultSettings>;
@@ -41,8 +61,17 @@ export function personByUpn(upnStart: string) {
   return person;
 }
 
-/** A delegated token via the password grant (seeded users share the sandbox password). */
-export async function passwordToken(sandbox: Sandbox, upn: string, scope: string): Promise<string> {
+/**
+ * A delegated token via the password grant (seeded users share the sandbox password), asked by
+ * the product app unless `client` says otherwise (e.g. Graph Explorer, for Graph scopes the
+ * product app is not consented).
+ */
+export async function passwordToken(
+  sandbox: Sandbox,
+  upn: string,
+  scope: string,
+  client: TokenClient = PRODUCT_APP,
+): Promise<string> {
   const response = await fetch(
     `${sandbox.urls.https}/${RIEC_TENANT.id}/oauth2/v2.0/token`.replace(
       RIEC_TENANT.id,
@@ -53,8 +82,8 @@ export async function passwordToken(sandbox: Sandbox, upn: string, scope: string
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'password',
-        client_id: PRODUCT_APP.clientId,
-        client_secret: PRODUCT_APP.clientSecret,
+        client_id: client.clientId,
+        ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
         username: upn,
         password: sandbox.ctx.config.userPassword,
         scope,
@@ -67,15 +96,21 @@ export async function passwordToken(sandbox: Sandbox, upn: string, scope: string
   return body.access_token;
 }
 
-/** An app-only Graph token via client credentials. */
-export async function appToken(sandbox: Sandbox): Promise<string> {
+/**
+ * An app-only Graph token via client credentials: by default of the sandbox's tools app, which
+ * may read every mailbox, calendar and site (to look at the sandbox from outside the product).
+ */
+export async function appToken(
+  sandbox: Sandbox,
+  client: Required<TokenClient> = SANDBOX_TOOLS_APP,
+): Promise<string> {
   const response = await fetch(`${sandbox.urls.https}/${RIEC_TENANT.id}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'client_credentials',
-      client_id: PRODUCT_APP.clientId,
-      client_secret: PRODUCT_APP.clientSecret,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
       scope: 'https://graph.microsoft.com/.default',
     }),
   });

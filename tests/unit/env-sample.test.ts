@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { readSandboxConfig, ZSandboxEnv } from '../../src/sandbox/config.js';
 import { readEnv, ZEnv } from '../../src/server/env.js';
 import { readPackageSettings, ZPackageEnv } from '../../src/cli/package-settings.js';
+import { readProvisionSettings, ZProvisionEnv } from '../../src/cli/provision-settings.js';
 
 const sample = readFileSync('.env.sample', 'utf8');
 const active = Object.fromEntries(
@@ -29,12 +30,17 @@ describe('.env.sample', () => {
       ...Object.keys(ZEnv.shape),
       ...Object.keys(ZSandboxEnv.shape),
       ...Object.keys(ZPackageEnv.shape),
+      ...Object.keys(ZProvisionEnv.shape),
       // Read outside the schemas: by npm start, the sandbox's entry point and the browser tests.
       'START_SANDBOX',
       'SANDBOX_LOG',
       'CHROMIUM_PATH',
     ];
     expect(settings.filter((name) => !mentioned.has(name))).toEqual([]);
+  });
+
+  it('gives the same provisioning settings as no .env at all', () => {
+    expect(readProvisionSettings(active)).toEqual(readProvisionSettings({}));
   });
 
   it('parses the packaging settings', () => {

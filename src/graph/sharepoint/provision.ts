@@ -1,21 +1,52 @@
-// `npm run provision`: creates the lists with typed, indexed columns; adds columns a newer
-// version defines; changes nothing when everything is there (safe to run twice).
+// `npm run provision`, as the administrator's provisioning identity (Sites.FullControl.All):
+// 1. creates the lists with typed, indexed columns and adds the columns a newer version defines;
+// 2. grants the product app `write` on the site (Sites.Selected), and reads the grant back;
+// 3. reads every list's columns back, repairs what a PATCH can (index, unique values, required)
+//    and fails loudly, naming list and column, for what it cannot;
+// 4. optionally fills the trainer list (reading every page of it first);
+// 5. optionally checks, with the product app's own token, that it reads every list and filters
+//    on an indexed column: what the server will do.
+// Safe to run twice: what is right is left alone.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { toGraphFailure } from '../client/errors.js';
-import { ALL_LISTS, TRAINER_LIST, type ColumnSpec, type ListSpec } from './lists.js';
+import { checkList, readColumns, repairColumn, type ColumnFinding } from './list-columns-check.js';
+import { ALL_LISTS, SIGNUP_LIST, TRAINER_LIST, type ColumnSpec, type ListSpec } from './lists.js';
+import { readAllPages } from './read-pages.js';
+import { ensureSiteGrant, type ProductApp, type SiteGrantOutcome } from './site-grant.js';
 import { toTrainerFields, type TrainerSeed } from './trainer-fields.js';
 
 export interface ProvisionReport {
   readonly created: string[];
+  /** "List.Column" */
   readonly columnsAdded: string[];
+  /** "List.Column: what was wrong" */
+  readonly columnsRepaired: string[];
+  /** Lists that needed nothing. */
   readonly unchanged: string[];
+  readonly siteGrant: SiteGrantOutcome;
   readonly trainersAdded: number;
+  /** Whether the product app's own token read every list (undefined: not checked). */
+  readonly productAccess?: 'ok';
 }
 
-const ZColumns = z.object({ value: z.array(z.object({ name: z.string() })) });
+export interface ProvisionOptions {
+  /** The product app, which gets `write` on the site. */
+  readonly productApp: ProductApp;
+  readonly trainers?: readonly TrainerSeed[];
+  /** A Graph client with the product app's own token, to check what the server will see. */
+  readonly productClient?: Client;
+}
 
-function toColumnDefinition(column: ColumnSpec): Record<string, unknown> {
+/** Provisioning finished with problems it could not repair; each names list and column. */
+export class ProvisioningFailed extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`inrichten onvolledig:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ProvisioningFailed';
+  }
+}
+
+export function toColumnDefinition(column: ColumnSpec): Record<string, unknown> {
   return {
     name: column.name,
     displayName: column.name,
@@ -27,14 +58,14 @@ function toColumnDefinition(column: ColumnSpec): Record<string, unknown> {
   };
 }
 
-async function readColumns(
+async function existingColumns(
   client: Client,
   site: string,
   list: string,
 ): Promise<Set<string> | undefined> {
   try {
-    const columns = ZColumns.parse(await client.api(`/sites/${site}/lists/${list}/columns`).get());
-    return new Set(columns.value.map((c) => c.name));
+    const columns = await readColumns(client, site, list);
+    return new Set(columns.map((c) => c.name.toLowerCase()));
   } catch (error) {
     const failure = toGraphFailure(error);
     if (failure.status === 404) return undefined;
@@ -42,82 +73,196 @@ async function readColumns(
   }
 }
 
+async function post(client: Client, path: string, body: unknown): Promise<void> {
+  try {
+    await client.api(path).post(body);
+  } catch (error) {
+    throw toGraphFailure(error);
+  }
+}
+
+/** Creates the list, or adds the columns it lacks. */
 async function ensureList(
   client: Client,
   site: string,
   spec: ListSpec,
   report: ProvisionReport,
 ): Promise<void> {
-  const existing = await readColumns(client, site, spec.displayName);
+  const existing = await existingColumns(client, site, spec.displayName);
   if (!existing) {
-    try {
-      await client.api(`/sites/${site}/lists`).post({
-        displayName: spec.displayName,
-        description: spec.description,
-        columns: spec.columns.map(toColumnDefinition),
-        list: { template: 'genericList' },
-      });
-    } catch (error) {
-      throw toGraphFailure(error);
-    }
+    await post(client, `/sites/${site}/lists`, {
+      displayName: spec.displayName,
+      description: spec.description,
+      columns: spec.columns.map(toColumnDefinition),
+      list: { template: 'genericList' },
+    });
     report.created.push(spec.displayName);
     return;
   }
-  const missing = spec.columns.filter((column) => !existing.has(column.name));
-  for (const column of missing) {
-    try {
-      await client
-        .api(`/sites/${site}/lists/${spec.displayName}/columns`)
-        .post(toColumnDefinition(column));
-    } catch (error) {
-      throw toGraphFailure(error);
-    }
-    report.columnsAdded.push(`${spec.displayName}.${column.name}`);
-  }
-  if (missing.length === 0) report.unchanged.push(spec.displayName);
+  await addMissingColumns(client, site, spec, existing, report);
 }
 
-/** Adds trainers that are not in the list yet (by e-mail address). */
+async function addMissingColumns(
+  client: Client,
+  site: string,
+  spec: ListSpec,
+  existing: ReadonlySet<string>,
+  report: ProvisionReport,
+): Promise<void> {
+  for (const column of spec.columns.filter((c) => !existing.has(c.name.toLowerCase()))) {
+    await post(
+      client,
+      `/sites/${site}/lists/${encodeURIComponent(spec.displayName)}/columns`,
+      toColumnDefinition(column),
+    );
+    report.columnsAdded.push(`${spec.displayName}.${column.name}`);
+  }
+}
+
+const findingText = (finding: ColumnFinding) =>
+  `${finding.list}.${finding.column}: ${finding.problem}`;
+
+/**
+ * Reads the list back; adds columns a list creation silently dropped, repairs settings, reads
+ * back again. What is still wrong is returned, for the caller to fail with.
+ */
+async function verifyList(
+  client: Client,
+  site: string,
+  spec: ListSpec,
+  report: ProvisionReport,
+): Promise<string[]> {
+  const findings = await checkList(client, site, spec);
+  if (findings.length === 0) return [];
+  const missing = findings.filter((f) => f.problem === 'kolom ontbreekt');
+  if (missing.length > 0) {
+    const present = new Set(
+      spec.columns
+        .map((c) => c.name.toLowerCase())
+        .filter((name) => !missing.some((m) => m.column.toLowerCase() === name)),
+    );
+    await addMissingColumns(client, site, spec, present, report);
+  }
+  const problems: string[] = [];
+  for (const finding of findings.filter((f) => f.repair)) {
+    try {
+      await repairColumn(client, site, finding);
+    } catch (error) {
+      problems.push(`${findingText(finding)} (herstel mislukt: ${(error as Error).message})`);
+    }
+  }
+  const remaining = await checkList(client, site, spec);
+  for (const finding of findings.filter((f) => f.repair)) {
+    if (!remaining.some((r) => r.column === finding.column)) {
+      report.columnsRepaired.push(findingText(finding));
+    }
+  }
+  return [
+    ...problems,
+    ...remaining
+      .filter((r) => !problems.some((p) => p.startsWith(`${r.list}.${r.column}:`)))
+      .map(
+        (r) =>
+          `${findingText(r)}${r.repair ? ' (hersteld, maar SharePoint nam het niet over)' : ''}`,
+      ),
+  ];
+}
+
+const ZTrainerItem = z.object({ fields: z.looseObject({ Email: z.string() }) });
+
+/** Adds trainers that are not in the list yet (by e-mail address), reading every page. */
 async function ensureTrainers(
   client: Client,
   site: string,
   trainers: readonly TrainerSeed[],
 ): Promise<number> {
-  const ZItems = z.object({
-    value: z.array(z.object({ fields: z.object({ Email: z.string() }) })),
-  });
-  const existing = new Set(
-    ZItems.parse(
-      await client
-        .api(`/sites/${site}/lists/${TRAINER_LIST}/items`)
-        .expand('fields')
-        .top(999)
-        .get(),
-    ).value.map((item) => item.fields.Email.toLowerCase()),
+  const items = await readAllPages(
+    client,
+    `/sites/${site}/lists/${TRAINER_LIST}/items?expand=fields(select=Email)&$top=999`,
+    ZTrainerItem,
   );
+  const existing = new Set(items.map((item) => item.fields.Email.toLowerCase()));
   let added = 0;
   for (const trainer of trainers) {
     if (existing.has(trainer.email.toLowerCase())) continue;
-    await client
-      .api(`/sites/${site}/lists/${TRAINER_LIST}/items`)
-      .post({ fields: toTrainerFields(trainer) });
+    await post(client, `/sites/${site}/lists/${TRAINER_LIST}/items`, {
+      fields: toTrainerFields(trainer),
+    });
+    existing.add(trainer.email.toLowerCase());
     added++;
   }
   return added;
 }
 
-export async function provisionLists(
+/** What the server will do with its own token: read every list, filter on an index. */
+async function checkProductAccess(productClient: Client, site: string): Promise<string[]> {
+  const problems: string[] = [];
+  const items = (list: string) => `/sites/${site}/lists/${list}/items`;
+  const reads: [string, () => Promise<unknown>][] = [
+    ...ALL_LISTS.map((spec): [string, () => Promise<unknown>] => [
+      items(spec.displayName),
+      () => productClient.api(items(spec.displayName)).top(1).get(),
+    ]),
+    [
+      `${items(SIGNUP_LIST)} ($filter op Status)`,
+      () =>
+        productClient
+          .api(items(SIGNUP_LIST))
+          .expand('fields')
+          .filter("fields/Status eq 'aangemeld'")
+          .top(1)
+          .get(),
+    ],
+  ];
+  for (const [path, read] of reads) {
+    try {
+      await read();
+    } catch (error) {
+      const failure = toGraphFailure(error);
+      problems.push(
+        failure.status === 403
+          ? `de app zelf krijgt geen toegang tot ${path} (403): geef de app de toepassingsmachtiging Sites.Selected met beheerderstoestemming`
+          : `de app zelf kan ${path} niet lezen: ${failure.message}`,
+      );
+    }
+  }
+  return problems;
+}
+
+export async function provisionSite(
   client: Client,
   site: string,
-  options: { readonly trainers?: readonly TrainerSeed[] } = {},
+  options: ProvisionOptions,
 ): Promise<ProvisionReport> {
   const report: ProvisionReport = {
     created: [],
     columnsAdded: [],
+    columnsRepaired: [],
     unchanged: [],
+    siteGrant: { kind: 'unchanged' },
     trainersAdded: 0,
   };
   for (const spec of ALL_LISTS) await ensureList(client, site, spec, report);
+  const siteGrant = await ensureSiteGrant(client, site, options.productApp);
+  const problems: string[] = [];
+  for (const spec of ALL_LISTS) problems.push(...(await verifyList(client, site, spec, report)));
+  if (problems.length > 0) throw new ProvisioningFailed(problems);
+  const changed = [...report.columnsAdded, ...report.columnsRepaired];
+  for (const spec of ALL_LISTS) {
+    const name = spec.displayName;
+    if (!report.created.includes(name) && !changed.some((c) => c.startsWith(`${name}.`))) {
+      report.unchanged.push(name);
+    }
+  }
   const trainersAdded = options.trainers ? await ensureTrainers(client, site, options.trainers) : 0;
-  return { ...report, trainersAdded };
+  if (options.productClient) {
+    const denied = await checkProductAccess(options.productClient, site);
+    if (denied.length > 0) throw new ProvisioningFailed(denied);
+  }
+  return {
+    ...report,
+    siteGrant,
+    trainersAdded,
+    ...(options.productClient ? { productAccess: 'ok' as const } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import type { TableSchema } from '../store/db.js';
+import type { Db, TableSchema } from '../store/db.js';
 
 export const directorySchema: TableSchema = {
   module: 'directory',
@@ -33,7 +33,8 @@ export const directorySchema: TableSchema = {
       app_roles TEXT NOT NULL DEFAULT '[]',
       exposed_scopes TEXT NOT NULL DEFAULT '[]',
       graph_application_permissions TEXT NOT NULL DEFAULT '[]',
-      graph_delegated_permissions TEXT NOT NULL DEFAULT '[]'
+      graph_delegated_permissions TEXT NOT NULL DEFAULT '[]',
+      access_token_version INTEGER NOT NULL DEFAULT 2
     );
     CREATE TABLE IF NOT EXISTS app_role_assignments (
       client_id TEXT NOT NULL REFERENCES apps(client_id),
@@ -47,3 +48,16 @@ export const directorySchema: TableSchema = {
     );
   `,
 };
+
+/**
+ * Brings a database made by an older sandbox up to this schema (data survive a restart, so a
+ * developer's .data/sandbox may predate a column). Idempotent.
+ */
+export function upgradeDirectorySchema(db: Db): void {
+  const columns = (db.prepare('PRAGMA table_info(apps)').all() as { name: string }[]).map(
+    (column) => column.name,
+  );
+  if (!columns.includes('access_token_version')) {
+    db.exec('ALTER TABLE apps ADD COLUMN access_token_version INTEGER NOT NULL DEFAULT 2');
+  }
+}

@@ -46,6 +46,12 @@ export interface AppRegistration {
   readonly graphApplicationPermissions: readonly string[];
   /** Graph delegated permissions consented for the app (scp in user tokens). */
   readonly graphDelegatedPermissions: readonly string[];
+  /**
+   * The version of the access tokens issued for this app's own API: the manifest's
+   * `api.requestedAccessTokenVersion` (Entra's default for a new registration is 1; v1 tokens
+   * have the issuer https://sts.windows.net/{tid}/).
+   */
+  readonly accessTokenVersion: 1 | 2;
 }
 
 interface UserRow {
@@ -75,6 +81,7 @@ interface AppRow {
   exposed_scopes: string;
   graph_application_permissions: string;
   graph_delegated_permissions: string;
+  access_token_version: number;
 }
 
 function toUser(row: UserRow): DirectoryUser {
@@ -107,6 +114,7 @@ function toApp(row: AppRow): AppRegistration {
     exposedScopes: parseJson(row.exposed_scopes, []),
     graphApplicationPermissions: parseJson(row.graph_application_permissions, []),
     graphDelegatedPermissions: parseJson(row.graph_delegated_permissions, []),
+    accessTokenVersion: row.access_token_version === 1 ? 1 : 2,
   };
 }
 
@@ -183,6 +191,13 @@ export class Directory {
           app.identifierUris.includes(resource) ||
           (resource.startsWith('api://') && resource.endsWith(`/${app.clientId}`)),
       );
+  }
+
+  /** Changes `api.requestedAccessTokenVersion` of an app registration (tests, demos). */
+  setAccessTokenVersion(clientId: string, version: 1 | 2): void {
+    this.db
+      .prepare('UPDATE apps SET access_token_version = ? WHERE client_id = ?')
+      .run(version, clientId);
   }
 
   rolesOf(clientId: string, userId: string): string[] {

@@ -1,5 +1,5 @@
 // The sandbox's control API (/_sandbox/…), for tests, benchmarks and demos: request log and
-// round-trip counts, fault injection, the clock, free/busy sharing between the organisations,
+// round-trip counts, fault injection (Graph's and SharePoint's), the clock, free/busy sharing between the organisations,
 // key rotation, health and reset. Local only and unauthenticated, like Azurite's.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -7,6 +7,11 @@ import { registerDeltaTokenControl } from '../calendar/delta-tokens.js';
 import type { DuplicateTransactionIdAnswer } from '../config.js';
 import type { SandboxContext } from '../context.js';
 import { resetSandbox } from '../seed/index.js';
+import {
+  readSharePointFaults,
+  updateSharePointFaults,
+  ZSharePointFaults,
+} from '../sharepoint/faults.js';
 import { GraphError } from './graph-error.js';
 import { countRoundTrips, countSequentialRoundTrips } from './request-log.js';
 
@@ -102,6 +107,12 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
     ctx.faults.armBatchFault(fault);
     return fault;
   });
+
+  // SharePoint's quiet failures: an index that did not take, server-side paging.
+  app.get('/sharepoint/faults', async () => readSharePointFaults(ctx));
+  app.put('/sharepoint/faults', async (request) =>
+    updateSharePointFaults(ctx, stripUndefined(parse(ZSharePointFaults.partial(), request.body))),
+  );
 
   app.get('/settings', async () => currentSettings(ctx));
   app.put('/settings', async (request) => {

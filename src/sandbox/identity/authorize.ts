@@ -1,20 +1,44 @@
 // The authorization endpoint behind a sign-in page where a person picks a seeded user (no
-// passwords), and the logout endpoint.
+// passwords), and the logout endpoint. A tenant's authority lists and signs in that tenant's
+// users and refuses anyone else with AADSTS50020, as Entra does for a non-guest; `organizations`
+// and `common` sign in the users of every organisation (a multi-tenant app).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
-import type { AppRegistration, DirectoryUser } from '../directory/store.js';
+import type { AppRegistration, DirectoryUser, Tenant } from '../directory/store.js';
 import {
+  checkUserTenant,
   isAllowedRedirect,
   isLocalUrl,
+  MULTI_TENANT_AUTHORITIES,
   redirectWithError,
   redirectWithParams,
   resolveTenant,
+  tenantNotFound,
   type AuthorizationCode,
   type Form,
   type TenantParams,
 } from './oauth-http.js';
 import { renderSignInPage } from './sign-in-page.js';
+import { OAuthError } from './tokens.js';
+
+/** The authority's tenant; undefined for `organizations` / `common`; 90002 for anything else. */
+function authorityTenant(ctx: SandboxContext, name: string) {
+  const tenant = resolveTenant(ctx, name);
+  if (!tenant && !MULTI_TENANT_AUTHORITIES.includes(name)) throw tenantNotFound(name);
+  return tenant;
+}
+
+/** The OAuth error of a sign-in check, as the text the sign-in page shows; else rethrows. */
+function refusal(check: () => void): string | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof OAuthError) return error.message;
+    throw error;
+  }
+}
 
 export function authorizeRoutes(
   app: FastifyInstance,
@@ -65,17 +89,31 @@ export function authorizeRoutes(
           'AADSTS50058: A silent sign-in request was sent but no user is signed in.',
         );
       }
-      const tenant = resolveTenant(ctx, request.params.tenant);
-      const users = (
-        tenant ? ctx.directory.usersOfTenant(tenant.id) : ctx.directory.allUsers()
-      ).filter((user) => tenant || user.tenantId === client.tenantId);
-      return reply.type('text/html; charset=utf-8').send(
-        renderSignInPage({
-          users: users.map((user) => describeUser(ctx, client, user)),
-          params: query,
-          loginHint: query.login_hint,
-        }),
-      );
+      let tenant: Tenant | undefined;
+      try {
+        tenant = authorityTenant(ctx, request.params.tenant);
+      } catch (error) {
+        if (!(error instanceof OAuthError)) throw error;
+        return reply
+          .status(400)
+          .type('text/html; charset=utf-8')
+          .send(renderSignInPage({ error: error.message, users: [], params: {} }));
+      }
+      const users = tenant ? ctx.directory.usersOfTenant(tenant.id) : ctx.directory.allUsers();
+      // A login_hint naming someone this authority cannot sign in: Entra's answer at once.
+      const hinted = query.login_hint ? ctx.directory.findUser(query.login_hint) : undefined;
+      const error = hinted ? refusal(() => checkUserTenant(tenant, hinted, client)) : undefined;
+      return reply
+        .status(error ? 400 : 200)
+        .type('text/html; charset=utf-8')
+        .send(
+          renderSignInPage({
+            users: users.map((user) => describeUser(ctx, client, user)),
+            params: query,
+            loginHint: query.login_hint,
+            ...(error ? { error } : {}),
+          }),
+        );
     },
   );
 
@@ -90,6 +128,24 @@ export function authorizeRoutes(
           .status(400)
           .type('text/plain; charset=utf-8')
           .send('Ongeldige aanmelding: app, redirect_uri of gebruiker onbekend.');
+      }
+      let tenant: Tenant | undefined;
+      try {
+        tenant = authorityTenant(ctx, request.params.tenant);
+        checkUserTenant(tenant, user, client);
+      } catch (error) {
+        if (!(error instanceof OAuthError)) throw error;
+        const others = tenant ? ctx.directory.usersOfTenant(tenant.id) : [];
+        return reply
+          .status(400)
+          .type('text/html; charset=utf-8')
+          .send(
+            renderSignInPage({
+              error: error.message,
+              users: others.map((other) => describeUser(ctx, client, other)),
+              params: form,
+            }),
+          );
       }
       const code = randomBytes(32).toString('base64url');
       codes.set(code, {

@@ -54,8 +54,11 @@ export async function verifyAssertion(
       currentDate: ctx.clock.now(),
     });
     const user = ctx.directory.findUser(String(payload.oid ?? ''));
-    if (!user || payload.iss !== ctx.issuerFor(user.tenantId))
-      throw new Error('unknown user or issuer');
+    // A v2 or (for an API still on v1) a v1 token of the user's home tenant.
+    const issuers = user
+      ? [ctx.issuerFor(user.tenantId), `https://sts.windows.net/${user.tenantId}/`]
+      : [];
+    if (!user || !issuers.includes(String(payload.iss))) throw new Error('unknown user or issuer');
     return user;
   } catch (error) {
     throw new OAuthError(

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
-import type { AppRegistration, Tenant } from '../directory/store.js';
+import type { AppRegistration, DirectoryUser, Tenant } from '../directory/store.js';
 import { OAuthError } from './tokens.js';
 
 /** The on-behalf-of grant type (RFC 7523), as Entra ID names it. */
@@ -36,6 +36,38 @@ export function checkTenant(tenant: Tenant | undefined, tenantId: string): void 
       `Application or user not found in the directory '${tenant.id}'.`,
     );
   }
+}
+
+/** The authorities that sign in a user of any organisation (a multi-tenant app's). */
+export const MULTI_TENANT_AUTHORITIES: readonly string[] = ['organizations', 'common'];
+
+/** Entra's answer for an authority name that is no tenant: AADSTS90002. */
+export function tenantNotFound(name: string): OAuthError {
+  return new OAuthError(
+    400,
+    'invalid_tenant',
+    90002,
+    `Tenant '${name}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+  );
+}
+
+/**
+ * A tenant-specific authority signs in that tenant's users only (and its guests: the sandbox has
+ * none). Anyone else gets Entra's AADSTS50020; `organizations` and `common` sign in every
+ * organisation's user, in their home tenant.
+ */
+export function checkUserTenant(
+  tenant: Tenant | undefined,
+  user: DirectoryUser,
+  client: AppRegistration,
+): void {
+  if (!tenant || tenant.id === user.tenantId) return;
+  throw new OAuthError(
+    400,
+    'invalid_grant',
+    50020,
+    `User account '${user.userPrincipalName}' from identity provider 'https://sts.windows.net/${user.tenantId}/' does not exist in tenant '${tenant.displayName}' and cannot access the application '${client.clientId}'(${client.displayName}) in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.`,
+  );
 }
 
 export function basicClientCredentials(header: string | undefined): Form {

@@ -6,9 +6,12 @@ import { authenticateClient, verifyAssertion, verifyPkce } from './client-auth.j
 import {
   basicClientCredentials,
   checkTenant,
+  checkUserTenant,
   corsHeaders,
+  MULTI_TENANT_AUTHORITIES,
   resolveTenant,
   safeEqual,
+  tenantNotFound,
   type AuthorizationCode,
   type Form,
   type TenantParams,
@@ -43,13 +46,8 @@ export function tokenRoutes(
         ...basicClientCredentials(request.headers.authorization),
       };
       const tenant = resolveTenant(ctx, request.params.tenant);
-      if (!tenant && !['common', 'organizations'].includes(request.params.tenant)) {
-        throw new OAuthError(
-          400,
-          'invalid_tenant',
-          90002,
-          `Tenant '${request.params.tenant}' not found.`,
-        );
+      if (!tenant && !MULTI_TENANT_AUTHORITIES.includes(request.params.tenant)) {
+        throw tenantNotFound(request.params.tenant);
       }
       const scope = parseScopeRequest(ctx, form.scope);
       switch (form.grant_type) {
@@ -69,7 +67,7 @@ export function tokenRoutes(
               'Error validating credentials due to invalid username or password.',
             );
           }
-          checkTenant(tenant, user.tenantId);
+          checkUserTenant(tenant, user, client);
           return issueUserTokens(ctx, client, user, scope);
         }
         case JWT_BEARER: {
@@ -83,6 +81,7 @@ export function tokenRoutes(
           }
           const client = authenticateClient(ctx, form, { secretRequired: true });
           const user = await verifyAssertion(ctx, form.assertion, client);
+          checkUserTenant(tenant, user, client);
           return issueUserTokens(ctx, client, user, scope);
         }
         case 'authorization_code': {
@@ -109,6 +108,7 @@ export function tokenRoutes(
           const user = ctx.directory.findUser(grant.userId);
           if (!user)
             throw new OAuthError(400, 'invalid_grant', 50034, 'The user account does not exist.');
+          checkUserTenant(tenant, user, client);
           return issueUserTokens(
             ctx,
             client,
@@ -123,6 +123,7 @@ export function tokenRoutes(
           const user = ctx.directory.findUser(grant.userId);
           if (!user)
             throw new OAuthError(400, 'invalid_grant', 50034, 'The user account does not exist.');
+          checkUserTenant(tenant, user, client);
           return issueUserTokens(
             ctx,
             client,

@@ -87,6 +87,26 @@ async function sign(ctx: SandboxContext, payload: JWTPayload, lifetime: number):
     .sign(key.privateKey);
 }
 
+/**
+ * Issuer, version and audience of an access token. Tokens for an app's own API follow its
+ * manifest's `api.requestedAccessTokenVersion`: v2 names the tenant's v2 issuer and the client
+ * id; v1 (Entra's default for a new registration) names https://sts.windows.net/{tid}/ and the
+ * Application ID URI (docs: access-tokens.md, "Token formats").
+ */
+function tokenShape(ctx: SandboxContext, resource: ScopeRequest['resource'], tenantId: string) {
+  if (resource === 'graph') {
+    return { iss: ctx.issuerFor(tenantId), aud: GRAPH_RESOURCE, ver: '2.0' as const };
+  }
+  if (resource.accessTokenVersion === 1) {
+    return {
+      iss: `https://sts.windows.net/${tenantId}/`,
+      aud: resource.identifierUris[0] ?? resource.clientId,
+      ver: '1.0' as const,
+    };
+  }
+  return { iss: ctx.issuerFor(tenantId), aud: resource.clientId, ver: '2.0' as const };
+}
+
 /** An app-only token (client credentials): Graph application permissions as `roles`. */
 export async function issueAppToken(
   ctx: SandboxContext,
@@ -101,22 +121,21 @@ export async function issueAppToken(
       'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
     );
   }
-  const audience = request.resource === 'graph' ? GRAPH_RESOURCE : request.resource.clientId;
+  const shape = tokenShape(ctx, request.resource, client.tenantId);
   const roles = request.resource === 'graph' ? client.graphApplicationPermissions : [];
   const accessToken = await sign(
     ctx,
     {
-      iss: ctx.issuerFor(client.tenantId),
-      aud: audience,
+      iss: shape.iss,
+      aud: shape.aud,
       tid: client.tenantId,
-      azp: client.clientId,
+      ...(shape.ver === '2.0' ? { azp: client.clientId, azpacr: '1' } : { appidacr: '1' }),
       appid: client.clientId,
-      azpacr: '1',
       oid: client.servicePrincipalId,
       sub: client.servicePrincipalId,
       idtyp: 'app',
       roles: [...roles],
-      ver: '2.0',
+      ver: shape.ver,
     },
     ACCESS_TOKEN_LIFETIME_SECONDS,
   );
@@ -159,27 +178,39 @@ export async function issueUserTokens(
 ) {
   const scp = grantedScopes(request, client);
   const isGraph = request.resource === 'graph';
-  const audience = isGraph ? GRAPH_RESOURCE : (request.resource as AppRegistration).clientId;
+  const shape = tokenShape(ctx, request.resource, user.tenantId);
+  const audience = shape.aud;
   const roles = isGraph
     ? []
     : ctx.directory.rolesOf((request.resource as AppRegistration).clientId, user.id);
-  const issuer = ctx.issuerFor(user.tenantId);
   const common = {
-    iss: issuer,
+    iss: ctx.issuerFor(user.tenantId),
     tid: user.tenantId,
     oid: user.id,
     name: user.displayName,
     preferred_username: user.userPrincipalName,
     ver: '2.0',
   };
+  // v1 access tokens name the user by upn / unique_name and the client by appid only.
+  const accessClaims =
+    shape.ver === '2.0'
+      ? { ...common, azp: client.clientId, azpacr: client.clientSecret ? '1' : '0' }
+      : {
+          iss: shape.iss,
+          tid: user.tenantId,
+          oid: user.id,
+          name: user.displayName,
+          upn: user.userPrincipalName,
+          unique_name: user.userPrincipalName,
+          appidacr: client.clientSecret ? '1' : '0',
+          ver: '1.0',
+        };
   const accessToken = await sign(
     ctx,
     {
-      ...common,
+      ...accessClaims,
       aud: audience,
-      azp: client.clientId,
       appid: client.clientId,
-      azpacr: client.clientSecret ? '1' : '0',
       scp: scp.join(' '),
       ...(roles.length > 0 ? { roles } : {}),
       sub: pairwiseSubject(user.id, audience),

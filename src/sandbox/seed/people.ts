@@ -316,23 +316,92 @@ export const PEOPLE: readonly SeedPerson[] = [
   ),
 ];
 
-export const GRAPH_APPLICATION_PERMISSIONS = [
-  'Calendars.ReadWrite',
-  'Mail.Read',
-  'Mail.Send',
-  'Sites.Manage.All',
-  'Sites.ReadWrite.All',
-  'User.Read.All',
-];
+/**
+ * The product app's Graph permissions, as the README asks a tenant's administrator to consent
+ * them. Application: the server writes the SharePoint lists and the organizers' calendars with
+ * its own identity, on one site only (Sites.Selected plus a `write` grant on the site, which
+ * `npm run provision` creates). Delegated: what is the signed-in user's own (their free/busy
+ * view, their calendar, mail in their name) and no Sites permission at all, so a user's token
+ * can never reach the lists (docs/security.md, "SharePoint and Graph identities").
+ */
+export const GRAPH_APPLICATION_PERMISSIONS = ['Calendars.ReadWrite', 'Mail.Send', 'Sites.Selected'];
 export const GRAPH_DELEGATED_PERMISSIONS = [
   'User.Read',
-  'User.ReadBasic.All',
   'Calendars.ReadWrite',
-  'Calendars.Read.Shared',
-  'Mail.Read',
   'Mail.Send',
-  'Sites.ReadWrite.All',
   'offline_access',
   'openid',
   'profile',
 ];
+
+/**
+ * The administrator's provisioning app: `npm run provision` signs in with it (client
+ * credentials) to create the lists and to grant the product app `write` on the site. Creating a
+ * site permission needs Sites.FullControl.All (api/site-post-permissions.md); only the
+ * administrator holds its secret, the server never does.
+ */
+export const PROVISIONING_APP = {
+  clientId: '8f2b6d4a-1c93-4e75-b0a8-5d3e7f9c1b26',
+  /** A sandbox-only value, documented in .env.sample (PROVISION_CLIENT_SECRET). */
+  clientSecret: 'sandbox-provisioning-secret-not-for-production',
+  servicePrincipalId: 'a7c3e1f5-4b29-4d86-9e0a-6f1b8d2c4e73',
+  displayName: 'Workshopplanner inrichting',
+  applicationPermissions: ['Sites.FullControl.All'],
+  delegatedPermissions: [] as string[],
+} as const;
+
+/**
+ * Graph Explorer, a public client every user of a tenant can sign in to with their own account
+ * (its real client id). Its delegated token carries broad Sites scopes, but SharePoint still
+ * applies the user's own rights on the site: the way an account holder would try to reach the
+ * lists around the product (issue 10, finding 3).
+ */
+export const GRAPH_EXPLORER_APP = {
+  clientId: 'de8bc8b5-d9f9-48b1-a8ad-b748da725064',
+  servicePrincipalId: 'c5e9a3d1-7f42-4b68-8d0c-2a6e4b9f1d37',
+  displayName: 'Graph Explorer',
+  applicationPermissions: [] as string[],
+  delegatedPermissions: [
+    'User.Read',
+    'User.ReadBasic.All',
+    'Calendars.ReadWrite',
+    'Calendars.Read.Shared',
+    'Mail.Read',
+    'Mail.Send',
+    'Sites.Read.All',
+    'Sites.ReadWrite.All',
+    'Sites.Manage.All',
+    'Sites.FullControl.All',
+    'offline_access',
+    'openid',
+    'profile',
+  ],
+} as const;
+
+/**
+ * A confidential app with broad application permissions, for scripts and tests that inspect the
+ * sandbox's mailboxes, calendars and sites from outside the product (tests/support/sandbox.ts
+ * `appToken`). The product never uses it.
+ */
+export const SANDBOX_TOOLS_APP = {
+  clientId: '3b9d7f1e-5a26-4c84-a1e3-8d0f6b2c7a95',
+  clientSecret: 'sandbox-tools-secret-not-for-production',
+  servicePrincipalId: 'e1f7b3c9-2d58-4a06-8b4e-9c3a5d7f0e21',
+  displayName: 'Sandbox-hulpmiddelen',
+  applicationPermissions: [
+    'Calendars.ReadWrite',
+    'Mail.Read',
+    'Mail.Send',
+    'Sites.FullControl.All',
+    'User.Read.All',
+  ],
+  delegatedPermissions: [] as string[],
+} as const;
+
+/**
+ * Who administers the RIEC root site: the site collection administrator, which the sandbox
+ * also takes as the SharePoint Administrator that delegated permission management requires.
+ * Nobody else has a right on the site: account holders need none (the server writes the lists
+ * with its own identity).
+ */
+export const SITE_ADMINISTRATORS: readonly string[] = ['beheer@riec.nl'];

@@ -1,5 +1,6 @@
-// What every SharePoint route needs: the store, the caller's permission level, who the caller
-// is (for createdBy / AuthorLookupId), and the site, list and columns a path names.
+// What every SharePoint route needs: the store, what the caller may do on a site (tenant-wide
+// Sites permissions, Sites.Selected grants, the user's own right), who the caller is (for
+// createdBy / AuthorLookupId), and the site, list and columns a path names.
 import type { FastifyRequest } from 'fastify';
 import { callerOf, type SandboxContext } from '../context.js';
 import { GraphError } from '../http/graph-error.js';
@@ -11,6 +12,7 @@ import {
   type ColumnDefinition,
   type Principal,
   type Site,
+  type SiteRole,
   type SpList,
 } from './model.js';
 import type { SharePointStore } from './store.js';
@@ -20,27 +22,113 @@ export interface SharePointDeps {
   readonly store: SharePointStore;
 }
 
-export type SitesAccess = 'read' | 'write' | 'manage';
+export type SitesAccess = 'read' | 'write' | 'manage' | 'fullcontrol';
 
-/**
- * Sites permissions per operation (api/site-get.md, api/listitem-create.md,
- * api/list-create.md): reading needs any Sites permission, writing items ReadWrite or more,
- * creating lists and columns Manage or more. The same names hold for delegated and application
- * permissions. Sites.Selected is not modelled: the sandbox has no per-site grants.
- */
-const ALLOWED: Readonly<Record<SitesAccess, readonly string[]>> = {
-  read: ['Sites.Read.All', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All'],
-  write: ['Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All'],
-  manage: ['Sites.Manage.All', 'Sites.FullControl.All'],
+/** What each operation needs: reading, writing items, lists and columns, permissions. */
+const NEEDED: Readonly<Record<SitesAccess, number>> = {
+  read: 1,
+  write: 2,
+  manage: 3,
+  fullcontrol: 4,
 };
 
-/** The verified caller, if it holds a permission for `access`; else SharePoint's 403. */
-export function requireSitesAccess(request: FastifyRequest, access: SitesAccess): Caller {
+/**
+ * Tenant-wide Sites permissions (api/site-get.md, api/listitem-create.md, api/list-create.md):
+ * the same names for delegated and application permissions.
+ */
+const SCOPE_LEVEL: Readonly<Record<string, number>> = {
+  'Sites.Read.All': 1,
+  'Sites.ReadWrite.All': 2,
+  'Sites.Manage.All': 3,
+  'Sites.FullControl.All': 4,
+};
+
+/** The roles of a site permission (concepts/permissions-selected-overview.md, "Roles"). */
+const ROLE_LEVEL: Readonly<Record<SiteRole, number>> = {
+  read: 1,
+  write: 2,
+  owner: 3,
+  fullcontrol: 4,
+};
+
+const accessDenied = () => new GraphError(403, 'accessDenied', 'Access denied');
+
+function tenantWideLevel(caller: Caller): number {
+  return Math.max(0, ...caller.permissions.map((permission) => SCOPE_LEVEL[permission] ?? 0));
+}
+
+function grantLevel(deps: SharePointDeps, siteId: string, appId: string): number {
+  const grant = deps.store.sitePermissions(siteId).find((p) => p.appId === appId);
+  return Math.max(0, ...(grant?.roles ?? []).map((role) => ROLE_LEVEL[role]));
+}
+
+/**
+ * What the caller may do on the site, as SharePoint computes it
+ * (concepts/permissions-selected-overview.md, "How access is calculated"): an application has
+ * its tenant-wide Sites permission or, with Sites.Selected, the roles granted to it on this site;
+ * a delegated call has the intersection of that and the signed-in user's own right on the site,
+ * so a token never exceeds its user (a user without a right on the site gets nothing).
+ */
+export function siteLevel(deps: SharePointDeps, caller: Caller, site: Site): number {
+  const selected = caller.permissions.includes('Sites.Selected')
+    ? grantLevel(deps, site.id, caller.appId)
+    : 0;
+  const appLevel = Math.max(tenantWideLevel(caller), selected);
+  if (caller.kind === 'app') return appLevel;
+  const role = deps.store.userRole(site.id, caller.userId);
+  return Math.min(appLevel, role ? ROLE_LEVEL[role] : 0);
+}
+
+/** The verified caller, if its token carries any Sites permission; else SharePoint's 403. */
+export function requireSitesCaller(request: FastifyRequest): Caller {
   const caller = callerOf(request);
-  if (!ALLOWED[access].some((permission) => caller.permissions.includes(permission))) {
-    throw new GraphError(403, 'accessDenied', 'Access denied');
+  if (tenantWideLevel(caller) === 0 && !caller.permissions.includes('Sites.Selected')) {
+    throw accessDenied();
   }
   return caller;
+}
+
+/** Throws SharePoint's 403 unless the caller may do `access` on the site. */
+export function requireSiteLevel(
+  deps: SharePointDeps,
+  caller: Caller,
+  site: Site,
+  access: SitesAccess,
+): void {
+  if (siteLevel(deps, caller, site) < NEEDED[access]) throw accessDenied();
+}
+
+/** The site a path names and the verified caller, if it may do `access` there. */
+export function requireSitesAccess(
+  deps: SharePointDeps,
+  request: FastifyRequest,
+  siteReference: string,
+  access: SitesAccess,
+): { readonly caller: Caller; readonly site: Site } {
+  const caller = requireSitesCaller(request);
+  const site = resolveSite(deps, caller, siteReference);
+  requireSiteLevel(deps, caller, site, access);
+  return { caller, site };
+}
+
+/**
+ * Managing a site's permissions needs Sites.FullControl.All (api/site-post-permissions.md,
+ * site-list-permissions.md): an application with it, or a delegated call whose user is a
+ * SharePoint administrator (the sandbox takes the site collection administrator for that).
+ * Sites.Selected with a fullcontrol grant does not suffice at site level.
+ */
+export function requirePermissionManagement(
+  deps: SharePointDeps,
+  request: FastifyRequest,
+  siteReference: string,
+): { readonly caller: Caller; readonly site: Site } {
+  const caller = requireSitesCaller(request);
+  const site = resolveSite(deps, caller, siteReference);
+  const hasScope = caller.permissions.includes('Sites.FullControl.All');
+  const isAdministrator =
+    caller.kind === 'app' || deps.store.userRole(site.id, caller.userId) === 'fullcontrol';
+  if (!hasScope || !isAdministrator) throw accessDenied();
+  return { caller, site };
 }
 
 export function principalOf(ctx: SandboxContext, caller: Caller): Principal {

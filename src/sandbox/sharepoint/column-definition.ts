@@ -194,3 +194,61 @@ function readFacet(column: TColumn, name: string): ColumnFacet {
   if (column.boolean) return { kind: 'boolean' };
   throw notSupportedBySandbox(`A '${given[0] ?? ''}' column`);
 }
+
+// What PATCH …/columns/{id} may change here: the settings, not the type facet.
+const ZColumnUpdate = z.strictObject({
+  displayName: z.string().max(255).optional(),
+  description: z.string().optional(),
+  columnGroup: z.string().optional(),
+  indexed: z.boolean().optional(),
+  required: z.boolean().optional(),
+  enforceUniqueValues: z.boolean().optional(),
+  hidden: z.boolean().optional(),
+});
+
+/**
+ * Applies a columnDefinition update to a custom column. Same rules as at creation: unique values
+ * need an index, a multiple-lines column cannot be indexed; and values already in the list must
+ * be unique before uniqueness is enforced.
+ */
+export function parseColumnUpdate(
+  body: unknown,
+  current: ColumnDefinition,
+  values: readonly Readonly<Record<string, unknown>>[],
+): ColumnDefinition {
+  const stripped = stripAnnotations(body);
+  const facetGiven = [...SUPPORTED_FACETS, ...OTHER_FACETS].find(
+    (facet) => stripped !== null && typeof stripped === 'object' && facet in (stripped as object),
+  );
+  if (facetGiven) throw notSupportedBySandbox("Changing a column's type");
+  const patch = parseGraphBody(ZColumnUpdate, stripped, 'columnDefinition');
+  const next: ColumnDefinition = {
+    ...current,
+    ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)),
+  };
+  if (next.enforceUniqueValues && !next.indexed) {
+    throw invalidRequest(
+      `Column '${next.name}' must be indexed to enforce unique values: set 'indexed': true.`,
+    );
+  }
+  if (next.indexed && next.facet.kind === 'text' && next.facet.allowMultipleLines) {
+    throw invalidRequest(
+      `Column '${next.name}': a column with multiple lines of text cannot be indexed.`,
+    );
+  }
+  if (next.enforceUniqueValues && !current.enforceUniqueValues) {
+    const seen = new Set<string>();
+    for (const fields of values) {
+      const value = fields[next.name];
+      if (value === undefined) continue;
+      const key = typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
+      if (seen.has(key)) {
+        throw invalidRequest(
+          `Column '${next.name}' cannot enforce unique values: the list has duplicate values in it.`,
+        );
+      }
+      seen.add(key);
+    }
+  }
+  return next;
+}

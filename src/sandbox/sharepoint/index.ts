@@ -6,12 +6,14 @@ import type { SharePointDeps } from './access.js';
 import { registerItemReadRoutes } from './item-read-routes.js';
 import { registerItemWriteRoutes } from './item-write-routes.js';
 import { registerListRoutes } from './list-routes.js';
+import { registerPermissionRoutes } from './permission-routes.js';
 import { sharePointSchema } from './schema.js';
-import { seedRootSite } from './seed.js';
+import { seedRootSite, seedSiteAdministrators } from './seed.js';
 import { registerSiteRoutes } from './site-routes.js';
 import { SharePointStore } from './store.js';
 
 export { RIEC_ROOT_SITE, RIEC_ROOT_SITE_ID } from './seed.js';
+export { seedSiteAdministrators };
 
 export const sharePointSchemas: readonly TableSchema[] = [sharePointSchema];
 
@@ -21,6 +23,7 @@ export const sharePointModule: SandboxModule = (app, ctx) => {
   registerListRoutes(app, deps);
   registerItemReadRoutes(app, deps);
   registerItemWriteRoutes(app, deps);
+  registerPermissionRoutes(app, deps);
 };
 
 /** Creates the root site of the RIEC tenant. */

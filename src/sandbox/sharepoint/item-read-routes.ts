@@ -8,11 +8,11 @@ import {
   queryOption,
   requireSitesAccess,
   resolveList,
-  resolveSite,
   writableColumns,
   type SharePointDeps,
 } from './access.js';
 import { listItemNotFound } from './errors.js';
+import { readSharePointFaults } from './faults.js';
 import { formatETag, toGraphFields, toGraphListItem } from './graph-json.js';
 import { compileItemFilter, parseOrderBy, queryableFields, sortItems } from './item-filter.js';
 import type { ColumnDefinition, Site, SpItem, SpList } from './model.js';
@@ -43,8 +43,7 @@ export function resolveItemScope(
   request: FastifyRequest<ListParams>,
   access: 'read' | 'write',
 ): ItemScope {
-  const caller = requireSitesAccess(request, access);
-  const site = resolveSite(deps, caller, request.params.siteId);
+  const { site } = requireSitesAccess(deps, request, request.params.siteId, access);
   const list = resolveList(deps, site, request.params.listId);
   return { site, list, columns: writableColumns(deps, list) };
 }
@@ -75,7 +74,11 @@ export function registerItemReadRoutes(app: FastifyInstance, deps: SharePointDep
     const filter = queryOption(query, 'filter');
     const orderBy = queryOption(query, 'orderby');
     const order = orderBy ? parseOrderBy(orderBy, fields, honorNonIndexed) : [];
-    const top = parseTop(queryOption(query, 'top'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    // A page may hold fewer items than $top asks (server-side paging, faults.ts).
+    const top = Math.min(
+      parseTop(queryOption(query, 'top'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+      readSharePointFaults(deps.ctx).maxPageSize ?? MAX_PAGE_SIZE,
+    );
     const start = decodeSkipToken(queryOption(query, 'skiptoken'));
 
     let items = deps.store.itemsOf(scope.list.id);

@@ -1,6 +1,7 @@
 // Lists and their columns: GET/POST /sites/{site}/lists, GET/DELETE …/lists/{list},
-// GET/POST …/lists/{list}/columns, GET …/columns/{column} (api/list-create.md, list-get.md,
-// list-list.md, list-delete.md, list-post-columns.md, columndefinition-get.md).
+// GET/POST …/lists/{list}/columns, GET/PATCH …/columns/{column} (api/list-create.md,
+// list-get.md, list-list.md, list-delete.md, list-post-columns.md, columndefinition-get.md,
+// columndefinition-update.md).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseGraphBody } from '../http/graph-error.js';
@@ -14,16 +15,16 @@ import {
   queryOption,
   requireSitesAccess,
   resolveList,
-  resolveSite,
   type SharePointDeps,
 } from './access.js';
-import { parseColumnDefinition } from './column-definition.js';
+import { parseColumnDefinition, parseColumnUpdate } from './column-definition.js';
 import {
   columnNotFound,
   invalidRequest,
   nameAlreadyExists,
   notSupportedBySandbox,
 } from './errors.js';
+import { isIndexSuppressed, readSharePointFaults } from './faults.js';
 import { toGraphColumn, toGraphList } from './graph-json.js';
 import { compileListFilter } from './list-filter.js';
 import type { ColumnDefinition, Site, SpList } from './model.js';
@@ -61,6 +62,12 @@ function urlNameFor(displayName: string, taken: readonly SpList[]): string {
 export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): void {
   const { store } = deps;
 
+  /** The column as stored: an index the fault settings suppress did not take (faults.ts). */
+  const asCreated = (column: ColumnDefinition): ColumnDefinition =>
+    column.indexed && isIndexSuppressed(readSharePointFaults(deps.ctx), column.name)
+      ? { ...column, indexed: false, enforceUniqueValues: false }
+      : column;
+
   const renderList = (request: FastifyRequest, site: Site, list: SpList) => {
     const expand = parseExpand(queryOption(request.query, 'expand'), ['columns'], 'list');
     const json = applySelect(toGraphList(site, list), queryOption(request.query, 'select'));
@@ -75,8 +82,7 @@ export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): 
   };
 
   app.get('/sites/:siteId/lists', async (request: FastifyRequest<SiteParams>) => {
-    const caller = requireSitesAccess(request, 'read');
-    const site = resolveSite(deps, caller, request.params.siteId);
+    const { site } = requireSitesAccess(deps, request, request.params.siteId, 'read');
     const filter = queryOption(request.query, 'filter');
     const keep = filter ? compileListFilter(filter) : () => true;
     return {
@@ -89,8 +95,7 @@ export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): 
   });
 
   app.post('/sites/:siteId/lists', async (request: FastifyRequest<SiteParams>, reply) => {
-    const caller = requireSitesAccess(request, 'manage');
-    const site = resolveSite(deps, caller, request.params.siteId);
+    const { caller, site } = requireSitesAccess(deps, request, request.params.siteId, 'manage');
     const body = parseGraphBody(ZListCreate, stripAnnotations(request.body), 'list');
     if (body.name !== undefined) {
       throw invalidRequest(
@@ -129,7 +134,7 @@ export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): 
         modifiedBy: editor,
       };
       store.insertList(created);
-      for (const column of columns) store.insertColumn(created.id, column);
+      for (const column of columns) store.insertColumn(created.id, asCreated(column));
       return created;
     });
     return reply.status(201).send({
@@ -139,8 +144,7 @@ export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): 
   });
 
   app.get('/sites/:siteId/lists/:listId', async (request: FastifyRequest<ListParams>) => {
-    const caller = requireSitesAccess(request, 'read');
-    const site = resolveSite(deps, caller, request.params.siteId);
+    const { site } = requireSitesAccess(deps, request, request.params.siteId, 'read');
     const list = resolveList(deps, site, request.params.listId);
     return {
       '@odata.context': metadataUrl(deps, `sites('${site.id}')/lists/$entity`),
@@ -149,16 +153,14 @@ export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): 
   });
 
   app.delete('/sites/:siteId/lists/:listId', async (request: FastifyRequest<ListParams>, reply) => {
-    const caller = requireSitesAccess(request, 'manage');
-    const site = resolveSite(deps, caller, request.params.siteId);
+    const { site } = requireSitesAccess(deps, request, request.params.siteId, 'manage');
     const list = resolveList(deps, site, request.params.listId);
     store.deleteList(list.id);
     return reply.status(204).send();
   });
 
   app.get('/sites/:siteId/lists/:listId/columns', async (request: FastifyRequest<ListParams>) => {
-    const caller = requireSitesAccess(request, 'read');
-    const site = resolveSite(deps, caller, request.params.siteId);
+    const { site } = requireSitesAccess(deps, request, request.params.siteId, 'read');
     const list = resolveList(deps, site, request.params.listId);
     const select = queryOption(request.query, 'select');
     return {
@@ -170,8 +172,7 @@ export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): 
   app.get(
     '/sites/:siteId/lists/:listId/columns/:columnId',
     async (request: FastifyRequest<ColumnParams>) => {
-      const caller = requireSitesAccess(request, 'read');
-      const site = resolveSite(deps, caller, request.params.siteId);
+      const { site } = requireSitesAccess(deps, request, request.params.siteId, 'read');
       const list = resolveList(deps, site, request.params.listId);
       const wanted = request.params.columnId.toLowerCase();
       const column = allColumns(deps, list).find(
@@ -191,12 +192,11 @@ export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): 
   app.post(
     '/sites/:siteId/lists/:listId/columns',
     async (request: FastifyRequest<ListParams>, reply) => {
-      const caller = requireSitesAccess(request, 'manage');
-      const site = resolveSite(deps, caller, request.params.siteId);
+      const { caller, site } = requireSitesAccess(deps, request, request.params.siteId, 'manage');
       const column = store.transaction(() => {
         const list = resolveList(deps, site, request.params.listId);
         const parsed = parseColumnDefinition(request.body, store.customColumns(list.id));
-        store.insertColumn(list.id, parsed);
+        store.insertColumn(list.id, asCreated(parsed));
         const now = nowStamp(deps);
         store.touchList(
           list.id,
@@ -213,6 +213,57 @@ export function registerListRoutes(app: FastifyInstance, deps: SharePointDeps): 
         ),
         ...toGraphColumn(column.parsed),
       });
+    },
+  );
+
+  app.patch(
+    '/sites/:siteId/lists/:listId/columns/:columnId',
+    async (request: FastifyRequest<ColumnParams>) => {
+      const { caller, site } = requireSitesAccess(deps, request, request.params.siteId, 'manage');
+      const { list, answer } = store.transaction(() => {
+        const list = resolveList(deps, site, request.params.listId);
+        const wanted = request.params.columnId.toLowerCase();
+        const current = store
+          .customColumns(list.id)
+          .find((c) => c.id.toLowerCase() === wanted || c.name.toLowerCase() === wanted);
+        if (!current) {
+          if (
+            allColumns(deps, list).some((c) => c.id === wanted || c.name.toLowerCase() === wanted)
+          )
+            throw notSupportedBySandbox('Changing a built-in column');
+          throw columnNotFound();
+        }
+        const updated = parseColumnUpdate(
+          request.body,
+          current,
+          store.itemsOf(list.id).map((item) => item.fields),
+        );
+        const faults = readSharePointFaults(deps.ctx);
+        const stuck =
+          faults.indexRepairIgnored &&
+          updated.indexed &&
+          !current.indexed &&
+          isIndexSuppressed(faults, current.name);
+        // A repair that silently does not take answers as if it had (faults.ts).
+        store.updateColumn(
+          list.id,
+          stuck ? { ...updated, indexed: false, enforceUniqueValues: false } : updated,
+        );
+        store.touchList(
+          list.id,
+          nowStamp(deps),
+          store.editorFor(site.id, principalOf(deps.ctx, caller)),
+          true,
+        );
+        return { list, answer: updated };
+      });
+      return {
+        '@odata.context': metadataUrl(
+          deps,
+          `sites('${site.id}')/lists('${list.id}')/columns/$entity`,
+        ),
+        ...toGraphColumn(answer),
+      };
     },
   );
 }

@@ -19,6 +19,25 @@ export interface Site {
   readonly modified: string;
 }
 
+/**
+ * A right on a site. For applications, the roles of a Sites.Selected grant
+ * (concepts/permissions-selected-overview.md: read, write, owner, fullcontrol); for users, their
+ * site permission level (Visitors read, Members write, Owners owner, site collection
+ * administrators fullcontrol).
+ */
+export const SITE_ROLES = ['read', 'write', 'owner', 'fullcontrol'] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
+
+/** An application's permission on a site (POST /sites/{id}/permissions). */
+export interface SitePermission {
+  /** Graph's id of an application permission: base64 of its claim, one per app and site. */
+  readonly id: string;
+  readonly siteId: string;
+  readonly appId: string;
+  readonly displayName: string;
+  readonly roles: readonly SiteRole[];
+}
+
 /** Who wrote something: Graph's identitySet has a user or an application. */
 export type Principal =
   | {

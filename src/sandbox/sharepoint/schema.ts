@@ -1,5 +1,6 @@
-// SQLite tables of the SharePoint module: sites, the per-site user information list (lookup ids
-// for Author/Editor), lists, their custom columns and their items. Built-in columns (Title, ID,
+// SQLite tables of the SharePoint module: sites, who has which right on a site (users by their
+// site role, applications by a Sites.Selected grant), the per-site user information list (lookup
+// ids for Author/Editor), lists, their custom columns and their items. Built-in columns (Title, ID,
 // Created, …) are defined in code (builtin-columns.ts), not stored.
 import type { TableSchema } from '../store/db.js';
 
@@ -19,6 +20,21 @@ export const sharePointSchema: TableSchema = {
       is_root INTEGER NOT NULL DEFAULT 0,
       created TEXT NOT NULL,
       modified TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS sp_site_user_roles (
+      site_id TEXT NOT NULL REFERENCES sp_sites(id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL REFERENCES users(id),
+      role TEXT NOT NULL,
+      PRIMARY KEY (site_id, user_id)
+    );
+    CREATE TABLE IF NOT EXISTS sp_site_permissions (
+      site_id TEXT NOT NULL REFERENCES sp_sites(id) ON DELETE CASCADE,
+      id TEXT NOT NULL,
+      app_id TEXT NOT NULL,
+      display_name TEXT NOT NULL,
+      roles TEXT NOT NULL,
+      PRIMARY KEY (site_id, id),
+      UNIQUE (site_id, app_id)
     );
     CREATE TABLE IF NOT EXISTS sp_site_users (
       site_id TEXT NOT NULL REFERENCES sp_sites(id) ON DELETE CASCADE,

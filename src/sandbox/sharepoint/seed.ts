@@ -1,7 +1,7 @@
 // The RIEC tenant's root site, as a tenant has one from the start. No lists: the product
 // provisions its own (`npm run provision`), as it must in a real tenant.
 import type { SandboxContext } from '../context.js';
-import { RIEC_TENANT } from '../seed/people.js';
+import { RIEC_TENANT, SITE_ADMINISTRATORS } from '../seed/people.js';
 import { toSharePointTimestamp } from './model.js';
 import { SharePointStore } from './store.js';
 
@@ -31,4 +31,17 @@ export function seedRootSite(ctx: SandboxContext): void {
     created: now,
     modified: now,
   });
+  seedSiteAdministrators(ctx);
+}
+
+/** The root site's administrators (site collection administrators); nobody else has a right. */
+export function seedSiteAdministrators(ctx: SandboxContext): void {
+  const store = new SharePointStore(ctx.db);
+  if (!store.sitesOfTenant(RIEC_TENANT.id).some((site) => site.id === RIEC_ROOT_SITE_ID)) return;
+  for (const upn of SITE_ADMINISTRATORS) {
+    const user = ctx.directory.findUser(upn);
+    if (user && !store.userRole(RIEC_ROOT_SITE_ID, user.id)) {
+      store.setUserRole(RIEC_ROOT_SITE_ID, user.id, 'fullcontrol');
+    }
+  }
 }

@@ -6,8 +6,9 @@ import { applySelect } from '../http/odata.js';
 import {
   metadataUrl,
   queryOption,
+  requireSiteLevel,
   requireSitesAccess,
-  resolveSite,
+  requireSitesCaller,
   type SharePointDeps,
 } from './access.js';
 import { notSupportedBySandbox, siteNotFound } from './errors.js';
@@ -23,8 +24,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SharePointDeps): 
   });
 
   app.get('/sites/:siteId', async (request: FastifyRequest<SiteParams>) => {
-    const caller = requireSitesAccess(request, 'read');
-    return respond(request, resolveSite(deps, caller, request.params.siteId));
+    const { site } = requireSitesAccess(deps, request, request.params.siteId, 'read');
+    return respond(request, site);
   });
 
   // The path form `/sites/{hostname}:/{path}` spans several segments; the parametric routes
@@ -39,7 +40,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SharePointDeps): 
       const segment = rest.split('/').filter(Boolean).pop() ?? '';
       throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
     }
-    const caller = requireSitesAccess(request, 'read');
+    const caller = requireSitesCaller(request);
     const [, hostname = '', path = '/'] = match;
     const wanted = path === '' ? '/' : path.toLowerCase();
     const site = deps.store
@@ -50,6 +51,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SharePointDeps): 
           candidate.serverRelativeUrl.toLowerCase() === wanted,
       );
     if (!site) throw siteNotFound();
+    requireSiteLevel(deps, caller, site, 'read');
     return respond(request, site);
   });
 }

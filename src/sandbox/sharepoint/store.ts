@@ -9,6 +9,8 @@ import type {
   FieldValues,
   Principal,
   Site,
+  SitePermission,
+  SiteRole,
   SpItem,
   SpList,
 } from './model.js';
@@ -147,6 +149,77 @@ export class SharePointStore {
         .prepare('SELECT * FROM sp_sites WHERE tenant_id = ? ORDER BY is_root DESC, id')
         .all(tenantId) as SiteRow[]
     ).map(toSite);
+  }
+
+  /** The user's role on the site, if they have one. */
+  userRole(siteId: string, userId: string): SiteRole | undefined {
+    const row = this.db
+      .prepare('SELECT role FROM sp_site_user_roles WHERE site_id = ? AND user_id = ?')
+      .get(siteId, userId) as { role: SiteRole } | undefined;
+    return row?.role;
+  }
+
+  /** Gives a user a role on the site (the seed; a test that needs a site member). */
+  setUserRole(siteId: string, userId: string, role: SiteRole): void {
+    this.db
+      .prepare(
+        `INSERT INTO sp_site_user_roles (site_id, user_id, role) VALUES (?, ?, ?)
+         ON CONFLICT(site_id, user_id) DO UPDATE SET role = excluded.role`,
+      )
+      .run(siteId, userId, role);
+  }
+
+  sitePermissions(siteId: string): SitePermission[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT id, site_id, app_id, display_name, roles FROM sp_site_permissions WHERE site_id = ? ORDER BY rowid',
+        )
+        .all(siteId) as {
+        id: string;
+        site_id: string;
+        app_id: string;
+        display_name: string;
+        roles: string;
+      }[]
+    ).map((row) => ({
+      id: row.id,
+      siteId: row.site_id,
+      appId: row.app_id,
+      displayName: row.display_name,
+      roles: parseJson<SiteRole[]>(row.roles, []),
+    }));
+  }
+
+  /** Stores the app's permission on the site; an app has one, so a second grant replaces it. */
+  putSitePermission(permission: SitePermission): void {
+    this.db
+      .prepare(
+        `INSERT INTO sp_site_permissions (site_id, id, app_id, display_name, roles) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(site_id, app_id) DO UPDATE SET roles = excluded.roles, display_name = excluded.display_name`,
+      )
+      .run(
+        permission.siteId,
+        permission.id,
+        permission.appId,
+        permission.displayName,
+        JSON.stringify(permission.roles),
+      );
+  }
+
+  deleteSitePermission(siteId: string, id: string): boolean {
+    return (
+      this.db
+        .prepare('DELETE FROM sp_site_permissions WHERE site_id = ? AND id = ?')
+        .run(siteId, id).changes > 0
+    );
+  }
+
+  /** Replaces a column's definition (PATCH …/columns/{id}). */
+  updateColumn(listId: string, column: ColumnDefinition): void {
+    this.db
+      .prepare('UPDATE sp_columns SET name = ?, definition = ? WHERE list_id = ? AND id = ?')
+      .run(column.name, JSON.stringify(column), listId, column.id);
   }
 
   /** The principal's id in the site's user information list, added on first write. */

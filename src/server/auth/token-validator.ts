@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import type { Clock } from '../clock.js';
+import { V1_TOKEN_ADVICE } from './identity-setup-check.js';
 
 export interface TokenValidatorOptions {
   /** e.g. https://login.microsoftonline.com or the sandbox's https URL. */
@@ -85,6 +86,24 @@ function unavailable(reason: string, cause?: unknown): AppError {
   });
 }
 
+/**
+ * Only v2.0 access tokens are accepted. A v1.0 token (`ver` 1.0, issuer
+ * https://sts.windows.net/{tid}/) means the app registration still asks for v1 tokens: refused
+ * with a log line that says how to fix the registration, not just "wrong issuer".
+ */
+function refuseV1Token(token: string): void {
+  let claims: JWTPayload;
+  try {
+    claims = decodeJwt(token);
+  } catch {
+    return; // not a JWT: refused by the checks that follow
+  }
+  const issuer = typeof claims.iss === 'string' ? claims.iss : '';
+  if (claims.ver === '1.0' || issuer.startsWith('https://sts.windows.net/')) {
+    throw refuse(`v1.0 access token (iss ${issuer}): ${V1_TOKEN_ADVICE}`);
+  }
+}
+
 export class TokenValidator {
   private readonly authorityHost: string;
   private readonly allowedTenants: ReadonlySet<string>;
@@ -107,6 +126,7 @@ export class TokenValidator {
 
   /** Verifies signature, issuer, audience, lifetime, tenant and scope; throws AppError. */
   async validate(token: string): Promise<VerifiedToken> {
+    refuseV1Token(token);
     const tenantId = this.allowedTenantOf(token);
     const keys = await this.keySetFor(tenantId);
     let payload: JWTPayload;

@@ -13,6 +13,7 @@ import {
 import {
   appToken,
   graph,
+  GRAPH_EXPLORER_APP,
   passwordToken,
   personByUpn,
   startTestSandbox,
@@ -282,7 +283,8 @@ describe('reading messages', () => {
   });
 
   test('a delegated user reads their own mailbox but not a colleague’s', async () => {
-    const token = await passwordToken(sandbox, jeroen.upn, 'Mail.Read');
+    // Mail.Read is not consented to the product app: read as the user through Graph Explorer.
+    const token = await passwordToken(sandbox, jeroen.upn, 'Mail.Read', GRAPH_EXPLORER_APP);
     const own = await graph(sandbox, token, 'GET', '/me/messages');
     expect(own.status).toBe(200);
     expect(own.body.value.length).toBeGreaterThan(0);

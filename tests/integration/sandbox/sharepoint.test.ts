@@ -2,22 +2,29 @@
 // product drives it (and raw fetch where the error body matters): the two lists the product
 // provisions, item writes guarded by If-Match, $filter with and without indexes, paging,
 // validation, permissions and persistence.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Client, type GraphError } from '@microsoft/microsoft-graph-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/app.js';
 import { readSandboxConfig } from '../../../src/sandbox/config.js';
+import { RIEC_ROOT_SITE_ID } from '../../../src/sandbox/sharepoint/index.js';
 import { parseFilter } from '../../../src/sandbox/sharepoint/odata-filter.js';
+import { SharePointStore } from '../../../src/sandbox/sharepoint/store.js';
 import { restrictedToken } from '../../contract/restricted-app.js';
 import {
   appToken,
+  GRAPH_EXPLORER_APP,
   graph,
   passwordToken,
   personByUpn,
+  SANDBOX_TOOLS_APP,
   startTestSandbox,
 } from '../../support/sandbox.js';
+
+// Each file starts its own seeded sandbox: more than jest's 5 s on a busy machine.
+jest.setTimeout(60_000);
 
 let sandbox: Sandbox;
 let token: string;
@@ -229,7 +236,7 @@ describe('items', () => {
     expect(first.eTag).toMatch(/^"[0-9a-f-]{36},1"$/);
     expect(first['@odata.etag']).toBe(first.eTag);
     expect(first.contentType).toEqual({ id: expect.stringMatching(/^0x0100/), name: 'Item' });
-    expect(first.createdBy.application.displayName).toBe('Workshopplanner');
+    expect(first.createdBy.application.displayName).toBe(SANDBOX_TOOLS_APP.displayName);
     expect(first.fields).toMatchObject({
       Title: 'Haarlem',
       Status: 'aangemeld',
@@ -542,9 +549,12 @@ describe('permissions', () => {
     }
   });
 
-  it('lets a delegated Sites.ReadWrite.All user write items but not create lists', async () => {
+  it('lets a delegated Sites.ReadWrite.All user who is a site member write items but not create lists', async () => {
     const sanne = personByUpn('sanne.devries');
-    const user = graphClient(await passwordToken(sandbox, sanne.upn, 'Sites.ReadWrite.All'));
+    new SharePointStore(sandbox.ctx.db).setUserRole(RIEC_ROOT_SITE_ID, sanne.id, 'write');
+    const user = graphClient(
+      await passwordToken(sandbox, sanne.upn, 'Sites.ReadWrite.All', GRAPH_EXPLORER_APP),
+    );
     const item = await user
       .api(ITEMS)
       .post({ fields: { Gemeente: 'Velsen', CbsCode: `GM${nextCbs++}` } });

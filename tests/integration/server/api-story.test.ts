@@ -148,14 +148,15 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
     });
     expect(view.preferences).toHaveLength(3);
     expect(Array.isArray(result.body.warnings)).toBe(true);
-    // Written with her delegated token (on-behalf-of), not the app's: SharePoint names her.
+    // Written with the app's identity (users hold no right on the site); the item names her.
     const item = await graph(
       stack.sandbox,
       await appToken(stack.sandbox),
       'GET',
-      `/sites/root/lists/Workshopaanmeldingen/items/${id}`,
+      `/sites/root/lists/Workshopaanmeldingen/items/${id}?expand=fields`,
     );
-    expect(item.body.createdBy.user.email).toBe('sanne.devries@riec.nl');
+    expect(item.body.createdBy.application.displayName).toBe('Workshopplanner');
+    expect(item.body.fields.Accounthouder).toBe('sanne.devries@riec.nl');
   });
 
   it('answers a repeated registration (lost connection) with the same sign-up', async () => {

@@ -1,7 +1,9 @@
 // Sign-in outside Teams: authorization code with PKCE at the identity provider the server names
 // (/api/web-config) — Entra ID, or locally the sandbox's pick-a-person page. Tokens live in
 // sessionStorage (gone with the tab, not shared with other sites) and are refreshed with the
-// refresh token before they run out.
+// refresh token before they run out. With the `organizations` authority (users of more than one
+// tenant) the issuer is Entra's template `…/{tenantid}/v2.0`: the ID token must name the issuer
+// of its own `tid`, as Entra's multi-tenant validation rule says.
 import * as oauth from 'oauth4webapi';
 import type { TokenSource } from '../api/api-client.js';
 import { SignInRequired } from '../api/api-errors.js';
@@ -30,6 +32,24 @@ interface PendingSignIn {
   readonly state: string;
   readonly nonce: string;
   readonly returnTo: string;
+}
+
+const TENANT_PLACEHOLDER = '{tenantid}';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The `tid` claim of the ID token in a token response, read without verifying (that follows). */
+async function idTokenTenant(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.clone().json()) as { id_token?: unknown };
+    const payload = typeof body.id_token === 'string' ? body.id_token.split('.')[1] : undefined;
+    if (!payload) return undefined;
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const tid = (JSON.parse(json) as { tid?: unknown }).tid;
+    return typeof tid === 'string' && GUID.test(tid) ? tid.toLowerCase() : undefined;
+  } catch {
+    // Not JSON or no readable ID token: the validation that follows refuses the response.
+    return undefined;
+  }
 }
 
 function readJson<T>(storage: Storage, key: string): T | undefined {
@@ -122,10 +142,12 @@ export class BrowserSignIn implements TokenSource {
       pending.verifier,
       this.options,
     );
-    const result = await oauth.processAuthorizationCodeResponse(this.as, this.client, response, {
-      expectedNonce: pending.nonce,
-      requireIdToken: true,
-    });
+    const result = await oauth.processAuthorizationCodeResponse(
+      await this.issuerFor(response),
+      this.client,
+      response,
+      { expectedNonce: pending.nonce, requireIdToken: true },
+    );
     this.store(result, undefined);
     return pending.returnTo;
   }
@@ -141,6 +163,16 @@ export class BrowserSignIn implements TokenSource {
     return (await this.refreshing).accessToken;
   }
 
+  /**
+   * The authorization server as the response's ID token must match it: with a multi-tenant
+   * issuer template, the issuer of the token's own tenant (any other `iss` is then refused).
+   */
+  private async issuerFor(response: Response): Promise<oauth.AuthorizationServer> {
+    if (!this.as.issuer.includes(TENANT_PLACEHOLDER)) return this.as;
+    const tid = await idTokenTenant(response);
+    return tid ? { ...this.as, issuer: this.as.issuer.replace(TENANT_PLACEHOLDER, tid) } : this.as;
+  }
+
   private async refresh(tokens: StoredTokens): Promise<StoredTokens> {
     if (!tokens.refreshToken) {
       this.storage.removeItem(TOKENS_KEY);
@@ -154,7 +186,11 @@ export class BrowserSignIn implements TokenSource {
         tokens.refreshToken,
         this.options,
       );
-      const result = await oauth.processRefreshTokenResponse(this.as, this.client, response);
+      const result = await oauth.processRefreshTokenResponse(
+        await this.issuerFor(response),
+        this.client,
+        response,
+      );
       return this.store(result, tokens);
     } catch (error) {
       if (error instanceof oauth.ResponseBodyError) {
