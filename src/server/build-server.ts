@@ -62,6 +62,8 @@ function createFastify(env: Env, logger: ServerOptions['logger']): FastifyInstan
     genReqId: correlationIdOf,
     logController: new LogController({ requestIdLogLabel: 'correlationId' }),
     bodyLimit: env.BODY_LIMIT_BYTES,
+    // Behind a proxy, request.ip is the client's (X-Forwarded-For) only from proxies trusted here.
+    trustProxy: env.TRUST_PROXY,
     // Reject `__proto__` / `constructor.prototype` in JSON bodies (400) instead of parsing them.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

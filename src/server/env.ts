@@ -25,6 +25,17 @@
 // # Requests per user (token oid; IP address when not signed in) per window, on /api.
 // RATE_LIMIT_MAX=300
 // RATE_LIMIT_WINDOW_SECONDS=60
+// # Requests per client address per window on /api, counted before the token is read (an office
+// # behind one NAT address shares it), and refused tokens (401) per client address per window:
+// # once these run out the address gets 429 before its token is even looked at.
+// RATE_LIMIT_ADDRESS_MAX=1200
+// RATE_LIMIT_FAILED_AUTH_MAX=20
+// # Behind a reverse proxy or load balancer (App Service, Front Door, nginx): which proxies to
+// # believe about the client's address (X-Forwarded-For), so every client gets its own rate-limit
+// # bucket. false (default): the connecting address is the client; true: trust every proxy (only
+// # when nothing but the proxy can reach the server); or a comma-separated list of the proxies'
+// # addresses/CIDRs (or loopback, linklocal, uniquelocal).
+// TRUST_PROXY=false
 // # Largest request body in bytes (JSON); larger bodies get 413.
 // BODY_LIMIT_BYTES=65536
 // # Seconds between two runs of the background maintenance (client credentials, as "systeem"):
@@ -32,6 +43,7 @@
 // # answers of every organizer with open holds. 0 turns it off (e.g. when another instance or a
 // # timer-triggered Function runs it). A run never overlaps the previous one.
 // SYNC_INTERVAL_SECONDS=60
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const SANDBOX_TENANT_ID = '5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90';
@@ -52,6 +64,41 @@ const csv = (item: z.ZodType<string, string>) =>
     .pipe(z.array(item));
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+// proxy-addr's names for whole ranges: 127.0.0.0/8 and ::1, link-local, private networks.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4/IPv6 address, optionally with a /prefix, or a range name (Fastify's trustProxy). */
+const isProxyAddress = (value: string): boolean => {
+  if (PROXY_RANGE_NAMES.has(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+
+/**
+ * Fastify's `trustProxy`: true/false or the proxies' addresses/CIDRs. No hop count: Fastify 5
+ * trusts nobody for a number (it cannot check the immediate peer), so it would silently do nothing.
+ */
+const ZTrustProxy = z.string().transform((value, context): boolean | string[] => {
+  const text = value.trim();
+  if (text === 'true' || text === 'false') return text === 'true';
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  const wrong = parts.filter((part) => !isProxyAddress(part));
+  if (parts.length === 0 || wrong.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `expected true, false or the proxies' addresses/CIDRs (or loopback, linklocal, uniquelocal), not ${wrong.join(', ') || 'nothing'}`,
+    });
+    return z.NEVER;
+  }
+  return parts;
+});
 
 const ZOrigin = z.url().refine((value) => new URL(value).origin === value, {
   message: 'expected an origin (scheme://host[:port], no path or trailing slash)',
@@ -78,6 +125,9 @@ export const ZEnv = z.object({
   CORS_ALLOWED_ORIGINS: csv(ZOrigin).default([]),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_ADDRESS_MAX: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_FAILED_AUTH_MAX: z.coerce.number().int().min(1).default(20),
+  TRUST_PROXY: ZTrustProxy.default(false),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

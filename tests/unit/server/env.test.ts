@@ -47,3 +47,22 @@ describe('readEnv', () => {
     expect(() => readEnv({ BODY_LIMIT_BYTES: '10' })).toThrow(/BODY_LIMIT_BYTES/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off by default and takes true/false or the proxies’ addresses and CIDRs', () => {
+    expect(readEnv({}).TRUST_PROXY).toBe(false);
+    expect(readEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(readEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'loopback',
+    ]);
+  });
+
+  it('refuses a hop count (Fastify 5 would trust nobody) and anything not an address', () => {
+    expect(() => readEnv({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY/);
+    expect(() => readEnv({ TRUST_PROXY: 'proxy.example.nl' })).toThrow(/TRUST_PROXY/);
+    expect(() => readEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+});
