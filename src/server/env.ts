@@ -50,6 +50,8 @@ const SANDBOX_TENANT_ID = '5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90';
 // The sandbox's second organisation (Berenschot), where the Berenschot trainers sign in.
 const SANDBOX_PARTNER_TENANT_ID = '9b3e71d4-6a25-4c8f-b0e2-7d54a1c93f68';
 const SANDBOX_CLIENT_ID = '2c7d5e9a-41b8-4f63-8e0d-6a9b3c1f5e27';
+const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret-not-for-production';
+const SANDBOX_SITE = 'root';
 
 /** A comma-separated list; blanks are dropped. */
 const csv = (item: z.ZodType<string, string>) =>
@@ -112,9 +114,9 @@ export const ZEnv = z.object({
   AUTHORITY_HOST: z.url().default('https://localhost:5443'),
   TENANT_ID: z.uuid().default(SANDBOX_TENANT_ID),
   CLIENT_ID: z.uuid().default(SANDBOX_CLIENT_ID),
-  CLIENT_SECRET: z.string().min(1).default('sandbox-client-secret-not-for-production'),
+  CLIENT_SECRET: z.string().min(1).default(SANDBOX_CLIENT_SECRET),
   GRAPH_BASE_URL: z.url().default('https://localhost:5443/v1.0'),
-  SHAREPOINT_SITE: z.string().min(1).default('root'),
+  SHAREPOINT_SITE: z.string().min(1).default(SANDBOX_SITE),
   WEB_DIST_DIR: z.string().default('dist/web'),
   ALLOWED_TENANT_IDS: csv(z.uuid())
     .refine((ids) => ids.length > 0, { message: 'list at least one tenant id' })
@@ -134,6 +136,8 @@ export const ZEnv = z.object({
     .min(1024)
     .max(10 * 1024 * 1024)
     .default(64 * 1024),
+  // npm start: false runs against a real tenant (no local sandbox); see readServerEnv.
+  START_SANDBOX: booleanText.default(true),
   SYNC_INTERVAL_SECONDS: z.coerce
     .number()
     .int()
@@ -167,4 +171,83 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     API_IDENTIFIER_URI: env.API_IDENTIFIER_URI ?? `api://${publicHost.host}/${env.CLIENT_ID}`,
     ALLOW_LOCALHOST: env.ALLOW_LOCALHOST ?? LOOPBACK_HOSTS.has(publicHost.hostname),
   };
+}
+
+// What each tenant setting should hold instead of the sandbox's value (operator message).
+const TENANT_SETTINGS: readonly (readonly [keyof Env, (env: Env) => boolean, string])[] = [
+  [
+    'AUTHORITY_HOST',
+    (env) => isLoopback(env.AUTHORITY_HOST),
+    'the Entra ID host, https://login.microsoftonline.com',
+  ],
+  [
+    'GRAPH_BASE_URL',
+    (env) => isLoopback(env.GRAPH_BASE_URL),
+    'Microsoft Graph, https://graph.microsoft.com/v1.0',
+  ],
+  ['TENANT_ID', (env) => env.TENANT_ID === SANDBOX_TENANT_ID, "your tenant's id"],
+  ['CLIENT_ID', (env) => env.CLIENT_ID === SANDBOX_CLIENT_ID, "the app registration's client id"],
+  [
+    'CLIENT_SECRET',
+    (env) => env.CLIENT_SECRET === SANDBOX_CLIENT_SECRET,
+    "a client secret of the app registration (from the host's secret store, not the repository)",
+  ],
+  [
+    'SHAREPOINT_SITE',
+    (env) => env.SHAREPOINT_SITE === SANDBOX_SITE,
+    'the id of the site with the lists (hostname,siteCollectionId,webId)',
+  ],
+  [
+    'ALLOWED_TENANT_IDS',
+    (env) =>
+      env.ALLOWED_TENANT_IDS.some((id) =>
+        [SANDBOX_TENANT_ID, SANDBOX_PARTNER_TENANT_ID].includes(id.toLowerCase()),
+      ),
+    "your tenant's id, plus Berenschot's if its trainers sign in from their own tenant",
+  ],
+];
+
+function isLoopback(url: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
+
+/**
+ * Why these settings are meant for a real tenant, or undefined for a local run: `npm start`
+ * without the sandbox, or a public https address that people outside this machine use.
+ */
+export function tenantDeploymentReason(env: Env): string | undefined {
+  if (!env.START_SANDBOX) return 'START_SANDBOX=false';
+  const publicUrl = new URL(env.PUBLIC_URL);
+  if (publicUrl.protocol === 'https:' && !LOOPBACK_HOSTS.has(publicUrl.hostname)) {
+    return `PUBLIC_URL is ${env.PUBLIC_URL}`;
+  }
+  return undefined;
+}
+
+/** The tenant settings that still hold the local sandbox's value, with what belongs there. */
+export function sandboxSettingsInUse(env: Env): { name: keyof Env; expected: string }[] {
+  return TENANT_SETTINGS.filter(([, isSandbox]) => isSandbox(env)).map(([name, , expected]) => ({
+    name,
+    expected,
+  }));
+}
+
+/**
+ * The settings of the server process: readEnv, and refused when the server runs for a real
+ * tenant (tenantDeploymentReason) with the sandbox's identity provider, secret or site, which
+ * would accept the sandbox's publicly known keys and secret. The error names every such setting.
+ */
+export function readServerEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const env = readEnv(source);
+  const reason = tenantDeploymentReason(env);
+  const missing = reason ? sandboxSettingsInUse(env) : [];
+  if (reason && missing.length > 0) {
+    const lines = missing.map(({ name, expected }) => `  ${name}: ${expected}`);
+    throw new Error(
+      `Refusing to start: ${reason}, so this server is for a real tenant, but these settings ` +
+        `still have the local sandbox's values. Set them (see .env.sample and README.md, ` +
+        `"Running against a real tenant"):\n${lines.join('\n')}`,
+    );
+  }
+  return env;
 }
