@@ -338,7 +338,10 @@ describe('signing key rotation at the issuer', () => {
       const before = await apiToken(rotatingSandbox, 'sanne.devries');
       expect((await call(rotating, '/api/me', { token: before })).status).toBe(200);
       const rotated = (await (
-        await fetch(`${rotatingSandbox.urls.https}/_sandbox/keys/rotate`, { method: 'POST' })
+        await fetch(`${rotatingSandbox.urls.https}/_sandbox/keys/rotate`, {
+          method: 'POST',
+          headers: { 'x-sandbox-control': '1' },
+        })
       ).json()) as { kid: string };
       const after = await apiToken(rotatingSandbox, 'sanne.devries');
       expect(decodeProtectedHeader(after).kid).toBe(rotated.kid);
@@ -357,7 +360,10 @@ describe('signing key rotation at the issuer', () => {
       expect(
         (await call(cached, '/api/me', { token: await apiToken(rotatingSandbox, 'sanne') })).status,
       ).toBe(200);
-      await fetch(`${rotatingSandbox.urls.https}/_sandbox/keys/rotate`, { method: 'POST' });
+      await fetch(`${rotatingSandbox.urls.https}/_sandbox/keys/rotate`, {
+        method: 'POST',
+        headers: { 'x-sandbox-control': '1' },
+      });
       await expectRefused(await apiToken(rotatingSandbox, 'sanne'), cached);
     } finally {
       await cached.close();
