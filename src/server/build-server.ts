@@ -161,6 +161,9 @@ export async function buildServer({
       root: webRoot,
       index: ['index.html'],
       preCompressed: true,
+      // Source maps would hand out the full source: the production build writes none
+      // (vite.config.ts), and one left over from a development build is not served either.
+      allowedPath: (path) => !path.toLowerCase().endsWith('.map'),
     });
   } else {
     app.log.warn({ webRoot }, 'web bundle not built: run `npm run build`');
