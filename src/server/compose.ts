@@ -81,7 +81,10 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
     }
     const client = createGraphClient({
       baseUrl: env.GRAPH_BASE_URL,
-      tokens: onBehalfOf.providerFor(caller.userAssertion.reveal()),
+      tokens: onBehalfOf.providerFor(
+        caller.userAssertion.reveal(),
+        caller.onDelegatedAccessRefused,
+      ),
       correlationId: () => caller.correlationId,
     });
     return createMicrosoft365(client, site);

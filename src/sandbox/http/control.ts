@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SandboxContext } from '../context.js';
+import { oboRefusalRoutes } from '../identity/obo-refusal.js';
 import { resetSandbox } from '../seed/index.js';
 import { GraphError } from './graph-error.js';
 import { countRoundTrips, countSequentialRoundTrips } from './request-log.js';
@@ -77,6 +78,9 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
     ctx.clock.set(now === null ? null : new Date(now));
     return { now: ctx.clock.now().toISOString() };
   });
+
+  // On-behalf-of refusals as Entra ID gives them (src/sandbox/identity/obo-refusal.ts).
+  oboRefusalRoutes(app, ctx);
 
   app.post('/keys/rotate', async () => {
     const key = await ctx.keys.rotate();

@@ -106,6 +106,11 @@ export class TokenValidator {
     return `${this.authorityHost}/${tenantId}/v2.0`;
   }
 
+  /** Where a user of the tenant signs in interactively (for claims challenges). */
+  authorizationEndpointOf(tenantId: string): string {
+    return `${this.authorityHost}/${tenantId}/oauth2/v2.0/authorize`;
+  }
+
   /** Verifies signature, issuer, audience, lifetime, tenant and scope; throws AppError. */
   async validate(token: string): Promise<VerifiedToken> {
     const tenantId = this.allowedTenantOf(token);
