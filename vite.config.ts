@@ -8,13 +8,15 @@ const web = resolve(import.meta.dirname, 'src/web');
 // the product's server. /auth/callback is the tab again (the browser sign-in returns there), as
 // its own page so the server's static hosting serves it without a fallback route. The manifest
 // (dist/web/.vite/manifest.json, not served) tells bench/web.ts which chunks a page loads first.
-export default defineConfig({
+// No source maps in a production build: they would hand the full source to anyone who asks (the
+// server refuses *.map as well); `vite build --mode development` writes them for debugging.
+export default defineConfig(({ mode }) => ({
   root: web,
   plugins: [react()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: mode !== 'production',
     manifest: true,
     // Fluent UI's components are large; the shell keeps only what the first render needs and
     // every page is a chunk of its own (React.lazy).
@@ -27,4 +29,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

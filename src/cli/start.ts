@@ -7,11 +7,20 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildWeb } from './build-web.js';
 import { readSandboxConfig } from '../sandbox/config.js';
+import { readServerEnv } from '../server/env.js';
 import { sandboxTrainerList } from '../sandbox/seed/trainers.js';
 import { ensureCertificateAuthority, extraCaCertsFor } from '../sandbox/tls/ca.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
-const startSandbox = (process.env.START_SANDBOX ?? 'true') !== 'false';
+// The server checks its settings again (src/server/main.ts); checked here first, the operator
+// hears what to fix before the web bundle is built. START_SANDBOX is read through the same schema.
+let startSandbox: boolean;
+try {
+  startSandbox = readServerEnv().START_SANDBOX;
+} catch (error) {
+  console.error(`Starten mislukt: ${(error as Error).message}`);
+  process.exit(1);
+}
 const children: ChildProcess[] = [];
 
 function stopAll(code: number): never {

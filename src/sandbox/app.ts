@@ -16,6 +16,7 @@ import { directorySchema } from './directory/schema.js';
 import { Directory } from './directory/store.js';
 import { controlModule } from './http/control.js';
 import { listenDualProtocol } from './http/dual-protocol.js';
+import { createLocalOnlyGuard } from './http/local-only.js';
 import { FaultInjector } from './http/faults.js';
 import { GraphError, graphErrorBody, sendGraphError } from './http/graph-error.js';
 import { checkQueryOptions } from './http/odata.js';
@@ -27,7 +28,7 @@ import { inspectorModule } from './inspector/index.js';
 import { mailModule, mailSchemas } from './mail/index.js';
 import { ensureSeeded } from './seed/index.js';
 import { sharePointModule, sharePointSchemas } from './sharepoint/index.js';
-import { openDb, type Db, type TableSchema } from './store/db.js';
+import { ensurePrivateDir, openDb, type Db, type TableSchema } from './store/db.js';
 import { ensureCertificateAuthority, issueServerCertificate } from './tls/ca.js';
 
 export const SANDBOX_SCHEMAS: readonly TableSchema[] = [
@@ -57,6 +58,8 @@ export async function startSandbox(
   config: SandboxConfig,
   options: StartOptions = {},
 ): Promise<Sandbox> {
+  // Before the CA is made there: the folder holds the CA's and the signing keys' private keys.
+  if (config.dataDir !== ':memory:') ensurePrivateDir(config.dataDir);
   const ca = ensureCertificateAuthority(config.caDir);
   const certificate = issueServerCertificate(ca, [config.host, 'localhost', '127.0.0.1', '::1']);
   const db = openDb(config.dataDir, SANDBOX_SCHEMAS);
@@ -131,6 +134,8 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
       request.batchSeq = Number(batch.slice(batchSecret.length + 1));
     }
   });
+  // The control API and the inspector: this machine only, changes with the control header.
+  app.addHook('onRequest', createLocalOnlyGuard(ctx.config.host));
 
   app.addHook('onResponse', async (request) => {
     releases.get(request)?.();

@@ -63,6 +63,8 @@ function createFastify(env: Env, logger: ServerOptions['logger']): FastifyInstan
     genReqId: correlationIdOf,
     logController: new LogController({ requestIdLogLabel: 'correlationId' }),
     bodyLimit: env.BODY_LIMIT_BYTES,
+    // Behind a proxy, request.ip is the client's (X-Forwarded-For) only from proxies trusted here.
+    trustProxy: env.TRUST_PROXY,
     // Reject `__proto__` / `constructor.prototype` in JSON bodies (400) instead of parsing them.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -161,6 +163,9 @@ export async function buildServer({
       root: webRoot,
       index: ['index.html'],
       preCompressed: true,
+      // Source maps would hand out the full source: the production build writes none
+      // (vite.config.ts), and one left over from a development build is not served either.
+      allowedPath: (path) => !path.toLowerCase().endsWith('.map'),
     });
   } else {
     app.log.warn({ webRoot }, 'web bundle not built: run `npm run build`');

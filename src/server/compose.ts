@@ -133,11 +133,15 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
       return partnerTenantMicrosoft365(asApp, caller);
     }
     // On behalf of the caller: their getSchedule and their own calendar's delta. The token is
-    // fetched on the first such request only, so list-only requests cost no OBO exchange.
+    // fetched on the first such request only, so list-only requests cost no OBO exchange; a
+    // refusal (consent, MFA, expired) reaches the route as a claims challenge.
     const onTheirBehalf = createMicrosoft365(
       createGraphClient({
         baseUrl: env.GRAPH_BASE_URL,
-        tokens: onBehalfOf.providerFor(caller.userAssertion.reveal()),
+        tokens: onBehalfOf.providerFor(
+          caller.userAssertion.reveal(),
+          caller.onDelegatedAccessRefused,
+        ),
         correlationId,
       }),
       site,

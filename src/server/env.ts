@@ -25,6 +25,17 @@
 // # Requests per user (token oid; IP address when not signed in) per window, on /api.
 // RATE_LIMIT_MAX=300
 // RATE_LIMIT_WINDOW_SECONDS=60
+// # Requests per client address per window on /api, counted before the token is read (an office
+// # behind one NAT address shares it), and refused tokens (401) per client address per window:
+// # once these run out the address gets 429 before its token is even looked at.
+// RATE_LIMIT_ADDRESS_MAX=1200
+// RATE_LIMIT_FAILED_AUTH_MAX=20
+// # Behind a reverse proxy or load balancer (App Service, Front Door, nginx): which proxies to
+// # believe about the client's address (X-Forwarded-For), so every client gets its own rate-limit
+// # bucket. false (default): the connecting address is the client; true: trust every proxy (only
+// # when nothing but the proxy can reach the server); or a comma-separated list of the proxies'
+// # addresses/CIDRs (or loopback, linklocal, uniquelocal).
+// TRUST_PROXY=false
 // # Largest request body in bytes (JSON); larger bodies get 413.
 // BODY_LIMIT_BYTES=65536
 // # How the server proves it is the Entra app: secret (CLIENT_SECRET) or managedIdentity (the
@@ -38,12 +49,15 @@
 // # answers of every organizer with open holds. 0 turns it off (e.g. when another instance or a
 // # timer-triggered Function runs it). A run never overlaps the previous one.
 // SYNC_INTERVAL_SECONDS=60
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const SANDBOX_TENANT_ID = '5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90';
 // The sandbox's second organisation (Berenschot), where the Berenschot trainers sign in.
 const SANDBOX_PARTNER_TENANT_ID = '9b3e71d4-6a25-4c8f-b0e2-7d54a1c93f68';
 const SANDBOX_CLIENT_ID = '2c7d5e9a-41b8-4f63-8e0d-6a9b3c1f5e27';
+const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret-not-for-production';
+const SANDBOX_SITE = 'root';
 
 /** A comma-separated list; blanks are dropped. */
 const csv = (item: z.ZodType<string, string>) =>
@@ -59,6 +73,41 @@ const csv = (item: z.ZodType<string, string>) =>
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+// proxy-addr's names for whole ranges: 127.0.0.0/8 and ::1, link-local, private networks.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4/IPv6 address, optionally with a /prefix, or a range name (Fastify's trustProxy). */
+const isProxyAddress = (value: string): boolean => {
+  if (PROXY_RANGE_NAMES.has(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+
+/**
+ * Fastify's `trustProxy`: true/false or the proxies' addresses/CIDRs. No hop count: Fastify 5
+ * trusts nobody for a number (it cannot check the immediate peer), so it would silently do nothing.
+ */
+const ZTrustProxy = z.string().transform((value, context): boolean | string[] => {
+  const text = value.trim();
+  if (text === 'true' || text === 'false') return text === 'true';
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  const wrong = parts.filter((part) => !isProxyAddress(part));
+  if (parts.length === 0 || wrong.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `expected true, false or the proxies' addresses/CIDRs (or loopback, linklocal, uniquelocal), not ${wrong.join(', ') || 'nothing'}`,
+    });
+    return z.NEVER;
+  }
+  return parts;
+});
+
 const ZOrigin = z.url().refine((value) => new URL(value).origin === value, {
   message: 'expected an origin (scheme://host[:port], no path or trailing slash)',
 });
@@ -71,14 +120,14 @@ export const ZEnv = z.object({
   AUTHORITY_HOST: z.url().default('https://localhost:5443'),
   TENANT_ID: z.uuid().default(SANDBOX_TENANT_ID),
   CLIENT_ID: z.uuid().default(SANDBOX_CLIENT_ID),
-  CLIENT_SECRET: z.string().min(1).default('sandbox-client-secret-not-for-production'),
+  CLIENT_SECRET: z.string().min(1).default(SANDBOX_CLIENT_SECRET),
   // How the server proves it is the Entra app: its client secret, or the managed identity of the
   // host (Azure Container Apps, App Service) as a federated identity credential (no secret).
   CLIENT_CREDENTIAL: z.enum(['secret', 'managedIdentity']).default('secret'),
   // The user-assigned managed identity's client id; empty: the system-assigned identity.
   MANAGED_IDENTITY_CLIENT_ID: z.guid().optional(),
   GRAPH_BASE_URL: z.url().default('https://localhost:5443/v1.0'),
-  SHAREPOINT_SITE: z.string().min(1).default('root'),
+  SHAREPOINT_SITE: z.string().min(1).default(SANDBOX_SITE),
   WEB_DIST_DIR: z.string().default('dist/web'),
   ALLOWED_TENANT_IDS: csv(z.uuid())
     .refine((ids) => ids.length > 0, { message: 'list at least one tenant id' })
@@ -89,12 +138,17 @@ export const ZEnv = z.object({
   CORS_ALLOWED_ORIGINS: csv(ZOrigin).default([]),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_ADDRESS_MAX: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_FAILED_AUTH_MAX: z.coerce.number().int().min(1).default(20),
+  TRUST_PROXY: ZTrustProxy.default(false),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .max(10 * 1024 * 1024)
     .default(64 * 1024),
+  // npm start: false runs against a real tenant (no local sandbox); see readServerEnv.
+  START_SANDBOX: booleanText.default(true),
   SYNC_INTERVAL_SECONDS: z.coerce
     .number()
     .int()
@@ -128,4 +182,84 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     API_IDENTIFIER_URI: env.API_IDENTIFIER_URI ?? `api://${publicHost.host}/${env.CLIENT_ID}`,
     ALLOW_LOCALHOST: env.ALLOW_LOCALHOST ?? LOOPBACK_HOSTS.has(publicHost.hostname),
   };
+}
+
+// What each tenant setting should hold instead of the sandbox's value (operator message).
+const TENANT_SETTINGS: readonly (readonly [keyof Env, (env: Env) => boolean, string])[] = [
+  [
+    'AUTHORITY_HOST',
+    (env) => isLoopback(env.AUTHORITY_HOST),
+    'the Entra ID host, https://login.microsoftonline.com',
+  ],
+  [
+    'GRAPH_BASE_URL',
+    (env) => isLoopback(env.GRAPH_BASE_URL),
+    'Microsoft Graph, https://graph.microsoft.com/v1.0',
+  ],
+  ['TENANT_ID', (env) => env.TENANT_ID === SANDBOX_TENANT_ID, "your tenant's id"],
+  ['CLIENT_ID', (env) => env.CLIENT_ID === SANDBOX_CLIENT_ID, "the app registration's client id"],
+  [
+    'CLIENT_SECRET',
+    // With a managed identity (CLIENT_CREDENTIAL=managedIdentity) no secret is read at all.
+    (env) => env.CLIENT_CREDENTIAL === 'secret' && env.CLIENT_SECRET === SANDBOX_CLIENT_SECRET,
+    "a client secret of the app registration (from the host's secret store, not the repository), or CLIENT_CREDENTIAL=managedIdentity",
+  ],
+  [
+    'SHAREPOINT_SITE',
+    (env) => env.SHAREPOINT_SITE === SANDBOX_SITE,
+    'the id of the site with the lists (hostname,siteCollectionId,webId)',
+  ],
+  [
+    'ALLOWED_TENANT_IDS',
+    (env) =>
+      env.ALLOWED_TENANT_IDS.some((id) =>
+        [SANDBOX_TENANT_ID, SANDBOX_PARTNER_TENANT_ID].includes(id.toLowerCase()),
+      ),
+    "your tenant's id, plus Berenschot's if its trainers sign in from their own tenant",
+  ],
+];
+
+function isLoopback(url: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
+
+/**
+ * Why these settings are meant for a real tenant, or undefined for a local run: `npm start`
+ * without the sandbox, or a public https address that people outside this machine use.
+ */
+export function tenantDeploymentReason(env: Env): string | undefined {
+  if (!env.START_SANDBOX) return 'START_SANDBOX=false';
+  const publicUrl = new URL(env.PUBLIC_URL);
+  if (publicUrl.protocol === 'https:' && !LOOPBACK_HOSTS.has(publicUrl.hostname)) {
+    return `PUBLIC_URL is ${env.PUBLIC_URL}`;
+  }
+  return undefined;
+}
+
+/** The tenant settings that still hold the local sandbox's value, with what belongs there. */
+export function sandboxSettingsInUse(env: Env): { name: keyof Env; expected: string }[] {
+  return TENANT_SETTINGS.filter(([, isSandbox]) => isSandbox(env)).map(([name, , expected]) => ({
+    name,
+    expected,
+  }));
+}
+
+/**
+ * The settings of the server process: readEnv, and refused when the server runs for a real
+ * tenant (tenantDeploymentReason) with the sandbox's identity provider, secret or site, which
+ * would accept the sandbox's publicly known keys and secret. The error names every such setting.
+ */
+export function readServerEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const env = readEnv(source);
+  const reason = tenantDeploymentReason(env);
+  const missing = reason ? sandboxSettingsInUse(env) : [];
+  if (reason && missing.length > 0) {
+    const lines = missing.map(({ name, expected }) => `  ${name}: ${expected}`);
+    throw new Error(
+      `Refusing to start: ${reason}, so this server is for a real tenant, but these settings ` +
+        `still have the local sandbox's values. Set them (see .env.sample and README.md, ` +
+        `"Running against a real tenant"):\n${lines.join('\n')}`,
+    );
+  }
+  return env;
 }

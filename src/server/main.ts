@@ -1,8 +1,15 @@
 // Entry point of the Workshopplanner server (`npm start` starts it through src/cli/start.ts).
 import { buildServer } from './build-server.js';
-import { readEnv } from './env.js';
+import { readServerEnv, type Env } from './env.js';
 
-const env = readEnv();
+let env: Env;
+try {
+  env = readServerEnv();
+} catch (error) {
+  // An operator's message (which settings to fix), not a stack trace.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const app = await buildServer({ env });
 const address = await app.listen({ host: env.HOST, port: env.PORT });
 const port = new URL(address).port;

@@ -5,6 +5,7 @@
 import type { Access } from '../app/access.js';
 import type { UseCaseContext } from '../app/context.js';
 import type { Campaign } from '../domain/campaign.js';
+import type { DelegatedAccessRefusal } from '../graph/client/tokens.js';
 import type { UserAssertion } from './auth/user-assertion.js';
 import type { TGetWebConfigResponse } from './web-config.js';
 
@@ -15,6 +16,8 @@ export interface Caller {
   readonly userAssertion: UserAssertion;
   /** The request's correlation id; Graph requests carry it as client-request-id. */
   readonly correlationId: string;
+  /** Told when Entra ID refuses to exchange the caller's token for Graph (answered with 401). */
+  readonly onDelegatedAccessRefused?: (refusal: DelegatedAccessRefusal) => void;
 }
 
 export interface ServerServices {

@@ -1,7 +1,11 @@
 // The API client: problems read from problem+json, reads retried after a bad moment, commands
 // never repeated on their own, one fresh token after a refusal, the user's language sent.
 import { describe, expect, it, jest } from '@jest/globals';
-import { createApiClient, type TokenSource } from '../../src/web/common/api/api-client.js';
+import {
+  createApiClient,
+  type TokenRequest,
+  type TokenSource,
+} from '../../src/web/common/api/api-client.js';
 import { ApiProblem, ConnectionLost } from '../../src/web/common/api/api-errors.js';
 import { detectHost, type DetectHostDependencies } from '../../src/web/common/host/detect-host.js';
 
@@ -102,6 +106,80 @@ describe('the API client', () => {
     expect((calls[1]?.init?.headers as Record<string, string>).authorization).toBe(
       'Bearer token-2',
     );
+  });
+
+  describe('a claims challenge (Microsoft 365 wants MFA, Conditional Access or consent)', () => {
+    const CLAIMS = '{"access_token":{"capolids":{"essential":true,"values":["p1"]}}}';
+    const CHALLENGED = {
+      ...PROBLEM,
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      title: 'Niet aangemeld',
+      detail: 'Microsoft 365 vraagt om een extra controle van uw aanmelding.',
+    };
+    const challenge = (params: string) =>
+      json(401, CHALLENGED, {
+        'www-authenticate': `Bearer realm="Workshopplanner", authorization_uri="https://login.microsoftonline.com/t/oauth2/v2.0/authorize", error="insufficient_claims"${params}`,
+      });
+
+    it('asks a token with the claims (interactively if need be) and sends the command again once', async () => {
+      const getToken = jest.fn(async (options?: TokenRequest) =>
+        options?.claims ? 'token-with-mfa' : 'token-1',
+      );
+      const { client, calls } = clientWith(
+        [() => challenge(`, claims="${btoa(CLAIMS)}"`), () => json(200, { id: '7' })],
+        { getToken },
+      );
+      await expect(client.post('/api/signups/7/propose', { slots: [1] })).resolves.toEqual({
+        id: '7',
+      });
+      expect(getToken).toHaveBeenLastCalledWith({ forceRefresh: true, claims: CLAIMS });
+      expect(calls).toHaveLength(2);
+      expect((calls[1]?.init?.headers as Record<string, string>).authorization).toBe(
+        'Bearer token-with-mfa',
+      );
+      expect(calls[1]?.init?.body).toBe('{"slots":[1]}');
+    });
+
+    it('asks for consent when the server says consent_required', async () => {
+      const getToken = jest.fn(async (_options?: TokenRequest) => 'token-after-consent');
+      const { client } = clientWith(
+        [() => challenge(', error_description="consent_required"'), () => json(200, [])],
+        { getToken },
+      );
+      await expect(client.get('/api/signups')).resolves.toEqual([]);
+      expect(getToken).toHaveBeenLastCalledWith({ forceRefresh: true, consent: true });
+    });
+
+    it('shows the server’s Dutch explanation when that sign-in does not happen', async () => {
+      const getToken = jest.fn(async (options?: TokenRequest) => {
+        if (options?.claims) throw new Error('popup_window_error');
+        return 'token-1';
+      });
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { client, calls } = clientWith([() => challenge(`, claims="${btoa(CLAIMS)}"`)], {
+        getToken,
+      });
+      const error = await client.get('/api/signups').catch((e: unknown) => e);
+      warn.mockRestore();
+      expect(error).toBeInstanceOf(ApiProblem);
+      expect(error).toMatchObject({ status: 401, detail: CHALLENGED.detail });
+      expect(calls).toHaveLength(1);
+    });
+
+    it('tries once: a second refusal ends with the server’s explanation', async () => {
+      const getToken = jest.fn(async (_options?: TokenRequest) => 'token');
+      const { client, calls } = clientWith(
+        [
+          () => challenge(`, claims="${btoa(CLAIMS)}"`),
+          () => challenge(`, claims="${btoa(CLAIMS)}"`),
+        ],
+        { getToken },
+      );
+      const error = await client.post('/api/sync').catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 401, detail: CHALLENGED.detail });
+      expect(calls).toHaveLength(2);
+    });
   });
 
   it('turns field errors of a 422 into the problem’s fieldErrors', async () => {

@@ -4,9 +4,18 @@
 // lookup misses and every API request would cost a round trip to the token endpoint (measured
 // against the sandbox: one token request per API request). This cache keys by a hash of the
 // assertion — never the token itself — and shares one request among concurrent callers.
+// When Entra ID refuses the exchange (expired assertion, consent, MFA or Conditional Access), the
+// caller hears why through `onRefused`: the Graph SDK wraps whatever a token provider throws into
+// its own error and drops the original, so the refusal could not travel with the exception.
 import type { ConfidentialClientApplication } from '@azure/msal-node';
 import { createHash } from 'node:crypto';
-import { GRAPH_DEFAULT_SCOPE, type AccessTokenProvider } from './tokens.js';
+import {
+  DelegatedAccessRefused,
+  GRAPH_DEFAULT_SCOPE,
+  toDelegatedAccessRefusal,
+  type AccessTokenProvider,
+  type DelegatedAccessRefusal,
+} from './tokens.js';
 
 export interface OboCacheOptions {
   /** Users with a live token kept at most; the oldest go first. */
@@ -35,9 +44,27 @@ export class OnBehalfOfTokens {
     this.now = options.now ?? Date.now;
   }
 
-  /** The token provider for one request, on behalf of the user whose token is `assertion`. */
-  providerFor(assertion: string): AccessTokenProvider {
-    return { getAccessToken: () => this.tokenFor(assertion) };
+  /**
+   * The token provider for one request, on behalf of the user whose token is `assertion`;
+   * `onRefused` hears when Entra ID refuses the exchange (the provider then throws
+   * DelegatedAccessRefused).
+   */
+  providerFor(
+    assertion: string,
+    onRefused?: (refusal: DelegatedAccessRefusal) => void,
+  ): AccessTokenProvider {
+    return {
+      getAccessToken: async () => {
+        try {
+          return await this.tokenFor(assertion);
+        } catch (error) {
+          const refusal = toDelegatedAccessRefusal(error);
+          if (!refusal) throw error;
+          onRefused?.(refusal);
+          throw new DelegatedAccessRefused(refusal, { cause: error });
+        }
+      },
+    };
   }
 
   private async tokenFor(assertion: string): Promise<string> {

@@ -3,7 +3,12 @@
 // The app proves who it is with its client secret, or — in Azure, without any secret — with a
 // token of the host's managed identity, which the Entra app trusts as a federated identity
 // credential (infra/scripts/add-federated-credential.sh) and msal-node sends as client assertion.
-import { ConfidentialClientApplication, ManagedIdentityApplication } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  InteractionRequiredAuthError,
+  ManagedIdentityApplication,
+  ServerError,
+} from '@azure/msal-node';
 
 /** Graph's resource; tokens carry it as audience whichever host serves Graph. */
 export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
@@ -111,4 +116,56 @@ export function onBehalfOfTokenProvider(
       return result.accessToken;
     },
   };
+}
+
+/**
+ * Why Entra ID refused to exchange the user's token for a Graph token (on-behalf-of), in the
+ * terms the caller can act on: get a fresh token (the assertion expired or is not usable), ask
+ * for consent, or sign in again interactively with the `claims` Entra sent (MFA, Conditional
+ * Access). `code` (AADSTS number and error) is for the log.
+ */
+export type DelegatedAccessRefusal =
+  | { readonly kind: 'assertionExpired' | 'assertionRefused'; readonly code: string }
+  | { readonly kind: 'consentRequired'; readonly code: string }
+  | {
+      readonly kind: 'interactionRequired';
+      readonly code: string;
+      /** Entra's claims request (JSON), to be passed to the client's interactive sign-in. */
+      readonly claims: string | undefined;
+    };
+
+export class DelegatedAccessRefused extends Error {
+  constructor(
+    readonly refusal: DelegatedAccessRefusal,
+    options?: { cause?: unknown },
+  ) {
+    super(`on-behalf-of exchange refused: ${refusal.kind} (${refusal.code})`, options);
+    this.name = 'DelegatedAccessRefused';
+  }
+}
+
+// Entra ID: AADSTS500133 "Assertion is not within its valid time range"; AADSTS65001 consent.
+const ASSERTION_EXPIRED = '500133';
+const CONSENT_REQUIRED = '65001';
+
+/** msal-node's error of an on-behalf-of request as a refusal; undefined for anything else. */
+export function toDelegatedAccessRefusal(error: unknown): DelegatedAccessRefusal | undefined {
+  if (error instanceof InteractionRequiredAuthError) {
+    const number = String(error.errorNo ?? '');
+    const code = `AADSTS${number || '?'} ${error.errorCode}${error.subError ? `/${error.subError}` : ''}`;
+    const isConsent =
+      error.errorCode === 'consent_required' ||
+      error.subError === 'consent_required' ||
+      number === CONSENT_REQUIRED;
+    if (isConsent && !error.claims) return { kind: 'consentRequired', code };
+    return { kind: 'interactionRequired', code, claims: error.claims || undefined };
+  }
+  // Other invalid_grant answers refuse the assertion itself (expired, not for this app): the
+  // client's fresh token is the way on. invalid_client and the like are the server's problem.
+  if (error instanceof ServerError && error.errorCode === 'invalid_grant') {
+    const number = String(error.errorNo ?? '');
+    const code = `AADSTS${number || '?'} invalid_grant`;
+    return { kind: number === ASSERTION_EXPIRED ? 'assertionExpired' : 'assertionRefused', code };
+  }
+  return undefined;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { registerDeltaTokenControl } from '../calendar/delta-tokens.js';
 import type { DuplicateTransactionIdAnswer } from '../config.js';
 import type { SandboxContext } from '../context.js';
+import { oboRefusalRoutes } from '../identity/obo-refusal.js';
 import { resetSandbox } from '../seed/index.js';
 import {
   readSharePointFaults,
@@ -134,6 +135,8 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
   });
 
   registerDeltaTokenControl(app, ctx);
+  // On-behalf-of refusals as Entra ID gives them (src/sandbox/identity/obo-refusal.ts).
+  oboRefusalRoutes(app, ctx);
 
   app.post('/keys/rotate', async () => {
     const key = await ctx.keys.rotate();

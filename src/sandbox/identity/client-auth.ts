@@ -1,6 +1,6 @@
 // Who is asking for a token: client secrets, on-behalf-of assertions and PKCE verifiers.
 import { createHash } from 'node:crypto';
-import { createLocalJWKSet, jwtVerify } from 'jose';
+import { createLocalJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { SandboxContext } from '../context.js';
 import type { AppRegistration, DirectoryUser } from '../directory/store.js';
 import { safeEqual, type AuthorizationCode, type Form } from './oauth-http.js';
@@ -61,6 +61,16 @@ export async function verifyAssertion(
     if (!user || !issuers.includes(String(payload.iss))) throw new Error('unknown user or issuer');
     return user;
   } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) {
+      // Entra checks the assertion's exp without tolerance: a token the API still accepted
+      // (within its clock tolerance) can be too old for the exchange.
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        500133,
+        'Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token.',
+      );
+    }
     throw new OAuthError(
       400,
       'invalid_grant',

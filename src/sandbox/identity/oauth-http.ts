@@ -146,6 +146,7 @@ export function sendOAuthError(reply: FastifyReply, error: OAuthError): FastifyR
     error: error.error,
     error_description: error.message,
     error_codes: [error.aadsts],
+    ...error.extra,
     timestamp: new Date()
       .toISOString()
       .replace('T', ' ')

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { authenticateClient, verifyAssertion, verifyPkce } from './client-auth.js';
+import { refuseOnBehalfOf } from './obo-refusal.js';
 import {
   basicClientCredentials,
   checkTenant,
@@ -82,6 +83,7 @@ export function tokenRoutes(
           const client = authenticateClient(ctx, form, { secretRequired: true });
           const user = await verifyAssertion(ctx, form.assertion, client);
           checkUserTenant(tenant, user, client);
+          refuseOnBehalfOf(ctx, user);
           return issueUserTokens(ctx, client, user, scope);
         }
         case 'authorization_code': {

@@ -16,6 +16,8 @@ export class OAuthError extends Error {
     readonly error: string,
     readonly aadsts: number,
     description: string,
+    /** Entra's `suberror` (consent_required, basic_action, …) and `claims` (a claims request). */
+    readonly extra: { readonly suberror?: string; readonly claims?: string } = {},
   ) {
     super(`AADSTS${aadsts}: ${description}`);
   }

@@ -79,11 +79,28 @@ button:hover{background:#f0f0f0}
 .body-text{white-space:pre-wrap;margin:.5rem 0}
 `;
 
+// The answer forms post with the sandbox's control header (src/sandbox/http/local-only.ts),
+// which a plain form cannot send: fetch does, follows the redirect to the page with the notice,
+// and shows an error page as it came.
+const SCRIPT = `
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.method !== 'post') return;
+  event.preventDefault();
+  const body = new URLSearchParams(new FormData(form, event.submitter));
+  const response = await fetch(form.action, {
+    method: 'POST', headers: { 'x-sandbox-control': '1' }, body,
+  });
+  if (response.redirected) { location.assign(response.url); return; }
+  document.open(); document.write(await response.text()); document.close();
+});
+`;
+
 export function page(title: string, content: Html): string {
   return `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Inspector Microsoft 365-sandbox</title>
-<style>${STYLE}</style></head>
+<style>${STYLE}</style><script>${SCRIPT}</script></head>
 <body><a class="skip" href="#inhoud">Naar de inhoud</a>
 <header class="site" role="banner"><nav aria-label="Sandbox"><a href="/inspector">Inspector Microsoft 365-sandbox</a> <span lang="en">(sandbox inspector)</span></nav></header>
 <main id="inhoud">${content.html}</main></body></html>`;

@@ -1,6 +1,9 @@
 // SQLite persistence of the sandbox (better-sqlite3: synchronous, so one request's writes are
 // atomic without extra locking). Each feature module contributes its own tables.
-import { mkdirSync } from 'node:fs';
+// The database holds the identity provider's private signing keys: its folder is the user's
+// alone (0700, also when it already existed) and so is the file (0600). SQLite gives its -wal and
+// -shm files the database file's mode.
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -15,13 +18,32 @@ export interface TableSchema {
 
 export const DB_FILE = 'sandbox.db';
 
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/** Creates `dir` readable by this user only, and takes the rights of others off an old one. */
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  chmodSync(dir, PRIVATE_DIR);
+}
+
+/** The database file, created 0600 before SQLite opens it (which would use the umask). */
+function ensurePrivateFile(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', PRIVATE_FILE));
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(path + suffix)) chmodSync(path + suffix, PRIVATE_FILE);
+  }
+}
+
 export function openDb(dataDir: string, schemas: readonly TableSchema[]): Db {
   let db: Db;
   if (dataDir === ':memory:') {
     db = new Database(':memory:');
   } else {
-    mkdirSync(dataDir, { recursive: true });
-    db = new Database(join(dataDir, DB_FILE));
+    ensurePrivateDir(dataDir);
+    const file = join(dataDir, DB_FILE);
+    ensurePrivateFile(file);
+    db = new Database(file);
     db.pragma('journal_mode = WAL');
   }
   db.pragma('foreign_keys = ON');

@@ -5,6 +5,7 @@
 import {
   createRemoteJWKSet,
   decodeJwt,
+  decodeProtectedHeader,
   errors as joseErrors,
   jwtVerify,
   type JWTPayload,
@@ -124,10 +125,18 @@ export class TokenValidator {
     return `${this.authorityHost}/${tenantId}/v2.0`;
   }
 
+  /** Where a user of the tenant signs in interactively (for claims challenges). */
+  authorizationEndpointOf(tenantId: string): string {
+    return `${this.authorityHost}/${tenantId}/oauth2/v2.0/authorize`;
+  }
+
   /** Verifies signature, issuer, audience, lifetime, tenant and scope; throws AppError. */
   async validate(token: string): Promise<VerifiedToken> {
     refuseV1Token(token);
     const tenantId = this.allowedTenantOf(token);
+    // Entra ID names the signing key of every token. Without a kid, jose would try the one key
+    // of a single-key JWKS, so a token would not have to say which key it claims.
+    if (!this.hasKeyId(token)) throw refuse('no kid in the header');
     const keys = await this.keySetFor(tenantId);
     let payload: JWTPayload;
     try {
@@ -137,14 +146,29 @@ export class TokenValidator {
         algorithms: ['RS256'],
         clockTolerance: this.tuning.clockToleranceSeconds,
         currentDate: this.options.clock.now(),
-        requiredClaims: ['exp', 'tid', 'oid'],
+        requiredClaims: ['exp', 'iat', 'tid', 'oid'],
       }));
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof joseErrors.JOSEError) throw refuse(error.code, error);
       throw error;
     }
+    // jose checks iat only against a maximum age; a token "issued" in the future is forged or
+    // comes from a clock that is off, and is refused beyond the tolerance either way.
+    const now = Math.floor(this.options.clock.now().getTime() / 1000);
+    if (typeof payload.iat !== 'number' || payload.iat > now + this.tuning.clockToleranceSeconds) {
+      throw refuse('issued in the future');
+    }
     return this.toVerifiedToken(payload, tenantId);
+  }
+
+  private hasKeyId(token: string): boolean {
+    try {
+      const { kid } = decodeProtectedHeader(token);
+      return typeof kid === 'string' && kid.length > 0;
+    } catch (error) {
+      throw refuse('header unreadable', error);
+    }
   }
 
   /** The token's tenant, checked against the allow-list before anything is fetched for it. */

@@ -3,7 +3,13 @@
 // parsed input, the services and the caller's Access.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createAuthenticationHook, type AuthenticatorOptions } from '../auth/authenticate.js';
+import type { AppError } from '../../app/errors.js';
 import type { Clock } from '../clock.js';
+import {
+  challengeHeader,
+  delegatedAccessError,
+  delegatedAccessRefusalOf,
+} from '../errors/delegated-access.js';
 import type { ServerServices } from '../services.js';
 import type { ApiRoute, PublicRouteContext, RouteContext, RouteSchemas } from './define-route.js';
 import { negotiateLanguage } from './locale.js';
@@ -64,6 +70,27 @@ function contextOf(
   return { ...base, access, userAssertion };
 }
 
+/**
+ * The 401 with a challenge when Entra ID refused to exchange the caller's token for Graph during
+ * this request (src/server/errors/delegated-access.ts); undefined when it did not.
+ */
+function refusedByMicrosoft365(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: RouteDependencies,
+  cause?: unknown,
+): AppError | undefined {
+  const refusal = delegatedAccessRefusalOf(request);
+  if (!refusal) return undefined;
+  const { validator, homeTenantId } = deps.authentication;
+  const tenant = request.userAssertion?.tenantId ?? homeTenantId;
+  reply.header(
+    'www-authenticate',
+    challengeHeader(refusal, validator.authorizationEndpointOf(tenant)),
+  );
+  return delegatedAccessError(refusal, cause);
+}
+
 export function registerApiRoutes(
   app: FastifyInstance,
   routes: readonly ApiRoute[],
@@ -83,7 +110,15 @@ export function registerApiRoutes(
           ? []
           : [createAuthenticationHook(deps.authentication, route.permission)],
       handler: async (request, reply) => {
-        const body = await route.invoke(contextOf(route, request, reply, deps));
+        let body: unknown;
+        try {
+          body = await route.invoke(contextOf(route, request, reply, deps));
+        } catch (error) {
+          throw refusedByMicrosoft365(request, reply, deps, error) ?? error;
+        }
+        // A use case may have made "unknown" of what Graph would not give without a token.
+        const refused = refusedByMicrosoft365(request, reply, deps);
+        if (refused) throw refused;
         return reply.status(route.successStatus).send(body);
       },
     });

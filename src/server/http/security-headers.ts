@@ -1,6 +1,7 @@
 // Response headers for a page that Teams and Outlook frame: a strict CSP whose frame-ancestors
 // lists the Microsoft 365 hosts instead of X-Frame-Options (which would forbid the framing), HSTS
-// only behind https, and CORS closed unless an origin is configured.
+// only behind https, a Permissions-Policy that switches off the powerful browser features the app
+// never uses, and CORS closed unless an origin is configured.
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
@@ -23,6 +24,37 @@ export const MICROSOFT_365_FRAME_ANCESTORS = [
 const OFFICE_JS_SOURCES = ['https://appsforoffice.microsoft.com', 'https://res.cdn.office.net'];
 
 const LOCALHOST_SOURCES = ['http://localhost:*', 'https://localhost:*'];
+
+/**
+ * Browser features the tab and the add-in never use, switched off for their pages and anything
+ * they embed, so injected script cannot reach them either. Only features a page itself would ask
+ * for: the host's own frame (Teams, Outlook) is not affected, and sign-in happens in the host's
+ * or the identity provider's own windows, which keep their features (WebAuthn, FIDO2 keys).
+ * Names Chromium does not know are left out: it would log a warning for each on every page.
+ */
+export const DENIED_FEATURES = [
+  'accelerometer',
+  'ambient-light-sensor',
+  'autoplay',
+  'bluetooth',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+] as const;
+
+export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
 
 export function isHttps(env: Env): boolean {
   return new URL(env.PUBLIC_URL).protocol === 'https:';
@@ -63,6 +95,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, env: Env): P
     crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
+  });
+  // Helmet has no Permissions-Policy; set like its headers, before any route or error runs.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
 
   // The tab and the add-in are served by this server and call the API on the same origin: they

@@ -5,6 +5,7 @@ import type { UseCaseContext } from '../../app/context.js';
 import type { Language } from '../../app/errors.js';
 import type { UserAssertion } from '../auth/user-assertion.js';
 import type { Clock } from '../clock.js';
+import { recordDelegatedAccessRefusal } from '../errors/delegated-access.js';
 import type { ServerServices } from '../services.js';
 import type { ViewContext } from '../views/signup-view.js';
 
@@ -22,6 +23,8 @@ export function useCasesFor(route: CallerContext): UseCaseContext {
     access: route.access,
     userAssertion: route.userAssertion,
     correlationId: route.request.id,
+    // register-routes.ts answers such a request with 401 and a challenge, whatever the use case made of it.
+    onDelegatedAccessRefused: (refusal) => recordDelegatedAccessRefusal(route.request, refusal),
   });
 }
 

@@ -283,7 +283,7 @@ describe('Graph throttling 20% of requests (429 and 503 with Retry-After)', () =
   it('completes every operation with no duplicates', async () => {
     await fetch(`${h.sandbox.urls.https}/_sandbox/faults`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
       body: JSON.stringify({ rate429: 0.1, rate503: 0.1, retryAfterSeconds: 0, seed: 7 }),
     });
     try {
@@ -306,7 +306,7 @@ describe('Graph throttling 20% of requests (429 and 503 with Retry-After)', () =
     } finally {
       await fetch(`${h.sandbox.urls.https}/_sandbox/faults`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
         body: JSON.stringify({ rate429: 0, rate503: 0 }),
       });
     }

@@ -236,7 +236,7 @@ describe('schedules that cannot be read', () => {
 
     const setting = await fetch(`${sandbox.urls.https}/_sandbox/settings`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
       body: JSON.stringify({ freeBusySharing: true }),
     });
     expect(setting.status).toBe(200);
@@ -252,7 +252,7 @@ describe('schedules that cannot be read', () => {
     } finally {
       await fetch(`${sandbox.urls.https}/_sandbox/settings`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
         body: JSON.stringify({ freeBusySharing: false }),
       });
     }

@@ -9,9 +9,11 @@ let token: string;
 async function control(method: string, path: string, body?: unknown) {
   const response = await fetch(`${sandbox.urls.https}/_sandbox${path}`, {
     method,
-    ...(body !== undefined
-      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
-      : {}),
+    headers: {
+      'x-sandbox-control': '1',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   return {
     status: response.status,

@@ -300,7 +300,10 @@ describe('Graph refuses tokens it must refuse', () => {
       skipCache: true,
     });
     const rotated = (await (
-      await fetch(`${sandbox.urls.https}/_sandbox/keys/rotate`, { method: 'POST' })
+      await fetch(`${sandbox.urls.https}/_sandbox/keys/rotate`, {
+        method: 'POST',
+        headers: { 'x-sandbox-control': '1' },
+      })
     ).json()) as { kid: string };
     const after = await confidentialClient().acquireTokenByClientCredential({
       scopes: ['https://graph.microsoft.com/.default'],

@@ -1,7 +1,7 @@
 // The inspector as a person uses it in a browser: the overview of people and external
 // mailboxes, a week of someone's calendar with their inbox, and answering an invitation with
 // the form (which must reach the organizer's event like an answer through Graph).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Sandbox } from '../../../src/sandbox/app.js';
 import { PEOPLE, appToken, startTestSandbox } from '../../support/sandbox.js';
@@ -15,6 +15,9 @@ import {
   meetingMessages,
   sanne,
 } from './calendar-fixtures.js';
+
+// beforeAll starts and seeds a sandbox: more than jest's 5 s on a busy machine.
+jest.setTimeout(60_000);
 
 let sandbox: Sandbox;
 let client: Client;
@@ -49,7 +52,8 @@ async function postForm(fields: Record<string, string>) {
   return fetch(`${sandbox.urls.http}/inspector/respond`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    // As the inspector's own page sends it (src/sandbox/inspector/layout.ts).
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-sandbox-control': '1' },
     body: new URLSearchParams(fields),
   });
 }

@@ -110,6 +110,32 @@ describe('refused with 401 problem+json', () => {
     );
   });
 
+  it('a token without kid, even when signed by the one key the issuer publishes', async () => {
+    const key = await sandbox.ctx.keys.active();
+    const token = await new SignJWT(accountHolderClaims(sandbox))
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key.privateKey);
+    const result = await expectRefused(token);
+    expect(result.headers.get('www-authenticate')).toContain('error="invalid_token"');
+  });
+
+  it('a token issued in the future (iat beyond the 60 s tolerance), but not one just ahead', async () => {
+    const key = await sandbox.ctx.keys.active();
+    const issuedIn = (seconds: number) => {
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT(accountHolderClaims(sandbox))
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid })
+        .setIssuedAt(now + seconds)
+        .setNotBefore(now)
+        .setExpirationTime(now + 3600)
+        .sign(key.privateKey);
+    };
+    await expectRefused(await issuedIn(600));
+    expect((await call(server, '/api/me', { token: await issuedIn(20) })).status).toBe(200);
+  });
+
   it('a token for another audience (a Graph token from the same issuer)', async () => {
     const graphToken = await passwordToken(sandbox, 'sanne.devries@riec.nl', 'User.Read');
     await expectRefused(graphToken);
@@ -337,7 +363,10 @@ describe('signing key rotation at the issuer', () => {
       const before = await apiToken(rotatingSandbox, 'sanne.devries');
       expect((await call(rotating, '/api/me', { token: before })).status).toBe(200);
       const rotated = (await (
-        await fetch(`${rotatingSandbox.urls.https}/_sandbox/keys/rotate`, { method: 'POST' })
+        await fetch(`${rotatingSandbox.urls.https}/_sandbox/keys/rotate`, {
+          method: 'POST',
+          headers: { 'x-sandbox-control': '1' },
+        })
       ).json()) as { kid: string };
       const after = await apiToken(rotatingSandbox, 'sanne.devries');
       expect(decodeProtectedHeader(after).kid).toBe(rotated.kid);
@@ -356,7 +385,10 @@ describe('signing key rotation at the issuer', () => {
       expect(
         (await call(cached, '/api/me', { token: await apiToken(rotatingSandbox, 'sanne') })).status,
       ).toBe(200);
-      await fetch(`${rotatingSandbox.urls.https}/_sandbox/keys/rotate`, { method: 'POST' });
+      await fetch(`${rotatingSandbox.urls.https}/_sandbox/keys/rotate`, {
+        method: 'POST',
+        headers: { 'x-sandbox-control': '1' },
+      });
       await expectRefused(await apiToken(rotatingSandbox, 'sanne'), cached);
     } finally {
       await cached.close();

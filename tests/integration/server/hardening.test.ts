@@ -94,6 +94,34 @@ describe('security headers', () => {
     }
   });
 
+  it('a Permissions-Policy turns off camera, microphone, geolocation, payment, usb and the like', async () => {
+    for (const path of ['/', '/api/health', '/api/me', '/api/nope']) {
+      const header = (await call(server, path)).headers.get('permissions-policy') ?? '';
+      const denied = new Set(header.split(',').map((part) => part.trim()));
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial']) {
+        expect({ path, feature, denied: denied.has(`${feature}=()`) }).toEqual({
+          path,
+          feature,
+          denied: true,
+        });
+      }
+      // Nothing the hosts need for framing or sign-in is touched (WebAuthn stays the browser's).
+      expect(header).not.toMatch(/publickey-credentials|fullscreen|clipboard/);
+    }
+  });
+
+  it('serves no source maps, not even one left over in the web folder', async () => {
+    writeFileSync(join(webDir, 'app.js'), 'console.log(1);\n//# sourceMappingURL=app.js.map\n');
+    writeFileSync(join(webDir, 'app.js.map'), '{"version":3,"sources":["src/web/secret.ts"]}');
+    expect((await call(server, '/app.js')).status).toBe(200);
+    for (const headers of [{}, { 'accept-encoding': 'br, gzip' }]) {
+      const map = await call(server, '/app.js.map', { headers });
+      expect(map.status).toBe(404);
+      expect(map.text).not.toContain('secret.ts');
+    }
+    expect((await call(server, '/APP.JS.MAP')).status).toBe(404);
+  });
+
   it('API answers are not cached', async () => {
     const result = await call(server, '/api/me', { token: await apiToken(sandbox, 'sanne') });
     expect(result.headers.get('cache-control')).toBe('no-store');

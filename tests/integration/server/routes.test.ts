@@ -19,7 +19,7 @@ async function setTime(at: string): Promise<void> {
   now = new Date(at);
   const response = await fetch(`${sandbox.urls.https}/_sandbox/clock`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
     body: JSON.stringify({ now: at }),
   });
   expect(response.status).toBe(200);

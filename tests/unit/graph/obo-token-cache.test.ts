@@ -1,17 +1,28 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AuthenticationResult, OnBehalfOfRequest } from '@azure/msal-node';
+import {
+  InteractionRequiredAuthError,
+  ServerError,
+  type AuthenticationResult,
+  type OnBehalfOfRequest,
+} from '@azure/msal-node';
 import { OnBehalfOfTokens } from '../../../src/graph/client/obo-token-cache.js';
+import {
+  DelegatedAccessRefused,
+  toDelegatedAccessRefusal,
+  type DelegatedAccessRefusal,
+} from '../../../src/graph/client/tokens.js';
 
 const HOUR = 60 * 60 * 1000;
 
 /** A stand-in for msal's acquireTokenOnBehalfOf that counts the exchanges it performs. */
-function fakeMsal(now: () => number, options: { fail?: boolean } = {}) {
+function fakeMsal(now: () => number, options: { fail?: boolean | Error } = {}) {
   const requests: OnBehalfOfRequest[] = [];
   return {
     requests,
     async acquireTokenOnBehalfOf(request: OnBehalfOfRequest): Promise<AuthenticationResult> {
       requests.push(request);
       await new Promise((resolve) => setTimeout(resolve, 5));
+      if (options.fail instanceof Error) throw options.fail;
       if (options.fail) throw new Error('invalid_grant');
       // Only the two fields the cache reads; the rest of msal's result does not matter here.
       return {
@@ -65,5 +76,75 @@ describe('OnBehalfOfTokens', () => {
     await bounded.providerFor('u3').getAccessToken(); // still there
     await bounded.providerFor('u1').getAccessToken(); // evicted: exchanged again
     expect(msal.requests.map((r) => r.oboAssertion)).toEqual(['u1', 'u2', 'u3', 'u1']);
+  });
+});
+
+// What msal-node throws for Entra ID's answers (ResponseHandler.validateTokenResponse).
+const MFA_CLAIMS = '{"access_token":{"capolids":{"essential":true,"values":["p1"]}}}';
+const mfa = () =>
+  new InteractionRequiredAuthError(
+    'invalid_grant',
+    'corr',
+    'AADSTS50076: … you must use multi-factor authentication …',
+    'basic_action',
+    '',
+    '',
+    MFA_CLAIMS,
+    '50076',
+  );
+const consent = () =>
+  new InteractionRequiredAuthError('invalid_grant', 'corr', 'AADSTS65001: …', 'consent_required');
+const expired = () =>
+  new ServerError('invalid_grant', 'corr', 'AADSTS500133: Assertion is not within …', '', '500133');
+
+describe('toDelegatedAccessRefusal', () => {
+  it('tells what the client must do from msal-node’s error', () => {
+    expect(toDelegatedAccessRefusal(mfa())).toEqual({
+      kind: 'interactionRequired',
+      code: 'AADSTS50076 invalid_grant/basic_action',
+      claims: MFA_CLAIMS,
+    });
+    expect(toDelegatedAccessRefusal(consent())).toMatchObject({ kind: 'consentRequired' });
+    expect(toDelegatedAccessRefusal(expired())).toMatchObject({ kind: 'assertionExpired' });
+    expect(
+      toDelegatedAccessRefusal(
+        new ServerError('invalid_grant', 'corr', 'AADSTS50013', '', '50013'),
+      ),
+    ).toMatchObject({ kind: 'assertionRefused' });
+  });
+
+  it('leaves the server’s own problems alone (wrong secret, network)', () => {
+    expect(toDelegatedAccessRefusal(new ServerError('invalid_client', 'corr'))).toBeUndefined();
+    expect(toDelegatedAccessRefusal(new Error('ECONNREFUSED'))).toBeUndefined();
+  });
+});
+
+describe('OnBehalfOfTokens and a refused exchange', () => {
+  it('throws DelegatedAccessRefused and tells the request’s listener', async () => {
+    const tokens = new OnBehalfOfTokens(fakeMsal(Date.now, { fail: mfa() }));
+    const heard: DelegatedAccessRefusal[] = [];
+    const error = await tokens
+      .providerFor('user-a', (refusal) => heard.push(refusal))
+      .getAccessToken()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DelegatedAccessRefused);
+    expect(heard).toEqual([expect.objectContaining({ kind: 'interactionRequired' })]);
+  });
+
+  it('tells every concurrent request that shared the exchange; other failures pass unchanged', async () => {
+    const tokens = new OnBehalfOfTokens(fakeMsal(Date.now, { fail: consent() }));
+    const heard: string[] = [];
+    await Promise.allSettled(
+      ['r1', 'r2'].map((id) =>
+        tokens
+          .providerFor('user-a', (refusal) => heard.push(`${id}:${refusal.kind}`))
+          .getAccessToken(),
+      ),
+    );
+    expect(heard.sort()).toEqual(['r1:consentRequired', 'r2:consentRequired']);
+    const broken = new OnBehalfOfTokens(fakeMsal(Date.now, { fail: new Error('ECONNRESET') }));
+    await expect(broken.providerFor('user-a', () => undefined).getAccessToken()).rejects.toThrow(
+      'ECONNRESET',
+    );
   });
 });

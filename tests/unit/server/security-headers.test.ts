@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { readEnv } from '../../../src/server/env.js';
-import { contentSecurityPolicyDirectives } from '../../../src/server/http/security-headers.js';
+import {
+  PERMISSIONS_POLICY,
+  contentSecurityPolicyDirectives,
+} from '../../../src/server/http/security-headers.js';
 
 describe('contentSecurityPolicyDirectives', () => {
   it('allows scripts only from this origin and office.js’s CDN, never inline', () => {
@@ -42,5 +45,14 @@ describe('contentSecurityPolicyDirectives', () => {
     expect(csp['frame-ancestors']).toContain('http://localhost:*');
     expect(csp['connect-src']).toContain('https://localhost:*');
     expect(csp['upgrade-insecure-requests']).toBeUndefined();
+  });
+});
+
+describe('PERMISSIONS_POLICY', () => {
+  it('denies every listed feature to every origin, in the header’s syntax', () => {
+    const entries = PERMISSIONS_POLICY.split(', ');
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+    for (const entry of entries) expect(entry).toMatch(/^[a-z-]+=\(\)$/);
+    expect(entries).toEqual(expect.arrayContaining(['camera=()', 'microphone=()', 'payment=()']));
   });
 });

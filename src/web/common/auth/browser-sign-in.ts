@@ -3,15 +3,19 @@
 // sessionStorage (gone with the tab, not shared with other sites) and are refreshed with the
 // refresh token before they run out. With the `organizations` authority (users of more than one
 // tenant) the issuer is Entra's template `…/{tenantid}/v2.0`: the ID token must name the issuer
-// of its own `tid`, as Entra's multi-tenant validation rule says.
+// of its own `tid`, as Entra's multi-tenant validation rule says. When the API asks for more (a
+// claims challenge: MFA, Conditional Access, consent), the next sign-in carries it; the user
+// starts it from the message.
 import * as oauth from 'oauth4webapi';
-import type { TokenSource } from '../api/api-client.js';
+import type { TokenRequest, TokenSource } from '../api/api-client.js';
 import { SignInRequired } from '../api/api-errors.js';
 import type { TGetWebConfigResponse } from '../api/api-types.js';
 
 export const CALLBACK_PATH = '/auth/callback';
 const TOKENS_KEY = 'workshopplanner.tokens';
 const PENDING_KEY = 'workshopplanner.sign-in';
+/** The API's claims challenge, for the next sign-in (a redirect cannot answer getToken). */
+const CHALLENGE_KEY = 'workshopplanner.claims-challenge';
 /** Refresh this long before the access token expires, so a request never carries a dead one. */
 const REFRESH_MARGIN_MS = 60_000;
 
@@ -111,6 +115,8 @@ export class BrowserSignIn implements TokenSource {
       returnTo,
     };
     this.storage.setItem(PENDING_KEY, JSON.stringify(pending));
+    const challenge = readJson<TokenRequest>(this.storage, CHALLENGE_KEY);
+    this.storage.removeItem(CHALLENGE_KEY);
     const url = new URL(this.config.authority.authorizationEndpoint);
     url.search = new URLSearchParams({
       client_id: this.config.clientId,
@@ -122,7 +128,8 @@ export class BrowserSignIn implements TokenSource {
       nonce: pending.nonce,
       code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
-      prompt: 'select_account',
+      prompt: challenge?.consent ? 'consent' : 'select_account',
+      ...(challenge?.claims ? { claims: challenge.claims } : {}),
     }).toString();
     this.location.assign(url.toString());
   }
@@ -152,7 +159,17 @@ export class BrowserSignIn implements TokenSource {
     return pending.returnTo;
   }
 
-  async getToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
+  async getToken(options: TokenRequest = {}): Promise<string> {
+    if (options.claims || options.consent) {
+      // Only a new sign-in at the identity provider can satisfy it; the page leaves for that
+      // when the user chooses to (the API's message offers it), so requests going on meanwhile
+      // keep the current token.
+      this.storage.setItem(
+        CHALLENGE_KEY,
+        JSON.stringify({ claims: options.claims, consent: options.consent }),
+      );
+      throw new SignInRequired('the API asked for a sign-in with more claims or consent');
+    }
     const tokens = readJson<StoredTokens>(this.storage, TOKENS_KEY);
     if (!tokens) throw new SignInRequired('not signed in');
     if (!options.forceRefresh && tokens.expiresAt - Date.now() > REFRESH_MARGIN_MS) {
