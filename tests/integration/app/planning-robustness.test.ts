@@ -184,7 +184,7 @@ describe('the same, when Graph refuses a repeated transactionId (ErrorDuplicateT
   const settings = (duplicateTransactionId: string) =>
     fetch(`${h.sandbox.urls.https}/_sandbox/settings`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
       body: JSON.stringify({ duplicateTransactionId }),
     });
   beforeAll(async () => {
@@ -231,7 +231,7 @@ describe('a $batch that fails as a whole, before or after its parts ran', () => 
       );
       const armed = await fetch(`${h.sandbox.urls.https}/_sandbox/faults/batch`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
         body: JSON.stringify({ ...fault, partUrlContains: 'sendMail' }),
       });
       expect(armed.status).toBe(200);
@@ -323,7 +323,7 @@ describe('a delta cursor Graph no longer knows (410 syncStateNotFound or resyncR
       await syncAnswers(ctx, mohamed.email);
       const expired = await fetch(`${h.sandbox.urls.https}/_sandbox/calendar/delta-tokens/expire`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
         body: JSON.stringify({ mailbox: mohamed.email, answer: expiryAnswer }),
       });
       expect(expired.status).toBe(200);

@@ -358,7 +358,7 @@ describe('faults of the batch envelope itself (POST /_sandbox/faults/batch)', ()
   test('refuses a fault Graph does not answer a batch with', async () => {
     const response = await fetch(`${sandbox.urls.https}/_sandbox/faults/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
       body: JSON.stringify({ status: 500 }),
     });
     expect(response.status).toBe(400);

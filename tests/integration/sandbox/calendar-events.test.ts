@@ -173,7 +173,7 @@ describe('transactionId', () => {
     const settings = (duplicateTransactionId: string) =>
       fetch(`${sandbox.urls.https}/_sandbox/settings`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
         body: JSON.stringify({ duplicateTransactionId }),
       });
     const first = await client.api(`/users/${sanne.upn}/events`).post(

@@ -285,7 +285,7 @@ describe('calendarView/delta tokens expired on request (control API)', () => {
   const expire = (body: object) =>
     fetch(`${sandbox.urls.https}/_sandbox/calendar/delta-tokens/expire`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
       body: JSON.stringify(body),
     });
   const deltaOf = async (upn: string) =>

@@ -45,7 +45,7 @@ function grantBody(roles: string[], appId: string = PRODUCT_APP.clientId) {
 async function faults(body: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${sandbox.urls.https}/_sandbox/sharepoint/faults`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);
