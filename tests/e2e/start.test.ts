@@ -55,6 +55,6 @@ describe('npm start', () => {
     const created = sandbox.entries.filter(
       (e) => e.method === 'POST' && /\/sites\/root\/lists$/.test(e.path) && e.status === 201,
     );
-    expect(created).toHaveLength(3);
+    expect(created).toHaveLength(4); // sign-ups, log, trainers, the trainers' agenda
   });
 });

@@ -34,15 +34,20 @@ function legalDir(env: Env): string {
 export function registerLegalPages(app: FastifyInstance, env: Env): void {
   const dir = legalDir(env);
   for (const [url, name] of Object.entries(LEGAL_PAGES)) {
-    app.get(url, async (request: FastifyRequest, reply: FastifyReply) => {
-      const language = pageLanguage(request);
-      const html = await readFile(join(dir, `${name}.${language}.html`), 'utf8');
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-language', CONTENT_LANGUAGE[language])
-        .header('vary', 'Accept-Language')
-        .header('cache-control', 'public, max-age=3600')
-        .send(html);
-    });
+    // Pages for people, not part of the API: left out of the OpenAPI document.
+    app.get(
+      url,
+      { schema: { hide: true } },
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const language = pageLanguage(request);
+        const html = await readFile(join(dir, `${name}.${language}.html`), 'utf8');
+        return reply
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('content-language', CONTENT_LANGUAGE[language])
+          .header('vary', 'Accept-Language')
+          .header('cache-control', 'public, max-age=3600')
+          .send(html);
+      },
+    );
   }
 }

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DEFAULT_CLAIMS } from '../../../src/sandbox/identity/obo-refusal.js';
 import { RIEC_TENANT } from '../../support/sandbox.js';
-import { startApiStack, type ApiStack } from './api-harness.js';
+import { eveningSlots } from '../../support/planning.js';
+import { FIXED_TODAY, startApiStack, type ApiStack } from './api-harness.js';
 import { apiToken, call, expectProblem } from './server-harness.js';
 
 // A provisioned sandbox and a server: more than jest's 5 s on a busy machine.
@@ -15,7 +16,7 @@ jest.setTimeout(90_000);
 let stack: ApiStack;
 
 beforeAll(async () => {
-  stack = await startApiStack();
+  stack = await startApiStack({ today: FIXED_TODAY });
 }, 120_000);
 afterAll(async () => stack?.close(), 60_000);
 
@@ -28,10 +29,21 @@ async function refuseNextExchange(refusal: string, extra: Record<string, unknown
   expect(response.status).toBe(200);
 }
 
+// Free/busy is asked on the user's behalf (their mailbox, their rights); the lists are read as
+// the app, so a list request makes no on-behalf-of exchange at all.
+const AVAILABILITY = {
+  method: 'POST',
+  body: { slots: eveningSlots(FIXED_TODAY, 4).slice(0, 1) },
+} as const;
+
+function askAvailability(token: string, headers: Record<string, string> = {}) {
+  return call(stack.server, '/api/availability', { ...AVAILABILITY, token, headers });
+}
+
 /** A request with a token of its own: the server's token cache has no Graph token for it yet. */
-async function listSignupsWithFreshToken() {
+async function askAvailabilityWithFreshToken() {
   const token = await apiToken(stack.sandbox, 'sanne.devries');
-  return { token, result: await call(stack.server, '/api/signups', { token }) };
+  return { token, result: await askAvailability(token) };
 }
 
 /** The parameters of a Bearer challenge (quoted values). */
@@ -45,7 +57,7 @@ function challengeOf(header: string | null): Record<string, string> {
 describe('an on-behalf-of exchange Entra ID refuses', () => {
   it('MFA or Conditional Access: 401 insufficient_claims with the claims, then works again', async () => {
     await refuseNextExchange('interaction_required');
-    const { token, result } = await listSignupsWithFreshToken();
+    const { token, result } = await askAvailabilityWithFreshToken();
     expectProblem(result, 401, 'UNAUTHENTICATED');
     expect(result.body.detail).toMatch(/extra controle van uw aanmelding/);
     const challenge = challengeOf(result.headers.get('www-authenticate'));
@@ -55,17 +67,14 @@ describe('an on-behalf-of exchange Entra ID refuses', () => {
       `${stack.sandbox.urls.https}/${RIEC_TENANT.id}/oauth2/v2.0/authorize`,
     );
     // The refusal was not remembered: the next request exchanges again, and Entra agrees now.
-    expect((await call(stack.server, '/api/signups', { token })).status).toBe(200);
+    expect((await askAvailability(token)).status).toBe(200);
   });
 
   it('passes Conditional Access’s own claims on, in English too', async () => {
     const claims = '{"access_token":{"acrs":{"essential":true,"value":"c1"}}}';
     await refuseNextExchange('interaction_required', { claims });
     const token = await apiToken(stack.sandbox, 'sanne.devries');
-    const result = await call(stack.server, '/api/signups', {
-      token,
-      headers: { 'accept-language': 'en' },
-    });
+    const result = await askAvailability(token, { 'accept-language': 'en' });
     expectProblem(result, 401, 'UNAUTHENTICATED');
     expect(result.body.detail).toMatch(/extra check of your sign-in/);
     const challenge = challengeOf(result.headers.get('www-authenticate'));
@@ -74,7 +83,7 @@ describe('an on-behalf-of exchange Entra ID refuses', () => {
 
   it('consent missing: 401 insufficient_claims, consent_required, no claims', async () => {
     await refuseNextExchange('consent_required');
-    const { result } = await listSignupsWithFreshToken();
+    const { result } = await askAvailabilityWithFreshToken();
     expectProblem(result, 401, 'UNAUTHENTICATED');
     expect(result.body.detail).toMatch(/toestemming/);
     const challenge = challengeOf(result.headers.get('www-authenticate'));
@@ -87,7 +96,7 @@ describe('an on-behalf-of exchange Entra ID refuses', () => {
 
   it('the assertion expired on the way: 401 invalid_token, get a fresh token', async () => {
     await refuseNextExchange('expired');
-    const { result } = await listSignupsWithFreshToken();
+    const { result } = await askAvailabilityWithFreshToken();
     expectProblem(result, 401, 'UNAUTHENTICATED');
     expect(result.body.detail).toMatch(/verlopen/);
     expect(result.headers.get('www-authenticate')).toBe(
@@ -107,13 +116,20 @@ describe('an on-behalf-of exchange Entra ID refuses', () => {
         headers: { 'content-type': 'application/json', 'x-sandbox-control': '1' },
         body: JSON.stringify({ now }),
       });
+    const before = (
+      (await (await fetch(`${stack.sandbox.urls.https}/_sandbox/clock`)).json()) as {
+        now: string;
+      }
+    ).now;
     expect((await setClock(new Date((exp + 20) * 1000).toISOString())).status).toBe(200);
     try {
-      const result = await call(stack.server, '/api/signups', { token });
+      // The sync's first Graph call is on the user's behalf (their own calendar). An hour on, the
+      // app's own cached token has run out too, as it would have in Entra ID: avoid needing it.
+      const result = await call(stack.server, '/api/sync', { token, method: 'POST' });
       expectProblem(result, 401, 'UNAUTHENTICATED');
       expect(challengeOf(result.headers.get('www-authenticate')).error).toBe('invalid_token');
     } finally {
-      await setClock(null);
+      await setClock(before);
     }
   });
 
