@@ -18,6 +18,7 @@ import type { ApiRoute } from './http/define-route.js';
 import { checkUnique, loadRoutes } from './http/load-routes.js';
 import { registerLegalPages } from './http/legal-pages.js';
 import { createLogger } from './http/logging.js';
+import { answerOversizedBodies } from './http/oversized-bodies.js';
 import { registerOpenApi, registerOpenApiRoute } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerApiRoutes } from './http/register-routes.js';
@@ -121,6 +122,7 @@ export async function buildServer({
   }
 
   echoCorrelationId(app);
+  answerOversizedBodies(app, env.BODY_LIMIT_BYTES);
   registerErrorHandling(app);
   await registerSecurityHeaders(app, env);
   await registerOpenApi(app, env);

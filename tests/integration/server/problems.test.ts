@@ -2,6 +2,7 @@
 // the request path and the correlation id, in Dutch unless the caller prefers English. Routes
 // that only this test needs are added through the factory (extraRoutes).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { request as httpRequest } from 'node:http';
 import { z } from 'zod';
 import { AppError, domainRuleViolated } from '../../../src/app/errors.js';
 import { createIssue } from '../../../src/domain/errors.js';
@@ -245,6 +246,59 @@ describe('validation', () => {
         headers: { 'content-type': contentType },
       });
       expectProblem(result, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
+  it('a 10 MB body gets the 413 problem too, not a connection closed while sending', async () => {
+    // A plain HTTP client that writes the whole body before it reads (as curl and most proxies
+    // do): a server that answers early and closes with the body unread resets the connection,
+    // and the client never sees the answer.
+    const body = Buffer.alloc(10 * 1024 * 1024, 'x');
+    const continued: boolean[] = [];
+    for (const [chunked, expectContinue] of [
+      [false, true],
+      [false, false],
+      [true, false],
+      [false, true],
+    ] as const) {
+      const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = httpRequest(`${server.url}/api/test/signups`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${accountHolder}`,
+            'content-type': 'application/json',
+            // Without a length the server only learns the size while reading.
+            ...(chunked ? {} : { 'content-length': String(body.length) }),
+            // curl and proxies ask first for large bodies; the answer must be the 413 itself.
+            ...(expectContinue ? { expect: '100-continue' } : {}),
+          },
+        });
+        request.on('continue', () => continued.push(true));
+        request.on('response', (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() });
+            request.destroy();
+          });
+        });
+        request.on('error', reject);
+        // Asking first: only the headers go out until the server says "100 Continue".
+        if (expectContinue) request.flushHeaders();
+        else if (!chunked) request.end(body);
+        else {
+          for (let at = 0; at < body.length; at += 64 * 1024)
+            request.write(body.subarray(at, at + 64 * 1024));
+          request.end();
+        }
+      });
+      expect(answer.status).toBe(413);
+      // Asked first, the server refused without "100 Continue": the body was never sent.
+      expect(continued).toEqual([]);
+      expect(JSON.parse(answer.text)).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        detail: 'De aanvraag bevat te veel gegevens.',
+      });
     }
   });
 
