@@ -3,7 +3,9 @@
 // per step); two confirms at once: exactly one wins; Graph throttling 20% of requests: every
 // operation still completes, nothing twice.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SYSTEM_ACCESS } from '../../../src/app/access.js';
 import { createAppState } from '../../../src/app/app-state.js';
+import { runMaintenance } from '../../../src/app/run-maintenance.js';
 import { cancelSignup } from '../../../src/app/cancel-signup.js';
 import { confirmSlot } from '../../../src/app/confirm-slot.js';
 import type { UseCaseContext } from '../../../src/app/context.js';
@@ -340,4 +342,54 @@ describe('a delta cursor Graph no longer knows (410 syncStateNotFound or resyncR
     },
     120_000,
   );
+});
+
+// Two instances (or two requests on two instances) that find the same cut-off cancel both used to
+// finish it: the mayor's office got "geannuleerd" twice in 6 of 9 sign-ups. The run that finishes
+// a cut-off operation claims it first with a guarded write; the other stops.
+describe('two instances finish the same interrupted cancel at the same moment', () => {
+  const anouk = accountHolder('anouk.jansen');
+  const midden = municipalitiesOfRiec('RIEC Midden-Nederland').map((m) => m.cbsCode);
+
+  it.each([0, 1, 2])('the municipality gets one mail (run %i)', async (run) => {
+    const ctx = h.context(anouk);
+    const signup = await proposed(ctx, midden[run]!, 3 + run);
+    const mayor = signup.signup.contact.email;
+    const { crashing } = crashAndRestart(1, 1, anouk);
+    await expect(cancelSignup(crashing, signup.signup.id, 'Dubbel aangemeld')).rejects.toThrow(
+      ProcessKilled,
+    );
+    // Minutes later two instances run their background cycle, and a user cancels once more.
+    const instance = () =>
+      h.context(SYSTEM_ACCESS, {
+        now: () => new Date(Date.now() + 3 * 60_000),
+        state: createAppState(),
+      });
+    const user = h.context(anouk, {
+      now: () => new Date(Date.now() + 3 * 60_000),
+      state: createAppState(),
+    });
+    await Promise.all([
+      runMaintenance(instance(), { sync: false }),
+      runMaintenance(instance(), { sync: false }),
+      cancelSignup(user, signup.signup.id, 'Dubbel aangemeld'),
+    ]);
+    // Whatever each answered, a later cycle finds nothing left to do.
+    await runMaintenance(
+      h.context(SYSTEM_ACCESS, {
+        now: () => new Date(Date.now() + 9 * 60_000),
+        state: createAppState(),
+      }),
+      { sync: false },
+    );
+    expect(listMailbox(h.sandbox.ctx, mayor)).toHaveLength(1);
+    const after = await current(ctx, signup.signup.id);
+    expect(after.pending).toBeNull();
+    expect(after.signup.status).toBe('geannuleerd');
+    expect((await logOf(ctx, signup.signup.id)).map((l) => l.to)).toEqual([
+      'aangemeld',
+      'opties_geplaatst',
+      'geannuleerd',
+    ]);
+  });
 });
