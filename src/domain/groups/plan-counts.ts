@@ -64,24 +64,28 @@ export function planCounts(room: Room, random: Random): CountPlan[] {
   }
   if (choices.length === 0) return [];
   choices.sort((a, b) => a.bound - b.bound);
-  // Without trying every choice the bound must not assume any: sizes alone, pins left out.
-  const bestBound = tryAll
-    ? choices[0]!.bound
-    : (boundUnits(limitsOf(choices[0]!.sizes, null), n, room.coalition) ?? 0);
   // "Apart" pins are placed after the plan; a plan whose sizes leave a pair no way apart must not
   // be the only one tried, so with such pins a few more size choices are solved as well.
   const alternatives = room.apart.length > 0 ? MAX_ALTERNATIVE_PLANS : 1;
-  const plans: CountPlan[] = [];
+  const plans: Omit<CountPlan, 'boundUnits'>[] = [];
   for (const choice of choices) {
     const best = plans[0];
     if (best !== undefined && choice.bound >= best.units && plans.length >= alternatives) break;
     const plan = solveFlow(room, choice.sizes, pinned, random);
     if (plan === null) continue;
-    plans.push({ ...plan, boundUnits: bestBound });
+    plans.push(plan);
     plans.sort((a, b) => a.units - b.units);
     if (plans.length > alternatives) plans.pop();
   }
-  return plans;
+  if (plans.length === 0) return [];
+  // The flow is exact for its sizes, and every size choice left unsolved has a bound no better
+  // than the best flow: with every choice tried, the best flow is the optimum under (a), (b) and
+  // the group pins, which the plain bound (blind to rule b) can fall below when pins and party
+  // caps meet. Without trying every choice the bound assumes none: sizes alone, pins left out.
+  const boundOfAll = tryAll
+    ? plans[0]!.units
+    : (boundUnits(limitsOf(choices[0]!.sizes, null), n, room.coalition) ?? 0);
+  return plans.map((plan) => ({ ...plan, boundUnits: boundOfAll }));
 }
 
 function range(count: number): number[] {
