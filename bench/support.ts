@@ -5,12 +5,12 @@ import { resolve } from 'node:path';
 import { mintAccess, type Access } from '../src/app/access.js';
 import { createAppState, type AppState } from '../src/app/app-state.js';
 import { createUseCaseContext, type UseCaseContext } from '../src/app/context.js';
-import { RIECS } from '../src/domain/municipalities.js';
+import type { RIECS } from '../src/domain/municipalities.js';
 import type { Microsoft365 } from '../src/domain/ports.js';
 import { createAppClient, type AppClient } from '../src/graph/client/app-client.js';
 import { createMicrosoft365 } from '../src/graph/gateway.js';
 import { provisionSite } from '../src/graph/sharepoint/provision.js';
-import type { TrainerSeed } from '../src/graph/sharepoint/trainer-fields.js';
+import { sandboxTrainers } from '../tests/support/planning.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/app.js';
 import { readSandboxConfig } from '../src/sandbox/config.js';
 import { PEOPLE, PRODUCT_APP, PROVISIONING_APP, RIEC_TENANT } from '../src/sandbox/seed/people.js';
@@ -25,16 +25,8 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
-export function trainerSeeds(): TrainerSeed[] {
-  return PEOPLE.filter((p) => p.roles.includes('Workshop.Trainer')).map((p) => ({
-    name: `${p.givenName} ${p.surname}`,
-    email: p.upn,
-    organisation: p.tenant === 'berenschot' ? 'Berenschot' : 'RIEC',
-    ...(p.tenant === 'riec'
-      ? { riec: RIECS.find((r) => r === p.department) ?? 'RIEC Noord-Holland' }
-      : {}),
-  }));
-}
+/** The seeded advisors as the trainer file: the tests' own list, so both provision the same. */
+export const trainerSeeds = sandboxTrainers;
 
 export function accountHolderOf(riec: (typeof RIECS)[number]): Access {
   const person = PEOPLE.find(
@@ -42,6 +34,7 @@ export function accountHolderOf(riec: (typeof RIECS)[number]): Access {
   );
   if (!person) throw new Error(`no account holder for ${riec}`);
   return mintAccess({
+    tenantId: RIEC_TENANT.id,
     userId: person.id,
     email: person.upn,
     name: `${person.givenName} ${person.surname}`,

@@ -10,9 +10,18 @@ export type AuthorizedRiec = Brand<RiecName, 'AuthorizedRiec'>;
 export type Role = 'accountHolder' | 'trainer' | 'coordinator' | 'admin';
 
 export interface Access {
-  /** Object id of the user in Entra ID (or the sandbox). */
+  /**
+   * Who the caller is: the tenant (`tid`) and object id (`oid`) of the token, together. Rights
+   * that name a person (a trainer's workshops) are matched on this pair, never on an e-mail claim:
+   * another tenant can issue a token with any `preferred_username` or `email`.
+   */
+  readonly tenantId: string;
+  /** Object id of the user in Entra ID (or the sandbox), in `tenantId`. */
   readonly userId: string;
-  /** UPN / e-mail address: the organizer mailbox of an account holder, the trainer's address. */
+  /**
+   * UPN / e-mail address as the token says: the organizer mailbox of an account holder (whose
+   * rights come from the home tenant's app roles) and the name in the log. Not an identity.
+   */
   readonly email: string;
   readonly name: string;
   readonly roles: readonly Role[];
@@ -27,6 +36,7 @@ export interface Access {
  * impossible to build by accident elsewhere.
  */
 export function mintAccess(input: {
+  tenantId: string;
   userId: string;
   email: string;
   name: string;
@@ -34,7 +44,8 @@ export function mintAccess(input: {
   riecs: readonly RiecName[];
 }): Access {
   return {
-    userId: input.userId,
+    tenantId: input.tenantId.toLowerCase(),
+    userId: input.userId.toLowerCase(),
     email: input.email.toLowerCase(),
     name: input.name,
     roles: [...input.roles],
@@ -45,6 +56,7 @@ export function mintAccess(input: {
 
 /** The access of background jobs (answer sync, expiry): every RIEC, acting as "systeem". */
 export const SYSTEM_ACCESS: Access = {
+  tenantId: 'systeem',
   userId: 'systeem',
   email: 'systeem',
   name: 'systeem',

@@ -5,20 +5,39 @@ import type { SignupId } from '../domain/ids.js';
 import { MUNICIPALITIES, type Municipality, type RiecName } from '../domain/municipalities.js';
 import type { LogEntry, SignupFilter, StoredSignup } from '../domain/ports.js';
 import type { Signup, SignupStatus } from '../domain/signup.js';
-import { canRead, type Access } from './access.js';
+import { canRead } from './access.js';
 import type { UseCaseContext } from './context.js';
 import { failWith, succeed, type Outcome } from './outcome.js';
 
-export function isTrainerOf(access: Access, signup: Signup): boolean {
-  const email = access.email.toLowerCase();
-  return (
-    signup.pair?.berenschot.email.toLowerCase() === email ||
-    signup.pair?.riec.email.toLowerCase() === email
+/**
+ * The trainer-list addresses of the signed-in trainer: the list entries whose sign-in account
+ * (tenant id, object id) is the caller's. Never the token's `preferred_username` or `email`: any
+ * allowed tenant can issue a token that claims another person's address.
+ */
+export async function trainerAddressesOf(ctx: UseCaseContext): Promise<ReadonlySet<string>> {
+  const { access } = ctx;
+  if (!access.roles.includes('trainer')) return new Set();
+  const trainers = await ctx.state.trainers.get(ctx.m365.trainers);
+  return new Set(
+    trainers
+      .filter(
+        (t) => t.account?.tenantId === access.tenantId && t.account.objectId === access.userId,
+      )
+      .map((t) => t.email.toLowerCase()),
   );
 }
 
-export function canSee(access: Access, signup: Signup): boolean {
-  return canRead(access, signup.riec) || isTrainerOf(access, signup);
+export function isTrainerOf(trainerAddresses: ReadonlySet<string>, signup: Signup): boolean {
+  return (
+    signup.pair !== undefined &&
+    (trainerAddresses.has(signup.pair.berenschot.email.toLowerCase()) ||
+      trainerAddresses.has(signup.pair.riec.email.toLowerCase()))
+  );
+}
+
+async function canSee(ctx: UseCaseContext, signup: Signup): Promise<boolean> {
+  if (canRead(ctx.access, signup.riec)) return true;
+  return isTrainerOf(await trainerAddressesOf(ctx), signup);
 }
 
 /**
@@ -30,7 +49,7 @@ export async function getSignup(ctx: UseCaseContext, id: SignupId): Promise<Outc
   const stored = await ctx.m365.statusLog.read(id);
   if (!stored) return failWith({ kind: 'notFound', what: 'signup' });
   // Another RIEC's sign-up answers as a missing one: 404 for both, so an id reveals nothing.
-  if (!canSee(ctx.access, stored.signup)) return failWith({ kind: 'notFound', what: 'signup' });
+  if (!(await canSee(ctx, stored.signup))) return failWith({ kind: 'notFound', what: 'signup' });
   ctx.state.signups.remember(stored);
   return succeed(stored);
 }
@@ -40,13 +59,22 @@ export interface ListSignupsQuery {
   readonly statuses?: readonly SignupStatus[];
 }
 
-/** The filters that keep a query inside the caller's access (one query per allowed RIEC). */
-function scopedFilters(access: Access, query: ListSignupsQuery): SignupFilter[] | undefined {
+/**
+ * The filters that keep a query inside the caller's access (one query per allowed RIEC, or per
+ * trainer-list address of a trainer: none when the caller's account is not in the list).
+ */
+async function scopedFilters(
+  ctx: UseCaseContext,
+  query: ListSignupsQuery,
+): Promise<SignupFilter[] | undefined> {
+  const { access } = ctx;
   const base: SignupFilter = query.statuses ? { statuses: query.statuses } : {};
   if (query.riec) return canRead(access, query.riec) ? [{ ...base, riec: query.riec }] : undefined;
   if (access.canReadAll) return [base];
   if (access.riecs.length > 0) return access.riecs.map((riec) => ({ ...base, riec }));
-  if (access.roles.includes('trainer')) return [{ ...base, trainer: access.email }];
+  if (access.roles.includes('trainer')) {
+    return [...(await trainerAddressesOf(ctx))].map((trainer) => ({ ...base, trainer }));
+  }
   return undefined;
 }
 
@@ -54,7 +82,7 @@ export async function listSignups(
   ctx: UseCaseContext,
   query: ListSignupsQuery = {},
 ): Promise<Outcome<StoredSignup[]>> {
-  const filters = scopedFilters(ctx.access, query);
+  const filters = await scopedFilters(ctx, query);
   if (!filters) return failWith({ kind: 'forbidden', reason: query.riec ? 'otherRiec' : 'role' });
   const pages = await Promise.all(filters.map((filter) => ctx.m365.statusLog.list(filter)));
   const signups = pages

@@ -28,6 +28,9 @@ const ZTrainers = z.array(
     email: z.email(),
     organisation: z.enum(['Berenschot', 'RIEC']),
     riec: z.enum(RIECS).optional(),
+    /** The account the trainer signs in with: Entra tenant id and object id (both GUIDs). */
+    tenantId: z.guid().optional(),
+    objectId: z.guid().optional(),
   }),
 );
 
@@ -39,6 +42,9 @@ export function readTrainerFile(path: string): TrainerSeed[] {
     email: t.email,
     organisation: t.organisation,
     ...(t.riec ? { riec: t.riec } : {}),
+    ...(t.tenantId && t.objectId
+      ? { account: { tenantId: t.tenantId, objectId: t.objectId } }
+      : {}),
   }));
 }
 
@@ -61,6 +67,9 @@ export function describeReport(report: ProvisionReport): string[] {
     ...report.unchanged.map((list) => `Lijst bestond al en is in orde: ${list}`),
     describeGrant(report),
     ...(report.trainersAdded > 0 ? [`Trainers toegevoegd: ${report.trainersAdded}`] : []),
+    ...(report.trainerAccountsFilled > 0
+      ? [`Aanmeldaccount ingevuld bij trainers: ${report.trainerAccountsFilled}`]
+      : []),
     ...(report.productAccess === 'ok'
       ? [`Controle met het eigen token van de app: alle lijsten leesbaar, filteren werkt.`]
       : []),

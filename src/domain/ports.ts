@@ -223,6 +223,12 @@ export interface WorkPlan {
 /** A trainer in the pool; a RIEC advisor belongs to one RIEC. */
 export interface TrainerEntry extends Trainer {
   readonly riec?: RiecName;
+  /**
+   * The account the trainer signs in with (tenant id and object id, lower case): a trainer's
+   * rights follow this pair. Missing until the coordinator or provisioning fills it in; a trainer
+   * without it sees no workshops.
+   */
+  readonly account?: { readonly tenantId: string; readonly objectId: string };
 }
 
 /** The trainer pool (SharePoint list "Workshoptrainers"), maintained by the coordinator. */

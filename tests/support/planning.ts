@@ -18,6 +18,7 @@ import type { TrainerSeed } from '../../src/graph/sharepoint/trainer-fields.js';
 import type { Sandbox } from '../../src/sandbox/app.js';
 import { countRoundTrips } from '../../src/sandbox/http/request-log.js';
 import {
+  BERENSCHOT_TENANT,
   PEOPLE,
   PRODUCT_APP,
   PROVISIONING_APP,
@@ -34,6 +35,10 @@ export function sandboxTrainers(): TrainerSeed[] {
     ...(p.tenant === 'riec'
       ? { riec: RIECS.find((r) => r === p.department) ?? 'RIEC Noord-Holland' }
       : {}),
+    account: {
+      tenantId: p.tenant === 'berenschot' ? BERENSCHOT_TENANT.id : RIEC_TENANT.id,
+      objectId: p.id,
+    },
   }));
 }
 
@@ -117,6 +122,7 @@ export function accountHolder(upnStart = 'sanne.devries'): Access {
   const person = PEOPLE.find((p) => p.upn.startsWith(upnStart));
   if (!person) throw new Error(`no seeded person ${upnStart}`);
   return mintAccess({
+    tenantId: person.tenant === 'berenschot' ? BERENSCHOT_TENANT.id : RIEC_TENANT.id,
     userId: person.id,
     email: person.upn,
     name: `${person.givenName} ${person.surname}`,

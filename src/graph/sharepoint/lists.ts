@@ -161,6 +161,10 @@ export const TRAINER_LIST_SPEC: ListSpec = {
       type: { boolean: {} },
       indexed: true,
     },
+    text('TenantId', 'Tenant-id (Entra) van het account waarmee de trainer aanmeldt'),
+    text('ObjectId', 'Object-id (Entra) van dat account: bepaalt welke workshops de trainer ziet', {
+      indexed: true,
+    }),
   ],
 };
 

@@ -14,7 +14,7 @@ import { checkList, readColumns, repairColumn, type ColumnFinding } from './list
 import { ALL_LISTS, SIGNUP_LIST, TRAINER_LIST, type ColumnSpec, type ListSpec } from './lists.js';
 import { readAllPages } from './read-pages.js';
 import { ensureSiteGrant, type ProductApp, type SiteGrantOutcome } from './site-grant.js';
-import { toTrainerFields, type TrainerSeed } from './trainer-fields.js';
+import { toTrainerAccountFields, toTrainerFields, type TrainerSeed } from './trainer-fields.js';
 
 export interface ProvisionReport {
   readonly created: string[];
@@ -26,6 +26,8 @@ export interface ProvisionReport {
   readonly unchanged: string[];
   readonly siteGrant: SiteGrantOutcome;
   readonly trainersAdded: number;
+  /** Listed trainers whose sign-in account was filled in from the trainer file. */
+  readonly trainerAccountsFilled: number;
   /** Whether the product app's own token read every list (undefined: not checked). */
   readonly productAccess?: 'ok';
 }
@@ -76,6 +78,14 @@ async function existingColumns(
 async function post(client: Client, path: string, body: unknown): Promise<void> {
   try {
     await client.api(path).post(body);
+  } catch (error) {
+    throw toGraphFailure(error);
+  }
+}
+
+async function patch(client: Client, path: string, body: unknown): Promise<void> {
+  try {
+    await client.api(path).patch(body);
   } catch (error) {
     throw toGraphFailure(error);
   }
@@ -168,30 +178,46 @@ async function verifyList(
   ];
 }
 
-const ZTrainerItem = z.object({ fields: z.looseObject({ Email: z.string() }) });
+const ZTrainerItem = z.object({
+  id: z.string(),
+  fields: z.looseObject({ Email: z.string(), ObjectId: z.string().nullish() }),
+});
 
-/** Adds trainers that are not in the list yet (by e-mail address), reading every page. */
+/**
+ * Adds trainers that are not in the list yet (by e-mail address), reading every page, and fills
+ * in the sign-in account (tenant id, object id) of listed trainers that have none yet. An account
+ * already in the list is left as the coordinator set it.
+ */
 async function ensureTrainers(
   client: Client,
   site: string,
   trainers: readonly TrainerSeed[],
-): Promise<number> {
+): Promise<{ added: number; accountsFilled: number }> {
   const items = await readAllPages(
     client,
-    `/sites/${site}/lists/${TRAINER_LIST}/items?expand=fields(select=Email)&$top=999`,
+    `/sites/${site}/lists/${TRAINER_LIST}/items?expand=fields(select=Email,ObjectId)&$top=999`,
     ZTrainerItem,
   );
-  const existing = new Set(items.map((item) => item.fields.Email.toLowerCase()));
+  const existing = new Map(items.map((item) => [item.fields.Email.toLowerCase(), item]));
   let added = 0;
+  let accountsFilled = 0;
   for (const trainer of trainers) {
-    if (existing.has(trainer.email.toLowerCase())) continue;
-    await post(client, `/sites/${site}/lists/${TRAINER_LIST}/items`, {
-      fields: toTrainerFields(trainer),
-    });
-    existing.add(trainer.email.toLowerCase());
-    added++;
+    const item = existing.get(trainer.email.toLowerCase());
+    if (item === undefined) {
+      await post(client, `/sites/${site}/lists/${TRAINER_LIST}/items`, {
+        fields: toTrainerFields(trainer),
+      });
+      added++;
+    } else if (trainer.account && !item.fields.ObjectId?.trim()) {
+      await patch(
+        client,
+        `/sites/${site}/lists/${TRAINER_LIST}/items/${item.id}/fields`,
+        toTrainerAccountFields(trainer.account),
+      );
+      accountsFilled++;
+    }
   }
-  return added;
+  return { added, accountsFilled };
 }
 
 /** What the server will do with its own token: read every list, filter on an index. */
@@ -241,6 +267,7 @@ export async function provisionSite(
     unchanged: [],
     siteGrant: { kind: 'unchanged' },
     trainersAdded: 0,
+    trainerAccountsFilled: 0,
   };
   for (const spec of ALL_LISTS) await ensureList(client, site, spec, report);
   const siteGrant = await ensureSiteGrant(client, site, options.productApp);
@@ -254,7 +281,9 @@ export async function provisionSite(
       report.unchanged.push(name);
     }
   }
-  const trainersAdded = options.trainers ? await ensureTrainers(client, site, options.trainers) : 0;
+  const trainers = options.trainers
+    ? await ensureTrainers(client, site, options.trainers)
+    : { added: 0, accountsFilled: 0 };
   if (options.productClient) {
     const denied = await checkProductAccess(options.productClient, site);
     if (denied.length > 0) throw new ProvisioningFailed(denied);
@@ -262,7 +291,8 @@ export async function provisionSite(
   return {
     ...report,
     siteGrant,
-    trainersAdded,
+    trainersAdded: trainers.added,
+    trainerAccountsFilled: trainers.accountsFilled,
     ...(options.productClient ? { productAccess: 'ok' as const } : {}),
   };
 }

@@ -9,8 +9,8 @@ import type {
   StatusLog,
   StoredSignup,
   TrainerDirectory,
+  TrainerEntry,
 } from '../../domain/ports.js';
-import type { Trainer } from '../../domain/signup.js';
 import { toGraphFailure } from '../client/errors.js';
 import type { TrainerAgenda } from '../../domain/trainer-agenda.js';
 import { fromAgendaFields, ZAgendaFields } from './agenda-fields.js';
@@ -138,7 +138,7 @@ export class SharePointStatusLog implements StatusLog, TrainerDirectory {
     return addresses.map((trainer) => found.get(trainer) ?? { trainer, bookings: [] });
   }
 
-  async listTrainers(): Promise<readonly Trainer[]> {
+  async listTrainers(): Promise<readonly TrainerEntry[]> {
     // A few dozen trainers at most: filter on Actief here rather than in an OData boolean clause.
     const items = await this.readAll(TRAINER_LIST, undefined);
     return items.flatMap((item) => {

@@ -10,6 +10,8 @@ export const ZTrainerFields = z.object({
   Organisatie: z.enum(['Berenschot', 'RIEC']),
   Riec: z.enum(RIECS).nullish(),
   Actief: z.boolean().nullish(),
+  TenantId: z.string().nullish(),
+  ObjectId: z.string().nullish(),
 });
 
 export interface TrainerSeed {
@@ -17,6 +19,14 @@ export interface TrainerSeed {
   readonly email: string;
   readonly organisation: 'Berenschot' | 'RIEC';
   readonly riec?: (typeof RIECS)[number];
+  /** The account the trainer signs in with (Entra tenant id and object id). */
+  readonly account?: { readonly tenantId: string; readonly objectId: string };
+}
+
+export function toTrainerAccountFields(
+  account: NonNullable<TrainerSeed['account']>,
+): Record<string, string> {
+  return { TenantId: account.tenantId.toLowerCase(), ObjectId: account.objectId.toLowerCase() };
 }
 
 export function toTrainerFields(trainer: TrainerSeed): Record<string, unknown> {
@@ -25,6 +35,7 @@ export function toTrainerFields(trainer: TrainerSeed): Record<string, unknown> {
     Email: trainer.email.toLowerCase(),
     Organisatie: trainer.organisation,
     ...(trainer.riec ? { Riec: trainer.riec } : {}),
+    ...(trainer.account ? toTrainerAccountFields(trainer.account) : {}),
     Actief: true,
   };
 }
@@ -37,5 +48,13 @@ export function fromTrainerFields(fields: z.infer<typeof ZTrainerFields>): Train
     email: fields.Email.toLowerCase(),
     role,
     ...(role === 'riec' && fields.Riec ? { riec: fields.Riec } : {}),
+    ...(fields.TenantId?.trim() && fields.ObjectId?.trim()
+      ? {
+          account: {
+            tenantId: fields.TenantId.trim().toLowerCase(),
+            objectId: fields.ObjectId.trim().toLowerCase(),
+          },
+        }
+      : {}),
   };
 }

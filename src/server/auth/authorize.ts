@@ -103,6 +103,7 @@ export function authorize(token: VerifiedToken, homeTenantId: string): Access {
     throw new AppError('NO_ROLE', { logMessage: 'token has no Workshopplanner role' });
   }
   return mintAccess({
+    tenantId: token.tenantId,
     userId: token.objectId,
     email: token.username,
     name: token.name,

@@ -3,6 +3,7 @@
 // what it asked for: it reads every column back, repairs an index that did not take, fails
 // loudly naming list and column for what it cannot repair, and reads every page of the trainer
 // list. Running it twice changes nothing.
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { runProvision } from '../../../src/cli/provision.js';
@@ -97,6 +98,7 @@ describe('provisioning a site', () => {
       unchanged: ALL_LISTS.map((l) => l.displayName),
       siteGrant: { kind: 'unchanged' },
       trainersAdded: 0,
+      trainerAccountsFilled: 0,
     });
     const writes = h.sandbox.ctx.requestLog
       .since(before)
@@ -254,6 +256,32 @@ describe('provisioning that checks itself', () => {
       site: 'root',
     }).trainers.listTrainers();
     expect(listed).toHaveLength(trainers.length);
+  });
+
+  it('fills in the sign-in account of listed trainers that have none, and keeps one that is set', async () => {
+    const sandbox = await freshSandbox();
+    const admin = adminClient(sandbox);
+    const [first, second] = sandboxTrainers();
+    const withoutAccount = [first!, second!].map(({ account: _, ...rest }) => rest);
+    await provisionSite(admin, 'root', { productApp: PRODUCT, trainers: withoutAccount });
+    const listTrainers = () =>
+      createMicrosoft365(productClient(sandbox), { site: 'root' }).trainers.listTrainers();
+    expect((await listTrainers()).map((t) => t.account)).toEqual([undefined, undefined]);
+
+    const other = { tenantId: first!.account!.tenantId, objectId: randomUUID() };
+    const report = await provisionSite(admin, 'root', {
+      productApp: PRODUCT,
+      trainers: [{ ...first!, account: other }],
+    });
+    expect(report.trainerAccountsFilled).toBe(1);
+    const again = await provisionSite(admin, 'root', {
+      productApp: PRODUCT,
+      trainers: [first!, second!],
+    });
+    expect(again.trainerAccountsFilled).toBe(1);
+    const byEmail = new Map((await listTrainers()).map((t) => [t.email, t.account]));
+    expect(byEmail.get(first!.email)).toEqual(other);
+    expect(byEmail.get(second!.email)).toEqual(second!.account);
   });
 });
 

@@ -14,7 +14,9 @@ import {
   startApiStack,
   type ApiStack,
 } from './api-harness.js';
-import { expectProblem } from './server-harness.js';
+import { randomUUID } from 'node:crypto';
+import { BERENSCHOT_TENANT, PRODUCT_APP, RIEC_TENANT } from '../../../src/sandbox/seed/people.js';
+import { call, expectProblem, signWithSandboxKey } from './server-harness.js';
 
 const SANNE = 'sanne.devries';
 const MOHAMED = 'mohamed.elidrissi';
@@ -266,5 +268,51 @@ describe('a sync only touches sign-ups held in the caller’s own calendar (find
     expect(sync.body.updated).toEqual([haarlem.id]);
     const after = expectStatus(await stack.as(SANNE, `/api/signups/${haarlem.id}`), 200).body;
     expect(after.options[0].answers.riec.answer).toBe('accepted');
+  });
+});
+
+describe('a trainer is the account in the trainer list, not the address her token claims (finding 5)', () => {
+  const FATIMA = 'fatima.amrani';
+
+  /** A token of an allowed tenant with the Trainer role that claims Fatima Amrani's address. */
+  function claimingFatima(tenantId: string): Promise<string> {
+    return signWithSandboxKey(
+      stack.sandbox,
+      {
+        iss: `${stack.sandbox.urls.https}/${tenantId}/v2.0`,
+        aud: PRODUCT_APP.clientId,
+        tid: tenantId,
+        oid: randomUUID(),
+        preferred_username: 'fatima.amrani@riec.nl',
+        email: 'fatima.amrani@riec.nl',
+        upn: 'fatima.amrani@riec.nl',
+        name: 'Fatima Amrani',
+        scp: 'access_as_user',
+        roles: ['Workshop.Trainer'],
+        ver: '2.0',
+      },
+      {},
+      stack.sandbox.ctx.clock.now(),
+    );
+  }
+
+  it('shows Fatima, signed in with her own account, the Haarlem workshop she trains', async () => {
+    const list = expectStatus(await stack.as(FATIMA, '/api/signups'), 200);
+    expect(list.body.signups.map((s: { id: string }) => s.id)).toEqual([haarlem.id]);
+    expectStatus(await stack.as(FATIMA, `/api/signups/${haarlem.id}`), 200);
+  });
+
+  it.each([
+    ['Berenschot’s tenant', BERENSCHOT_TENANT.id],
+    ['the RIEC tenant, another account', RIEC_TENANT.id],
+  ])('shows a token from %s that claims her address nothing of hers', async (_, tenantId) => {
+    const token = await claimingFatima(tenantId);
+    const me = expectStatus(await call(stack.server, '/api/me', { token }), 200);
+    expect(me.body.roles).toEqual(['trainer']);
+    const list = expectStatus(await call(stack.server, '/api/signups', { token }), 200);
+    expect(list.body.signups).toEqual([]);
+    for (const path of [`/api/signups/${haarlem.id}`, `/api/signups/${haarlem.id}/log`]) {
+      expectProblem(await call(stack.server, path, { token }), 404, 'NOT_FOUND');
+    }
   });
 });

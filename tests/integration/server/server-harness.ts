@@ -130,9 +130,11 @@ export async function signWithSandboxKey(
   sandbox: Sandbox,
   claims: JWTPayload,
   lifetime: { readonly notBefore?: number; readonly expiresIn?: number } = {},
+  /** The moment it is issued: the server's clock when the server runs on the sandbox's. */
+  issuedAt: Date = new Date(),
 ): Promise<string> {
   const key = await sandbox.ctx.keys.active();
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(issuedAt.getTime() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid })
     .setIssuedAt(now)

@@ -18,6 +18,7 @@ const stored = (signup: Signup, pending = false): StoredSignup => ({
 });
 
 const holder = mintAccess({
+  tenantId: 't',
   userId: 'u',
   email: 'k.smit@riec-nh.nl',
   name: 'K. Smit',
@@ -25,6 +26,7 @@ const holder = mintAccess({
   riecs: ['RIEC Noord-Holland'],
 });
 const coordinator = mintAccess({
+  tenantId: 't',
   userId: 'c',
   email: 'p@nh.nl',
   name: 'P',

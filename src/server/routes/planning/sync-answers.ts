@@ -1,6 +1,7 @@
 // Reads the trainers' answers from the caller's own calendar now (calendarView/delta: one
 // request when nothing changed), instead of waiting for the background cycle.
-import { canSee, getSignup } from '../../../app/read-signups.js';
+import { canRead } from '../../../app/access.js';
+import { getSignup } from '../../../app/read-signups.js';
 import { syncAnswers } from '../../../app/sync-answers.js';
 import { defineRoute } from '../../http/define-route.js';
 import { useCasesFor, viewContextOf } from '../../http/use-case-context.js';
@@ -31,7 +32,7 @@ export default defineRoute({
     const updated = await Promise.all(
       report.updated.map(async (id) => {
         const cached = ctx.state.signups.recall(id);
-        if (cached && canSee(route.access, cached.signup)) return cached;
+        if (cached && canRead(route.access, cached.signup.riec)) return cached;
         const read = await getSignup(ctx, id);
         return read.ok ? read.value : undefined;
       }),
