@@ -1,5 +1,6 @@
-// Entry point of the sandbox as a service of its own: `npm run sandbox`, and
-// `npm run sandbox:reset` (restore the seed and exit).
+// Entry point of the sandbox as a service of its own: `npm start` in this package (`npm run
+// sandbox` in the repository), and `npm run reset` (`npm run sandbox:reset`: restore the seed
+// and exit).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from './app.js';

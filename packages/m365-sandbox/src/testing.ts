@@ -1,8 +1,9 @@
 // Starts a fresh sandbox for one test file: in memory, on a free port, with the shared local
-// CA that scripts/run-tests.ts made trusted through NODE_EXTRA_CA_CERTS.
+// CA that scripts/run-tests.ts (this package's, or the repository's) made trusted through
+// NODE_EXTRA_CA_CERTS. Exported as `@workshopplanner/m365-sandbox/testing`.
 import { resolve } from 'node:path';
-import { startSandbox, type Sandbox } from '../../src/sandbox/app.js';
-import { readSandboxConfig, type FaultSettings } from '../../src/sandbox/config.js';
+import { startSandbox, type Sandbox } from './app.js';
+import { readSandboxConfig, type FaultSettings } from './config.js';
 import {
   GRAPH_EXPLORER_APP,
   PEOPLE,
@@ -10,7 +11,7 @@ import {
   PROVISIONING_APP,
   RIEC_TENANT,
   SANDBOX_TOOLS_APP,
-} from '../../src/sandbox/seed/people.js';
+} from './seed/people.js';
 
 export {
   GRAPH_EXPLORER_APP,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { AppError, domainRuleViolated } from '../../../src/app/errors.js';
 import { createIssue } from '../../../src/domain/errors.js';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { defineRoute } from '../../../src/server/http/define-route.js';
 import { startTestSandbox } from '../../support/sandbox.js';
 import {

@@ -135,7 +135,7 @@ export async function controlModule(app: FastifyInstance, ctx: SandboxContext): 
   });
 
   registerDeltaTokenControl(app, ctx);
-  // On-behalf-of refusals as Entra ID gives them (src/sandbox/identity/obo-refusal.ts).
+  // On-behalf-of refusals as Entra ID gives them (identity/obo-refusal.ts).
   oboRefusalRoutes(app, ctx);
 
   app.post('/keys/rotate', async () => {

@@ -79,7 +79,7 @@ button:hover{background:#f0f0f0}
 .body-text{white-space:pre-wrap;margin:.5rem 0}
 `;
 
-// The answer forms post with the sandbox's control header (src/sandbox/http/local-only.ts),
+// The answer forms post with the sandbox's control header (http/local-only.ts),
 // which a plain form cannot send: fetch does, follows the redirect to the page with the notice,
 // and shows an error page as it came.
 const SCRIPT = `

@@ -380,7 +380,7 @@ export const GRAPH_EXPLORER_APP = {
 
 /**
  * A confidential app with broad application permissions, for scripts and tests that inspect the
- * sandbox's mailboxes, calendars and sites from outside the product (tests/support/sandbox.ts
+ * sandbox's mailboxes, calendars and sites from outside the product (src/testing.ts
  * `appToken`). The product never uses it.
  */
 export const SANDBOX_TOOLS_APP = {

@@ -1,8 +1,8 @@
 // Calendar payloads against the metadata: an event with attendees as the product creates its
 // holds (POST /users/{organizer}/events), and getSchedule's scheduleInformation/scheduleItem.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Sandbox } from '../../src/sandbox/app.js';
-import { appToken, graph, personByUpn, startTestSandbox } from '../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { appToken, graph, personByUpn, startTestSandbox } from '../../src/testing.js';
 import {
   expectCollectionContract,
   expectContract,

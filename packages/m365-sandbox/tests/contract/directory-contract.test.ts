@@ -2,14 +2,14 @@
 // Graph's error body on the failures every client meets: no token, unknown user, denied
 // permission, malformed JSON.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Sandbox } from '../../src/sandbox/app.js';
+import type { Sandbox } from '../../src/app.js';
 import {
   appToken,
   graph,
   passwordToken,
   personByUpn,
   startTestSandbox,
-} from '../support/sandbox.js';
+} from '../../src/testing.js';
 import {
   expectCollectionContract,
   expectContract,

@@ -1,8 +1,8 @@
 // Mail payloads against the metadata: a message read from /users/{id}/messages, both a plain
 // mail (sendMail) and the invitation a hold sends to a trainer.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Sandbox } from '../../src/sandbox/app.js';
-import { appToken, graph, personByUpn, startTestSandbox } from '../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { appToken, graph, personByUpn, startTestSandbox } from '../../src/testing.js';
 import { expectCollectionContract, expectContract } from './contract-support.js';
 
 let sandbox: Sandbox;

@@ -2,8 +2,8 @@
 // (delegated) and User.Read.All (application): its tokens carry no Sites permission. The
 // sandbox's tokens list every consented scope of the app, as Entra's do, so asking the product
 // app for `scope=User.Read` still yields its Sites scopes; a Sites-less token needs its own app.
-import type { Sandbox } from '../../src/sandbox/app.js';
-import { RIEC_TENANT } from '../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { RIEC_TENANT } from '../../src/testing.js';
 
 export const RESTRICTED_APP = {
   clientId: '6e4b1f0a-93c2-4d7e-b85a-2f1c7d9e3a64',

@@ -2,8 +2,8 @@
 // columnDefinition, listItem, fieldValueSet and a site's permission, from every route that
 // returns them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Sandbox } from '../../src/sandbox/app.js';
-import { appToken, graph, PRODUCT_APP, startTestSandbox } from '../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { appToken, graph, PRODUCT_APP, startTestSandbox } from '../../src/testing.js';
 import {
   expectCollectionContract,
   expectContract,

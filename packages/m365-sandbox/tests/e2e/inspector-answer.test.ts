@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Browser } from 'playwright-core';
-import type { Sandbox } from '../../src/sandbox/app.js';
+import type { Sandbox } from '../../src/app.js';
 import { launchChromium } from '../support/browser.js';
-import { appToken, startTestSandbox } from '../support/sandbox.js';
+import { appToken, startTestSandbox } from '../../src/testing.js';
 import {
   SEED_DATE,
   fatima,
@@ -15,7 +15,7 @@ import {
   holdBody,
   marieke,
   sanne,
-} from '../integration/sandbox/calendar-fixtures.js';
+} from '../integration/calendar-fixtures.js';
 
 // A seeded sandbox and Chromium on a busy 2-core machine.
 jest.setTimeout(120_000);

@@ -7,10 +7,10 @@ import {
   BatchResponseContent,
   Client,
 } from '@microsoft/microsoft-graph-client';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { listMailbox } from '../../../src/sandbox/mail/index.js';
-import { PEOPLE } from '../../../src/sandbox/seed/people.js';
-import { appToken, graph, personByUpn, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { listMailbox } from '../../src/mail/index.js';
+import { PEOPLE } from '../../src/seed/people.js';
+import { appToken, graph, personByUpn, startTestSandbox } from '../../src/testing.js';
 
 const sanne = personByUpn('sanne.devries');
 const jeroen = personByUpn('jeroen.visser');

@@ -4,9 +4,9 @@
 // Graph's error shape for bad requests.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { listMailbox } from '../../../src/sandbox/mail/index.js';
-import { appToken, graph, passwordToken, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { listMailbox } from '../../src/mail/index.js';
+import { appToken, graph, passwordToken, startTestSandbox } from '../../src/testing.js';
 import {
   MAYOR_HAARLEM,
   SEED_DATE,

@@ -2,9 +2,9 @@
 // product points it at graph.microsoft.com (only baseUrl and customHosts differ), and hold
 // bodies in the shape DESIGN.md gives them.
 import { Client } from '@microsoft/microsoft-graph-client';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { listMailbox } from '../../../src/sandbox/mail/index.js';
-import { personByUpn } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { listMailbox } from '../../src/mail/index.js';
+import { personByUpn } from '../../src/testing.js';
 
 /** The anchor of the seeded calendars in these suites: the 2022 campaign. */
 export const SEED_DATE = '2022-05-16';

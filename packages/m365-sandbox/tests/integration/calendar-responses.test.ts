@@ -3,8 +3,8 @@
 // other tenant), cancel is for organizers only.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { appToken, graph, passwordToken, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { appToken, graph, passwordToken, startTestSandbox } from '../../src/testing.js';
 import {
   MAYOR_HAARLEM,
   SEED_DATE,

@@ -3,8 +3,8 @@
 // invisible until free/busy sharing is turned on, errors per schedule for unknown addresses.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { PEOPLE, appToken, graph, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { PEOPLE, appToken, graph, startTestSandbox } from '../../src/testing.js';
 import {
   SEED_DATE,
   fatima,

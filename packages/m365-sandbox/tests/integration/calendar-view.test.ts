@@ -3,8 +3,8 @@
 // changes), as the response-sync use case reads them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { appToken, graph, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { appToken, graph, startTestSandbox } from '../../src/testing.js';
 import {
   SEED_DATE,
   fatima,

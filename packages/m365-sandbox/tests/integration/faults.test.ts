@@ -1,7 +1,7 @@
 // Fault injection and the request log: what tests and benchmarks rely on to be honest.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { appToken, graph, personByUpn, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { appToken, graph, personByUpn, startTestSandbox } from '../../src/testing.js';
 
 let sandbox: Sandbox;
 let token: string;

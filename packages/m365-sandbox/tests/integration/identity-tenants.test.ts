@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { BERENSCHOT_TENANT } from '../../../src/sandbox/seed/people.js';
-import { personByUpn, PRODUCT_APP, RIEC_TENANT, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { BERENSCHOT_TENANT } from '../../src/seed/people.js';
+import { personByUpn, PRODUCT_APP, RIEC_TENANT, startTestSandbox } from '../../src/testing.js';
 
 // Each file starts its own seeded sandbox: more than jest's 5 s on a busy machine.
 jest.setTimeout(60_000);

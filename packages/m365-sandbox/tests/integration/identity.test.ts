@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '../../src/app.js';
 import {
   PRODUCT_APP,
   RIEC_TENANT,
   graph,
   personByUpn,
   startTestSandbox,
-} from '../../support/sandbox.js';
+} from '../../src/testing.js';
 
 // Each file starts its own seeded sandbox: more than jest's 5 s on a busy machine.
 jest.setTimeout(60_000);

@@ -3,8 +3,8 @@
 // the form (which must reach the organizer's event like an answer through Graph).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { PEOPLE, appToken, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { PEOPLE, appToken, startTestSandbox } from '../../src/testing.js';
 import {
   MAYOR_HAARLEM,
   SEED_DATE,
@@ -52,7 +52,7 @@ async function postForm(fields: Record<string, string>) {
   return fetch(`${sandbox.urls.http}/inspector/respond`, {
     method: 'POST',
     redirect: 'manual',
-    // As the inspector's own page sends it (src/sandbox/inspector/layout.ts).
+    // As the inspector's own page sends it (src/inspector/layout.ts).
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-sandbox-control': '1' },
     body: new URLSearchParams(fields),
   });

@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/app.js';
-import { readSandboxConfig } from '../../../src/sandbox/config.js';
-import { DB_FILE } from '../../../src/sandbox/store/db.js';
-import { startTestSandbox } from '../../support/sandbox.js';
+import { startSandbox, type Sandbox } from '../../src/app.js';
+import { readSandboxConfig } from '../../src/config.js';
+import { DB_FILE } from '../../src/store/db.js';
+import { startTestSandbox } from '../../src/testing.js';
 
 // Starts sandboxes (seeded, one on disk): more than jest's 5 s on a busy machine.
 jest.setTimeout(60_000);

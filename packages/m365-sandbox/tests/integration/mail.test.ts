@@ -3,13 +3,9 @@
 // errors Graph gives, and the message / eventMessage shapes against Microsoft's metadata.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Client } from '@microsoft/microsoft-graph-client';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { checkAgainstType } from '../../contract/graph-metadata.js';
-import {
-  deliverMessage,
-  listExternalMailboxes,
-  listMailbox,
-} from '../../../src/sandbox/mail/index.js';
+import type { Sandbox } from '../../src/app.js';
+import { checkAgainstType } from '../contract/graph-metadata.js';
+import { deliverMessage, listExternalMailboxes, listMailbox } from '../../src/mail/index.js';
 import {
   appToken,
   graph,
@@ -17,7 +13,7 @@ import {
   passwordToken,
   personByUpn,
   startTestSandbox,
-} from '../../support/sandbox.js';
+} from '../../src/testing.js';
 
 const sanne = personByUpn('sanne.devries');
 const jeroen = personByUpn('jeroen.visser');

@@ -4,10 +4,15 @@ import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { startSandbox } from '../../../src/sandbox/app.js';
-import { readSandboxConfig } from '../../../src/sandbox/config.js';
-import { appToken, graph } from '../../support/sandbox.js';
+import { fileURLToPath } from 'node:url';
+import { startSandbox } from '../../src/app.js';
+import { readSandboxConfig } from '../../src/config.js';
+import { appToken, graph } from '../../src/testing.js';
+
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
 function configFor(dataDir: string) {
   const base = readSandboxConfig({});
@@ -40,14 +45,11 @@ describe('sandbox persistence', () => {
       expect(again.body.subject).toBe(subject);
       await second.close();
 
-      const reset = spawnSync(
-        resolve('node_modules/.bin/tsx'),
-        ['src/sandbox/main.ts', '--reset-only'],
-        {
-          env: { ...process.env, SANDBOX_DATA_DIR: dataDir },
-          encoding: 'utf8',
-        },
-      );
+      // `npm run reset` of this package, from whichever folder jest runs in.
+      const reset = spawnSync(process.execPath, [TSX_CLI, MAIN, '--reset-only'], {
+        env: { ...process.env, SANDBOX_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
       expect(reset.status).toBe(0);
       expect(reset.stdout).toContain('teruggezet');
 

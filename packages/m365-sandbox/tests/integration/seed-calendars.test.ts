@@ -4,8 +4,8 @@
 // seeded by the same code; the RIEC tenant's app token cannot read their calendars.)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { appToken, startTestSandbox } from '../../support/sandbox.js';
+import type { Sandbox } from '../../src/app.js';
+import { appToken, startTestSandbox } from '../../src/testing.js';
 import { fatima, graphClient, jeroen, sanne } from './calendar-fixtures.js';
 
 const ZONE = 'Europe/Amsterdam';

@@ -4,8 +4,8 @@
 // permissions managed only with Sites.FullControl.All. Plus SharePoint's quiet failures that the
 // product's provisioning must survive: an index that did not take, and short pages.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { RIEC_ROOT_SITE_ID } from '../../../src/sandbox/sharepoint/index.js';
+import type { Sandbox } from '../../src/app.js';
+import { RIEC_ROOT_SITE_ID } from '../../src/sharepoint/index.js';
 import {
   appToken,
   graph,
@@ -15,7 +15,7 @@ import {
   PRODUCT_APP,
   PROVISIONING_APP,
   startTestSandbox,
-} from '../../support/sandbox.js';
+} from '../../src/testing.js';
 
 // Each file starts its own seeded sandbox: more than jest's 5 s on a busy machine.
 jest.setTimeout(60_000);

@@ -7,12 +7,12 @@ import { Client, type GraphError } from '@microsoft/microsoft-graph-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/app.js';
-import { readSandboxConfig } from '../../../src/sandbox/config.js';
-import { RIEC_ROOT_SITE_ID } from '../../../src/sandbox/sharepoint/index.js';
-import { parseFilter } from '../../../src/sandbox/sharepoint/odata-filter.js';
-import { SharePointStore } from '../../../src/sandbox/sharepoint/store.js';
-import { restrictedToken } from '../../contract/restricted-app.js';
+import { startSandbox, type Sandbox } from '../../src/app.js';
+import { readSandboxConfig } from '../../src/config.js';
+import { RIEC_ROOT_SITE_ID } from '../../src/sharepoint/index.js';
+import { parseFilter } from '../../src/sharepoint/odata-filter.js';
+import { SharePointStore } from '../../src/sharepoint/store.js';
+import { restrictedToken } from '../contract/restricted-app.js';
 import {
   appToken,
   GRAPH_EXPLORER_APP,
@@ -21,7 +21,7 @@ import {
   personByUpn,
   SANDBOX_TOOLS_APP,
   startTestSandbox,
-} from '../../support/sandbox.js';
+} from '../../src/testing.js';
 
 // Each file starts its own seeded sandbox: more than jest's 5 s on a busy machine.
 jest.setTimeout(60_000);
