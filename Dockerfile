@@ -12,14 +12,17 @@
 # Node 20 LTS on Debian 12, pinned to the release the tests run on.
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
-# ——— Tools to compile native add-ons: better-sqlite3 is a dependency (the local sandbox uses it,
-# the server does not load it) and builds from source when no prebuilt binary can be fetched.
+# ——— Tools to compile native add-ons: better-sqlite3 is a dependency of the local sandbox (the
+# workspace package packages/m365-sandbox; the server does not load it) and builds from source when
+# no prebuilt binary can be fetched. npm installs the workspace from its package.json; the image
+# that runs gets neither the package nor its link's target.
 FROM ${NODE_IMAGE} AS toolchain
 RUN apt-get update \
   && apt-get install --yes --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY packages/m365-sandbox/package.json ./packages/m365-sandbox/
 
 # ——— The web bundles (Vite), which need the devDependencies.
 FROM toolchain AS build

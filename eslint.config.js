@@ -1,13 +1,28 @@
 // Lint rules, including the dependency direction of DESIGN.md ("server → app → domain",
-// "app → graph → domain", "web talks only to server", "sandbox imports nothing from the product").
+// "app → graph → domain", "web talks only to server", "sandbox imports nothing from the product";
+// the sandbox is the workspace package packages/m365-sandbox).
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const productLayers = ['domain', 'graph', 'app', 'server', 'web', 'cli'];
+const productLayers = ['domain', 'graph', 'app', 'server', 'web', 'cli', 'data'];
 
-/** A no-restricted-imports rule that bans the given layers (relative imports) and packages. */
+/**
+ * The local Microsoft 365 is a separate service: the product reaches it only over HTTP, as it
+ * reaches a tenant. Only the composition of a local run (src/cli/start.ts), tests, bench/ and
+ * scripts/ may import the package.
+ */
+const sandboxPackage = {
+  group: ['@workshopplanner/m365-sandbox', '@workshopplanner/m365-sandbox/*'],
+  message:
+    'The local Microsoft 365 sandbox (packages/m365-sandbox) stands in for a tenant: the product talks to it only over HTTP through src/graph, exactly as to Microsoft 365 (DESIGN.md principles 2 and 3). Only src/cli/start.ts, tests, bench and scripts compose it.',
+};
+
+/**
+ * A no-restricted-imports rule for a layer of the product: bans the given layers (relative
+ * imports) and packages, and the sandbox package.
+ */
 function restrict({ layers = [], packages = [], message }) {
   return {
     'no-restricted-imports': [
@@ -18,6 +33,7 @@ function restrict({ layers = [], packages = [], message }) {
             ? [{ regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`, message }]
             : []),
           ...(packages.length > 0 ? [{ group: packages, message }] : []),
+          sandboxPackage,
         ],
       },
     ],
@@ -43,7 +59,7 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: restrict({
-      layers: ['graph', 'app', 'server', 'web', 'sandbox', 'cli'],
+      layers: ['graph', 'app', 'server', 'web', 'cli'],
       packages: [
         '@microsoft/*',
         '@azure/*',
@@ -63,7 +79,7 @@ export default tseslint.config(
   {
     files: ['src/graph/**'],
     rules: restrict({
-      layers: ['app', 'server', 'web', 'sandbox', 'cli'],
+      layers: ['app', 'server', 'web', 'cli'],
       packages: ['fastify', '@fastify/*'],
       message:
         'src/graph is the Graph gateway: it may use domain types only. Use cases belong in src/app, HTTP in src/server; the sandbox is a separate service.',
@@ -72,7 +88,7 @@ export default tseslint.config(
   {
     files: ['src/app/**'],
     rules: restrict({
-      layers: ['server', 'web', 'sandbox', 'cli'],
+      layers: ['server', 'web', 'cli'],
       packages: ['fastify', '@fastify/*', '@microsoft/microsoft-graph-client'],
       message:
         'src/app orchestrates domain and the gateway interfaces; it must not know HTTP, the Graph SDK or the sandbox (DESIGN.md: server → app → domain, app → graph → domain).',
@@ -81,7 +97,7 @@ export default tseslint.config(
   {
     files: ['src/server/**'],
     rules: restrict({
-      layers: ['web', 'sandbox', 'cli'],
+      layers: ['web', 'cli'],
       message:
         'src/server talks to Microsoft 365 only through src/graph, whichever tenant it is: no import of the sandbox (DESIGN.md principle 2, one code path).',
     }),
@@ -93,7 +109,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict({
-        layers: ['domain', 'graph', 'app', 'sandbox', 'cli'],
+        layers: ['domain', 'graph', 'app', 'cli'],
         packages: ['node:*', '@microsoft/microsoft-graph-client', '@azure/msal-node', 'fastify'],
         message:
           'src/web talks only to the server over HTTP (DESIGN.md): no product internals, no Node APIs in the browser bundle.',
@@ -101,15 +117,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/sandbox/**'],
-    rules: restrict({
-      layers: productLayers,
-      message:
-        'src/sandbox is a separate service standing in for Microsoft 365 (DESIGN.md principle 3): it imports nothing from the product.',
-    }),
+    files: ['packages/m365-sandbox/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // `../domain/x` or `../../../src/domain/x`: the product's folders, from any depth.
+              regex: `^(\\.\\./)+(src/)?(${productLayers.join('|')})(/|$)`,
+              message:
+                'The sandbox package is a separate service standing in for Microsoft 365 (DESIGN.md principle 3): it imports nothing from the product.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
-    files: ['tests/**', 'bench/**', 'scripts/**'],
+    files: [
+      'tests/**',
+      'bench/**',
+      'scripts/**',
+      'packages/m365-sandbox/tests/**',
+      'packages/m365-sandbox/scripts/**',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

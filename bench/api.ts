@@ -14,8 +14,8 @@ import { MUNICIPALITIES, type Municipality } from '../src/domain/municipalities.
 import type { PlanStep } from '../src/domain/ports.js';
 import { validateSignup } from '../src/domain/signup-validation.js';
 import type { Signup, Trainer } from '../src/domain/signup.js';
-import type { Sandbox } from '../src/sandbox/app.js';
-import { PEOPLE, PRODUCT_APP } from '../src/sandbox/seed/people.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
+import { PEOPLE, PRODUCT_APP } from '@workshopplanner/m365-sandbox/people';
 import { buildServer } from '../src/server/build-server.js';
 import { readEnv } from '../src/server/env.js';
 import { accountHolderOf, startStack, type BenchStack } from './support.js';

@@ -6,8 +6,7 @@ import { proposeHolds } from '../src/app/propose-holds.js';
 import { getSignup } from '../src/app/read-signups.js';
 import { registerSignup } from '../src/app/register-signup.js';
 import { syncAnswers } from '../src/app/sync-answers.js';
-import { countRoundTrips } from '../src/sandbox/http/request-log.js';
-import { respondToEvent } from '../src/sandbox/calendar/index.js';
+import { countRoundTrips, respondToEvent } from '@workshopplanner/m365-sandbox';
 import { DateTime } from 'luxon';
 import { accountHolderOf, startStack, timed } from './support.js';
 

@@ -22,10 +22,9 @@ import type {
   PlannerTrainer,
 } from '../src/domain/planner/types.js';
 import type { Slot } from '../src/domain/time.js';
-import { startSandbox } from '../src/sandbox/app.js';
-import { listEventsInRange } from '../src/sandbox/calendar/store.js';
-import { readSandboxConfig } from '../src/sandbox/config.js';
-import { PEOPLE } from '../src/sandbox/seed/people.js';
+import { startSandbox, listEventsInRange } from '@workshopplanner/m365-sandbox';
+import { readSandboxConfig } from '@workshopplanner/m365-sandbox/config';
+import { PEOPLE } from '@workshopplanner/m365-sandbox/people';
 import { eveningsFor } from './province.js';
 
 const SEED_DATE = '2026-11-30';

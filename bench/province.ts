@@ -12,8 +12,7 @@ import { registerSignup } from '../src/app/register-signup.js';
 import { syncAnswers } from '../src/app/sync-answers.js';
 import { MUNICIPALITIES, RIECS, type Municipality } from '../src/domain/municipalities.js';
 import type { StoredSignup } from '../src/domain/ports.js';
-import { respondToEvent } from '../src/sandbox/calendar/index.js';
-import { countRoundTrips } from '../src/sandbox/http/request-log.js';
+import { respondToEvent, countRoundTrips } from '@workshopplanner/m365-sandbox';
 import { naiveMicrosoft365 } from './naive.js';
 import { accountHolderOf, forEachLimited, startStack, timed, type BenchStack } from './support.js';
 

@@ -3,7 +3,7 @@
 // (NODE_EXTRA_CA_CERTS), so this script starts itself again with it set.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { ensureCertificateAuthority, extraCaCertsFor } from '../src/sandbox/tls/ca.js';
+import { ensureCertificateAuthority, extraCaCertsFor } from '@workshopplanner/m365-sandbox/tls';
 
 if (process.env.BENCH_TRUSTS_SANDBOX !== 'true') {
   const ca = ensureCertificateAuthority(

@@ -11,9 +11,14 @@ import { createAppClient, type AppClient } from '../src/graph/client/app-client.
 import { createMicrosoft365 } from '../src/graph/gateway.js';
 import { provisionSite } from '../src/graph/sharepoint/provision.js';
 import { sandboxTrainers } from '../tests/support/planning.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/app.js';
-import { readSandboxConfig } from '../src/sandbox/config.js';
-import { PEOPLE, PRODUCT_APP, PROVISIONING_APP, RIEC_TENANT } from '../src/sandbox/seed/people.js';
+import { startSandbox, type Sandbox } from '@workshopplanner/m365-sandbox';
+import { readSandboxConfig } from '@workshopplanner/m365-sandbox/config';
+import {
+  PEOPLE,
+  PRODUCT_APP,
+  PROVISIONING_APP,
+  RIEC_TENANT,
+} from '@workshopplanner/m365-sandbox/people';
 
 export interface BenchStack {
   readonly sandbox: Sandbox;

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureCertificateAuthority, extraCaCertsFor } from '../src/sandbox/tls/ca.js';
+import { ensureCertificateAuthority, extraCaCertsFor } from '@workshopplanner/m365-sandbox/tls';
 
 const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? '.data/sandbox');
 const ca = ensureCertificateAuthority(join(dataDir, 'ca'));

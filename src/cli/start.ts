@@ -4,12 +4,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { buildWeb } from './build-web.js';
-import { readSandboxConfig } from '../sandbox/config.js';
+import { readSandboxConfig } from '@workshopplanner/m365-sandbox/config';
 import { readServerEnv } from '../server/env.js';
-import { sandboxTrainerList } from '../sandbox/seed/trainers.js';
-import { ensureCertificateAuthority, extraCaCertsFor } from '../sandbox/tls/ca.js';
+import { sandboxTrainerList } from '@workshopplanner/m365-sandbox/trainers';
+import { ensureCertificateAuthority, extraCaCertsFor } from '@workshopplanner/m365-sandbox/tls';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 // The server checks its settings again (src/server/main.ts); checked here first, the operator
@@ -22,6 +23,10 @@ try {
   process.exit(1);
 }
 const children: ChildProcess[] = [];
+/** The sandbox package's own start command (`npm start` there), found through the package name. */
+const SANDBOX_MAIN = fileURLToPath(
+  new URL('src/main.ts', import.meta.resolve('@workshopplanner/m365-sandbox/package.json')),
+);
 
 function stopAll(code: number): never {
   for (const child of children) child.kill('SIGTERM');
@@ -89,7 +94,7 @@ const serverEnv: NodeJS.ProcessEnv = { ...process.env };
 const urls: [string, string][] = [];
 try {
   if (startSandbox) {
-    const sandboxLines = await startService('sandbox', 'src/sandbox/main.ts', process.env);
+    const sandboxLines = await startService('sandbox', SANDBOX_MAIN, process.env);
     const sandboxUrl = /Microsoft 365-sandbox: (https:\/\/\S+)/.exec(sandboxLines.join('\n'))?.[1];
     const caPath = /NODE_EXTRA_CA_CERTS=(\S+)/.exec(sandboxLines.join('\n'))?.[1];
     if (!sandboxUrl || !caPath) throw new Error('the sandbox did not print its URL');

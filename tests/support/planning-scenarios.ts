@@ -10,8 +10,7 @@ import { findMunicipalityByCbsCode } from '../../src/domain/municipalities.js';
 import type { LogEntry, StoredSignup } from '../../src/domain/ports.js';
 import { HOLD_CATEGORY, holdDraft } from '../../src/app/texts.js';
 import { availabilityInSlot } from '../../src/domain/free-busy.js';
-import { respondToEvent, type AttendeeAnswer } from '../../src/sandbox/calendar/index.js';
-import type { Sandbox } from '../../src/sandbox/app.js';
+import { respondToEvent, type AttendeeAnswer, type Sandbox } from '@workshopplanner/m365-sandbox';
 import { eveningSlots, type PlanningHarness } from './planning.js';
 import { appToken, graph } from './sandbox.js';
 

@@ -15,15 +15,14 @@ import { appTokenProvider, createConfidentialClient } from '../../src/graph/clie
 import { createMicrosoft365 } from '../../src/graph/gateway.js';
 import { provisionSite } from '../../src/graph/sharepoint/provision.js';
 import type { TrainerSeed } from '../../src/graph/sharepoint/trainer-fields.js';
-import type { Sandbox } from '../../src/sandbox/app.js';
-import { countRoundTrips } from '../../src/sandbox/http/request-log.js';
+import { type Sandbox, countRoundTrips } from '@workshopplanner/m365-sandbox';
 import {
   BERENSCHOT_TENANT,
   PEOPLE,
   PRODUCT_APP,
   PROVISIONING_APP,
   RIEC_TENANT,
-} from '../../src/sandbox/seed/people.js';
+} from '@workshopplanner/m365-sandbox/people';
 import { startTestSandbox, type TestSandboxOptions } from './sandbox.js';
 
 /** The sandbox's advisors as the trainer list the product keeps in SharePoint. */

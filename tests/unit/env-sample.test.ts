@@ -2,7 +2,7 @@
 // exactly the defaults, and every setting the code reads must be in it.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { readSandboxConfig, ZSandboxEnv } from '../../src/sandbox/config.js';
+import { readSandboxConfig, ZSandboxEnv } from '@workshopplanner/m365-sandbox/config';
 import { readEnv, ZEnv } from '../../src/server/env.js';
 import { readPackageSettings, ZPackageEnv } from '../../src/cli/package-settings.js';
 import { readProvisionSettings, ZProvisionEnv } from '../../src/cli/provision-settings.js';

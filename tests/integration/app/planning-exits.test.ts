@@ -5,7 +5,7 @@ import { cancelSignup } from '../../../src/app/cancel-signup.js';
 import { registerSignup } from '../../../src/app/register-signup.js';
 import { runMaintenance } from '../../../src/app/run-maintenance.js';
 import { syncAnswers } from '../../../src/app/sync-answers.js';
-import { listMailbox } from '../../../src/sandbox/mail/index.js';
+import { listMailbox } from '@workshopplanner/m365-sandbox';
 import {
   accountHolder,
   eveningSlots,

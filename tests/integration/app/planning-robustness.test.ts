@@ -12,7 +12,7 @@ import type { UseCaseContext } from '../../../src/app/context.js';
 import { proposeHolds } from '../../../src/app/propose-holds.js';
 import { syncAnswers } from '../../../src/app/sync-answers.js';
 import { municipalitiesOfRiec } from '../../../src/domain/municipalities.js';
-import { listMailbox } from '../../../src/sandbox/mail/index.js';
+import { listMailbox } from '@workshopplanner/m365-sandbox';
 import type { PlanStep, StepOutcome, StoredSignup, WorkPlan } from '../../../src/domain/ports.js';
 import {
   accountHolder,

@@ -8,8 +8,7 @@ import { getSignup, getSignupLog } from '../../../src/app/read-signups.js';
 import { registerSignup } from '../../../src/app/register-signup.js';
 import { syncAnswers } from '../../../src/app/sync-answers.js';
 import type { SignupId } from '../../../src/domain/ids.js';
-import { respondToEvent } from '../../../src/sandbox/calendar/index.js';
-import { listMailbox } from '../../../src/sandbox/mail/index.js';
+import { respondToEvent, listMailbox } from '@workshopplanner/m365-sandbox';
 import { graph, appToken } from '../../support/sandbox.js';
 import {
   accountHolder,

@@ -18,7 +18,7 @@ import {
 } from '../../../src/graph/sharepoint/lists.js';
 import { provisionSite, ProvisioningFailed } from '../../../src/graph/sharepoint/provision.js';
 import type { TrainerSeed } from '../../../src/graph/sharepoint/trainer-fields.js';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { createMicrosoft365 } from '../../../src/graph/gateway.js';
 import {
   adminClient,

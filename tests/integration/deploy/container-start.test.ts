@@ -24,7 +24,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../src/cli/package-settings.js';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { PRODUCT_APP, RIEC_TENANT, startTestSandbox } from '../../support/sandbox.js';
 import {
   startIdentityEndpoint,

@@ -5,7 +5,7 @@
 // that answer proves the assertion, not a secret, reached it. Entra ID itself, which accepts the
 // assertion through the federated credential, cannot be reached from here.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import {
   appTokenProvider,
   createConfidentialClient,

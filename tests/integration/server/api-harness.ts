@@ -1,8 +1,7 @@
 // The API over real HTTP against a sandbox whose lists are provisioned: the server composed from
 // its settings (msal over HTTPS, on-behalf-of per request), tokens as the tab gets them, and the
 // steps of the planning story as API calls.
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import type { RequestLogEntry } from '../../../src/sandbox/http/request-log.js';
+import type { Sandbox, RequestLogEntry } from '@workshopplanner/m365-sandbox';
 import { FIXED_TODAY, startPlanningHarness, type PlanningHarness } from '../../support/planning.js';
 import type { TestSandboxOptions } from '../../support/sandbox.js';
 import {

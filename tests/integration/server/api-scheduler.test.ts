@@ -2,7 +2,7 @@
 // interval it picks up the trainers' answers without anyone calling /api/sync, and a server
 // whose clock is fifteen days ahead lets the unconfirmed holds lapse.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { respondToEvent } from '../../../src/sandbox/calendar/index.js';
+import { respondToEvent } from '@workshopplanner/m365-sandbox';
 import { eveningSlots } from '../../support/planning.js';
 import { expectStatus, startApiStack, type ApiStack } from './api-harness.js';
 import { clockAt, startTestServer, type TestServer } from './server-harness.js';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { readMail, runExtractSlots } from '../../../src/cli/extract-slots.js';
-import { respondToEvent } from '../../../src/sandbox/calendar/index.js';
+import { respondToEvent } from '@workshopplanner/m365-sandbox';
 import { eveningSlots } from '../../support/planning.js';
 import { appToken, graph } from '../../support/sandbox.js';
 import { expectStatus, graphWritesSince, startApiStack, type ApiStack } from './api-harness.js';

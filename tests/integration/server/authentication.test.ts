@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, generateKeyPair, decodeProtectedHeader } from 'jose';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { passwordToken, startTestSandbox } from '../../support/sandbox.js';
 import {
   BERENSCHOT_TENANT,

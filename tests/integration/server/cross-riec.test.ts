@@ -4,7 +4,7 @@
 // Vries (Noord-Holland) owns the sign-ups he aims at. Real tokens, real HTTP, the sandbox's Graph.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { respondToEvent } from '../../../src/sandbox/calendar/index.js';
+import { respondToEvent } from '@workshopplanner/m365-sandbox';
 import { eveningSlots } from '../../support/planning.js';
 import { graph, passwordToken } from '../../support/sandbox.js';
 import {
@@ -15,7 +15,7 @@ import {
   type ApiStack,
 } from './api-harness.js';
 import { randomUUID } from 'node:crypto';
-import { BERENSCHOT_TENANT, PRODUCT_APP, RIEC_TENANT } from '../../../src/sandbox/seed/people.js';
+import { BERENSCHOT_TENANT, PRODUCT_APP, RIEC_TENANT } from '@workshopplanner/m365-sandbox/people';
 import { call, expectProblem, signWithSandboxKey } from './server-harness.js';
 
 const SANNE = 'sanne.devries';

@@ -4,7 +4,7 @@
 // Dutch explanation, never a 500. The sandbox refuses like Entra when told to
 // (PUT /_sandbox/obo-refusal).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { DEFAULT_CLAIMS } from '../../../src/sandbox/identity/obo-refusal.js';
+import { DEFAULT_CLAIMS } from '@workshopplanner/m365-sandbox';
 import { RIEC_TENANT } from '../../support/sandbox.js';
 import { eveningSlots } from '../../support/planning.js';
 import { FIXED_TODAY, startApiStack, type ApiStack } from './api-harness.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseXml, childNamed } from '../../../src/cli/package-outlook-xml.js';
 import { renderManifests } from '../../../src/cli/package-render.js';
 import { readPackageSettings } from '../../../src/cli/package-settings.js';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { startTestSandbox } from '../../support/sandbox.js';
 import { call, startTestServer, type TestServer } from './server-harness.js';
 

@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { z } from 'zod';
 import { AppError, domainRuleViolated } from '../../../src/app/errors.js';
 import { createIssue } from '../../../src/domain/errors.js';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { defineRoute } from '../../../src/server/http/define-route.js';
 import { startTestSandbox } from '../../support/sandbox.js';
 import {

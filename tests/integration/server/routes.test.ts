@@ -4,7 +4,7 @@
 // same moment before it issues the tokens.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CAMPAIGN_2022 } from '../../../src/domain/campaign.js';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { startTestSandbox } from '../../support/sandbox.js';
 import { apiToken, call, clockAt, startTestServer, type TestServer } from './server-harness.js';
 

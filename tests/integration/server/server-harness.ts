@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { SignJWT, type JWTPayload } from 'jose';
 import { Writable } from 'node:stream';
-import type { Sandbox } from '../../../src/sandbox/app.js';
-import { BERENSCHOT_TENANT } from '../../../src/sandbox/seed/people.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
+import { BERENSCHOT_TENANT } from '@workshopplanner/m365-sandbox/people';
 import { buildServer, type ServerOptions } from '../../../src/server/build-server.js';
 import { readEnv } from '../../../src/server/env.js';
 import { PRODUCT_APP, RIEC_TENANT, passwordToken, personByUpn } from '../../support/sandbox.js';

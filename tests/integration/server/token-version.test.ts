@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createConfidentialClient } from '../../../src/graph/client/tokens.js';
-import type { Sandbox } from '../../../src/sandbox/app.js';
+import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { checkIdentitySetup } from '../../../src/server/auth/identity-setup-check.js';
 import { startTestSandbox } from '../../support/sandbox.js';
 import {

@@ -2,13 +2,15 @@
 // `npm ci --omit=dev`, and an administrator runs `npm run package` and `npm run provision` on a
 // production install. Every package that the server's and the CLI's code loads at run time
 // (static and dynamic imports and `require.resolve`, followed through the repository's own files; `import type` is
-// erased and does not count) must therefore be a dependency, not a devDependency.
+// erased and does not count) must therefore be a dependency, not a devDependency. The same holds
+// for the sandbox package (`npm start` runs it), against its own package.json.
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from '../../../src/cli/package-settings.js';
 
-const ENTRY_POINTS = ['src/server/main.ts', 'src/cli/main.ts', 'src/sandbox/main.ts'];
+const ENTRY_POINTS = ['src/server/main.ts', 'src/cli/main.ts', 'src/cli/start.ts'];
+const SANDBOX_PACKAGE = 'packages/m365-sandbox';
 
 // `import x from 'y'`, `import { a } from 'y'`, `export … from 'y'`, `import 'y'`, `import('y')`;
 // not `import type …` nor `export type …`.
@@ -55,11 +57,28 @@ function runtimePackages(entries: readonly string[]): Map<string, string> {
   return packages;
 }
 
-const packageJson = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+interface PackageJson {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   scripts: Record<string, string>;
-};
+}
+
+function readPackageJson(dir: string): PackageJson {
+  return JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as PackageJson;
+}
+
+/** What `packages` needs that `manifest` does not list as a dependency. */
+function missingFrom(manifest: PackageJson, packages: Map<string, string>): string[] {
+  return [...packages]
+    .filter(([name]) => manifest.dependencies[name] === undefined)
+    .map(([name, file]) =>
+      manifest.devDependencies[name] === undefined
+        ? `${name} (loaded by ${file}) is not in package.json`
+        : `${name} (loaded by ${file}) is a devDependency`,
+    );
+}
+
+const packageJson = readPackageJson('.');
 
 describe('runtime dependencies', () => {
   const packages = runtimePackages(ENTRY_POINTS);
@@ -71,14 +90,16 @@ describe('runtime dependencies', () => {
   });
 
   it('lists every package the server and the CLI load as a dependency', () => {
-    const missing = [...packages]
-      .filter(([name]) => packageJson.dependencies[name] === undefined)
-      .map(([name, file]) =>
-        packageJson.devDependencies[name] === undefined
-          ? `${name} (loaded by ${file}) is not in package.json`
-          : `${name} (loaded by ${file}) is a devDependency`,
-      );
-    expect(missing).toEqual([]);
+    expect(missingFrom(packageJson, packages)).toEqual([]);
+  });
+
+  it('lists every package the sandbox loads as a dependency of the sandbox package', () => {
+    const sandbox = readPackageJson(SANDBOX_PACKAGE);
+    const loaded = runtimePackages([`${SANDBOX_PACKAGE}/src/main.ts`]);
+    expect([...loaded.keys()]).toEqual(expect.arrayContaining(['better-sqlite3', 'node-forge']));
+    expect(missingFrom(sandbox, loaded)).toEqual([]);
+    expect(sandbox.scripts.start).toMatch(/^tsx /);
+    expect(sandbox.dependencies.tsx).toBeDefined();
   });
 
   it('runs the production scripts with a runtime dependency (tsx)', () => {
