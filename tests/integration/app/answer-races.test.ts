@@ -1,0 +1,264 @@
+// No trainer's answer is lost when answer syncs run at the same time as each other, as the
+// trainers answer and as confirms (issue 11, item 2). Six processes' worth of app state (each its
+// own delta cursor and caches) against one sandbox: whatever the interleaving, once everything
+// is quiet one more sync from the first process leaves every stored answer equal to what the
+// organizer's calendar says.
+//
+// Two drivers: six free-running sync loops while trainers answer in a fixed pseudo-random order
+// (the reproduction of the issue), and a fast-check scheduler that decides the order in which
+// every Microsoft 365 call of the syncs and confirms completes, against trainers answering.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { createAppState, type AppState } from '../../../src/app/app-state.js';
+import type { Access } from '../../../src/app/access.js';
+import { confirmSlot } from '../../../src/app/confirm-slot.js';
+import type { UseCaseContext } from '../../../src/app/context.js';
+import { syncAnswers } from '../../../src/app/sync-answers.js';
+import { MUNICIPALITIES } from '../../../src/domain/municipalities.js';
+import type { Microsoft365, StoredSignup } from '../../../src/domain/ports.js';
+import { TRAINER_ROLES, type TrainerRole } from '../../../src/domain/campaign.js';
+import { respondToEvent, type AttendeeAnswer } from '@workshopplanner/m365-sandbox';
+import {
+  accountHolder,
+  FIXED_TODAY,
+  startPlanningHarness,
+  type PlanningHarness,
+} from '../../support/planning.js';
+import { proposed } from '../../support/planning-scenarios.js';
+import { appToken, graph } from '../../support/sandbox.js';
+
+const PROCESSES = 6;
+const ROLES = TRAINER_ROLES;
+
+let h: PlanningHarness;
+let sanne: Access;
+let signups: StoredSignup[];
+
+/** Noord-Holland's municipalities in a fixed order, so each test takes its own. */
+const NOORD_HOLLAND = MUNICIPALITIES.filter((m) => m.riec === 'RIEC Noord-Holland');
+let nextMunicipality = 0;
+
+async function proposeSome(count: number, weeksAhead: number): Promise<StoredSignup[]> {
+  const ctx = h.context(sanne);
+  const placed: StoredSignup[] = [];
+  for (let i = 0; i < count; i++) {
+    const municipality = NOORD_HOLLAND[nextMunicipality++]!;
+    placed.push(await proposed(ctx, municipality.cbsCode, weeksAhead + i));
+  }
+  return placed;
+}
+
+beforeAll(async () => {
+  h = await startPlanningHarness({ today: FIXED_TODAY });
+  sanne = accountHolder('sanne.devries');
+  signups = await proposeSome(3, 3);
+});
+afterAll(async () => h?.close());
+
+/** One answer of one trainer to one hold. */
+interface Move {
+  readonly signup: number;
+  readonly slotIndex: number;
+  readonly role: TrainerRole;
+  readonly answer: AttendeeAnswer;
+}
+
+function respond(placed: readonly StoredSignup[], move: Move): void {
+  const { signup } = placed[move.signup]!;
+  const eventId = signup.options.find((o) => o.slotIndex === move.slotIndex)?.eventId;
+  if (!eventId || !signup.pair) throw new Error('no hold to answer');
+  respondToEvent(h.sandbox.ctx, signup.pair[move.role].email, eventId, move.answer);
+}
+
+/**
+ * Per sign-up, option and trainer: the stored answer next to the organizer's calendar's. Options
+ * whose hold was released (a confirm cancels the others) have no answer to keep.
+ */
+async function storedAndCalendar(placed: readonly StoredSignup[]) {
+  const token = await appToken(h.sandbox);
+  const rows: { where: string; stored: string; calendar: string }[] = [];
+  for (const { signup } of placed) {
+    const stored = await h.m365.statusLog.read(signup.id);
+    if (!stored) throw new Error('sign-up vanished');
+    for (const option of stored.signup.options) {
+      if (!option.eventId || option.hold === 'released') continue;
+      const event = await graph(
+        h.sandbox,
+        token,
+        'GET',
+        `/users/${stored.signup.accountHolder.email}/events/${option.eventId}?$select=attendees,isCancelled`,
+      );
+      if (event.status !== 200) throw new Error(`event ${event.status}`);
+      for (const role of ROLES) {
+        const address = stored.signup.pair![role].email.toLowerCase();
+        const attendee = (
+          event.body.attendees as {
+            emailAddress: { address: string };
+            status: { response: string };
+          }[]
+        ).find((a) => a.emailAddress.address.toLowerCase() === address);
+        rows.push({
+          where: `${signup.municipality.name} voorkeur ${option.slotIndex + 1} ${role}`,
+          stored: option.answers[role],
+          calendar: attendee?.status.response ?? 'absent',
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+function expectNoAnswerLost(rows: Awaited<ReturnType<typeof storedAndCalendar>>): void {
+  const lost = rows.filter((row) => row.stored !== row.calendar);
+  expect(lost).toEqual([]);
+  // Something was answered at all: a test where nobody answers proves nothing.
+  expect(rows.some((row) => row.calendar !== 'none')).toBe(true);
+}
+
+/** A small deterministic pseudo-random sequence (mulberry32), for a reproducible driver. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('six sync loops while the trainers answer', () => {
+  it('store every answer: the stored answers equal the calendar once all is quiet', async () => {
+    const next = random(20261202);
+    const states = Array.from({ length: PROCESSES }, () => createAppState());
+    const contexts = states.map((state) => h.context(sanne, { state }));
+    // Every trainer answers every hold, a third of them twice (changing their mind): 36 answers.
+    const moves: Move[] = signups.flatMap((_, signup) =>
+      [0, 1, 2].flatMap((slotIndex) =>
+        ROLES.flatMap((role) => {
+          const first: Move = {
+            signup,
+            slotIndex,
+            role,
+            answer: next() < 0.5 ? 'accept' : 'tentativelyAccept',
+          };
+          return next() < 0.33 ? [first, { ...first, answer: 'accept' as const }] : [first];
+        }),
+      ),
+    );
+    let answering = true;
+    let syncs = 0;
+    const loops = contexts.map(async (ctx) => {
+      while (answering) {
+        await syncAnswers(ctx, sanne.email);
+        syncs++;
+        await pause(Math.floor(next() * 15));
+      }
+    });
+    for (const move of moves) {
+      respond(signups, move);
+      await pause(Math.floor(next() * 25));
+    }
+    answering = false;
+    await Promise.all(loops);
+    await syncAnswers(contexts[0]!, sanne.email);
+    expect(syncs).toBeGreaterThan(PROCESSES);
+    expectNoAnswerLost(await storedAndCalendar(signups));
+  });
+});
+
+/**
+ * The ports of one process with every call's completion handed to the scheduler: fast-check
+ * decides in which order the Graph and SharePoint answers reach the use cases.
+ */
+function scheduled(m365: Microsoft365, s: fc.Scheduler): Microsoft365 {
+  const wrap = <T extends object>(port: T, name: string): T =>
+    new Proxy(port, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) =>
+          s.schedule(
+            Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)),
+            `${name}.${String(key)}`,
+          );
+      },
+    });
+  return {
+    statusLog: wrap(m365.statusLog, 'statusLog'),
+    calendar: wrap(m365.calendar, 'calendar'),
+    plan: wrap(m365.plan, 'plan'),
+    trainers: wrap(m365.trainers, 'trainers'),
+    agendas: wrap(m365.agendas, 'agendas'),
+  };
+}
+
+describe('any interleaving of syncs, answers and confirms', () => {
+  it('property: at quiescence the stored answers equal the calendar’s', async () => {
+    let run = 0;
+    // Each run answers the same holds again (the answers change), so runs build on each other;
+    // one run in three also confirms a fresh sign-up in the middle of it.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.array(
+          fc.record({
+            signup: fc.nat({ max: signups.length - 1 }),
+            slotIndex: fc.nat({ max: 2 }),
+            role: fc.constantFrom<TrainerRole>(...ROLES),
+            answer: fc.constantFrom<AttendeeAnswer>('accept', 'tentativelyAccept'),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.integer({ min: 2, max: 3 }),
+        async (s, moves, processes) => {
+          run++;
+          const states: AppState[] = Array.from({ length: processes }, () => createAppState());
+          const contexts: UseCaseContext[] = states.map((state) =>
+            h.context(sanne, { state, m365: scheduled(h.m365, s) }),
+          );
+          const work: Promise<unknown>[] = [];
+          for (const ctx of contexts) work.push(syncAnswers(ctx, sanne.email));
+          for (const move of moves) {
+            work.push(s.schedule(Promise.resolve(), 'answer').then(() => respond(signups, move)));
+          }
+          for (const ctx of contexts) {
+            work.push(
+              s.schedule(Promise.resolve(), 'sync').then(() => syncAnswers(ctx, sanne.email)),
+            );
+          }
+          let confirming: StoredSignup | undefined;
+          if (run % 3 === 0) {
+            [confirming] = await proposeSome(1, 3 + nextMunicipality);
+            const { signup } = confirming!;
+            for (const role of ROLES) {
+              respondToEvent(
+                h.sandbox.ctx,
+                signup.pair![role].email,
+                signup.options[0]!.eventId!,
+                'accept',
+              );
+            }
+            work.push(
+              s
+                .schedule(Promise.resolve(), 'confirm')
+                .then(() => confirmSlot(contexts[0]!, signup.id, 0)),
+            );
+          }
+          await s.waitFor(Promise.allSettled(work));
+          const failures = (await Promise.allSettled(work)).filter((r) => r.status === 'rejected');
+          expect(failures).toEqual([]);
+          // Quiet now: one more sync from the first process, straight to Microsoft 365.
+          await syncAnswers(h.context(sanne, { state: states[0]! }), sanne.email);
+          const placed = confirming ? [...signups, confirming] : signups;
+          const lost = (await storedAndCalendar(placed)).filter((r) => r.stored !== r.calendar);
+          if (lost.length > 0)
+            throw new Error(`${s.report().length} steps; lost: ${JSON.stringify(lost)}`);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 300_000);
+});
