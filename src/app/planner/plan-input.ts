@@ -222,8 +222,11 @@ export function buildPlannerInput(facts: PlanningFacts, choices: PlanChoices): B
       const [berenschotId, riecId] = pairIds(s) as [string, string];
       return { signupId: String(s.id), berenschotId, riecId };
     });
+  // Open holds of sign-ups outside this plan hold their trainers: those of other RIECs, and
+  // those of the planned RIECs that are left out of it.
+  const leaving = new Set(choices.leaveOut);
   const outside = outsideHolds(
-    facts.signups.filter((s) => !scope.includes(s.signup.riec)),
+    facts.signups.filter((s) => !scope.includes(s.signup.riec) || leaving.has(String(s.signup.id))),
     now,
   );
   const availabilityOf = availabilityFrom(facts, outside.tentative, choices.settings.bufferMinutes);

@@ -5,7 +5,7 @@
 // - confirmed workshops (the trainers' agendas and the sign-ups in `bevestigd`/`uitgevoerd`) as
 //   fixed workshops: the trainer is busy then, with the buffer, and they count as load;
 // - open holds of sign-ups in the plan: the planner itself decides their slot (their pair stays);
-// - open holds of sign-ups outside the plan (another RIEC, when an account holder plans): one
+// - open holds of sign-ups outside the plan (another RIEC, or left out of the plan): one
 //   fixed workshop per sign-up, at the option most likely to become the workshop (accepted by
 //   both trainers, else its best-ranked live option), and their other live options as
 //   tentative — the product's rule for holds everywhere — so the plan never puts a trainer on

@@ -196,6 +196,31 @@ describe('what other RIECs hold a Berenschot advisor for counts, though her cale
   });
 });
 
+describe('a sign-up left out of the plan', () => {
+  it('still holds its trainers on the evenings of its holds', async () => {
+    const evenings = groupEvenings(0, FIXED_TODAY, 12);
+    const held = await register(h.context(sanne), nh[13]!, evenings);
+    unwrap(
+      await proposeHolds(h.context(sanne), held.signup.id, {
+        berenschot: MARIEKE,
+        riec: 'fatima.amrani@riec.nl',
+      }),
+    );
+    const wanted = await register(h.context(sanne), nh[14]!, evenings);
+    const only = withTrainers((email) => email === MARIEKE || email.endsWith('@riec.nl'));
+    const result = await plan(h.context(sanne, only), {
+      leaveOut: (await h.m365.statusLog.list({ riec: 'RIEC Noord-Holland' }))
+        .map((s) => String(s.signup.id))
+        .filter((id) => id !== String(wanted.signup.id)),
+    });
+    expect(result.rows.map((r) => r.stored.signup.id)).toEqual([wanted.signup.id]);
+    const row = result.rows[0]!.outcome;
+    expect(row.outcome).toBe('unplanned');
+    if (row.outcome !== 'unplanned') return;
+    expect(row.message.nl).toContain(held.signup.municipality.name);
+  });
+});
+
 describe('re-planning', () => {
   it('keeps the confirmed workshop, keeps the pair of placed holds and drops a declined option', async () => {
     const [xCode, yCode, zCode] = [nh[10]!, nh[11]!, nh[12]!];
