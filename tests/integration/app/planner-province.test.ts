@@ -4,7 +4,7 @@
 // her as fixed; both trainers accept the planned slot; every planned sign-up is confirmed, with
 // no TRAINER_NOT_FREE and no TRAINER_TAKEN.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AuthorizedRiec } from '../../../src/app/access.js';
+import { mintAccess, type AuthorizedRiec } from '../../../src/app/access.js';
 import type { CampaignPlan } from '../../../src/app/planner/plan-campaign.js';
 import { MUNICIPALITIES, RIECS, type RiecName } from '../../../src/domain/municipalities.js';
 import {
@@ -21,6 +21,7 @@ import {
   plan,
   register,
 } from '../../support/planner.js';
+import { graphWritesSince } from '../server/api-harness.js';
 
 const HOLDERS = new Map(
   [
@@ -30,6 +31,13 @@ const HOLDERS = new Map(
   ].map((access) => [access.riecs[0]!, access]),
 );
 const accountHolderOf = (riec: RiecName) => HOLDERS.get(riec as AuthorizedRiec)!;
+const COORDINATOR = mintAccess({
+  userId: 'pieter',
+  email: 'pieter.bakker@riec.nl',
+  name: 'Pieter Bakker',
+  roles: ['coordinator'],
+  riecs: [],
+});
 
 let h: PlanningHarness;
 
@@ -46,6 +54,15 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('the province, planned RIEC by RIEC', () => {
+  it('the coordinator’s read-only plan of the whole province places all 44', async () => {
+    const since = h.sandbox.ctx.requestLog.lastSeq;
+    const preview = await plan(h.context(COORDINATOR));
+    expect(preview.scope).toEqual([...RIECS]);
+    expect(preview.plan.status).toBe('optimal');
+    expect(preview.plan.metrics.planned).toBe(MUNICIPALITIES.length);
+    expect(graphWritesSince(h.sandbox, since)).toEqual([]);
+  }, 120_000);
+
   it('plans, applies and confirms every sign-up without a trainer conflict', async () => {
     const plans: CampaignPlan[] = [];
     for (const riec of RIECS) {
