@@ -42,9 +42,9 @@ if (only.length === 0 || only.includes('budgets')) {
 
 if (only.length === 0 || only.includes('province')) {
   console.error(
-    'province: 44 sign-ups, Workshopplanner and the naive baseline, 100 ms per request…',
+    'province: 44 sign-ups, Workshopplanner, the naive baseline and planner first, 100 ms per request…',
   );
-  const { optimized, naive } = await runProvinceBench();
+  const { optimized, naive, planner } = await runProvinceBench();
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
   print(`### The whole province (44 sign-ups), ${LATENCY_MS} ms added latency per Graph request`);
   print();
@@ -63,6 +63,29 @@ if (only.length === 0 || only.includes('province')) {
   print(
     `Confirmed workshops: Workshopplanner ${optimized.confirmed}/44, naive ${naive.confirmed}/44.`,
   );
+  print();
+  print(
+    `### The whole province planned first (issue 12), ${LATENCY_MS} ms added latency per Graph request`,
+  );
+  print();
+  print('| phase | planner first | requests |');
+  print('|---|---:|---:|');
+  for (const phase of planner.phases) {
+    print(`| ${phase.name} | ${seconds(phase.ms)} s | ${phase.requests} |`);
+  }
+  print(
+    `| **total** | **${seconds(planner.totalMs)} s** | **${planner.totalRequests}** (side by side: ${optimized.totalRequests}) |`,
+  );
+  print();
+  for (const plan of planner.plans) {
+    const left = plan.unplanned.length > 0 ? `; not planned: ${plan.unplanned.join(', ')}` : '';
+    print(
+      `- ${plan.riec}: ${plan.planned}/${plan.total} planned, ${plan.status}, solver ${plan.solveSeconds.toFixed(2)} s${left}`,
+    );
+  }
+  print();
+  const refusals = planner.refused.length > 0 ? ` (refused: ${planner.refused.join(', ')})` : '';
+  print(`Confirmed workshops: planner first ${planner.confirmed}/44${refusals}.`);
 }
 
 if (only.length === 0 || only.includes('extract')) {

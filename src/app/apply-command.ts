@@ -259,13 +259,14 @@ function finalWrite(signup: Signup, guard: { eTag: string } | 'afterPreviousWrit
   return { kind: 'writeSignup', signup, pending: null, guard };
 }
 
-function finished(signup: Signup, write: StepOutcome | undefined): StoredSignup {
+/** The sign-up as stored after its final write (also for the batched proposals of applyPlan). */
+export function finished(signup: Signup, write: StepOutcome | undefined): StoredSignup {
   const eTag = write?.ok ? (write.eTag ?? '') : '';
   return { signup: { ...signup, eTag }, eTag, pending: null };
 }
 
 /** The event ids the createHold steps returned, stored in the options (lifecycle recordHoldIds). */
-function recordHoldIds(
+export function recordHoldIds(
   state: Signup,
   steps: readonly PlanStep[],
   outcomes: readonly StepOutcome[],
@@ -282,7 +283,7 @@ function recordHoldIds(
   return result.ok ? result.state : state;
 }
 
-function graphFailure(outcome: StepOutcome | undefined, isPending: boolean): Outcome<never> {
+export function graphFailure(outcome: StepOutcome | undefined, isPending: boolean): Outcome<never> {
   if (!outcome || outcome.ok)
     return failWith({ kind: 'graphFailed', status: 0, code: 'unknown', isPending });
   return failWith({

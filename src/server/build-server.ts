@@ -11,7 +11,7 @@ import { currentCampaign } from '../domain/campaign.js';
 import type { RequiredPermission } from './auth/authorize.js';
 import { TokenValidator, type TokenValidatorTuning } from './auth/token-validator.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Env } from './env.js';
+import { plannerSettingsOf, type Env } from './env.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { correlationIdOf, echoCorrelationId } from './http/correlation.js';
 import type { ApiRoute } from './http/define-route.js';
@@ -85,6 +85,7 @@ function resolveServices(
       services: {
         findCurrentCampaign: currentCampaign,
         webConfig: toWebConfig(env),
+        plannerSettings: plannerSettingsOf(env),
         ...given,
         contextFor: given.contextFor,
       },
@@ -93,7 +94,12 @@ function resolveServices(
   }
   const composition = composeServices(env, { clock, log: app.log });
   return {
-    services: { webConfig: toWebConfig(env), ...composition.services, ...given },
+    services: {
+      webConfig: toWebConfig(env),
+      plannerSettings: plannerSettingsOf(env),
+      ...composition.services,
+      ...given,
+    },
     composition,
   };
 }

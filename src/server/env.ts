@@ -49,8 +49,16 @@
 // # answers of every organizer with open holds. 0 turns it off (e.g. when another instance or a
 // # timer-triggered Function runs it). A run never overlaps the previous one.
 // SYNC_INTERVAL_SECONDS=60
+// # The province planner (docs/planner.md, "Settings"): seconds the exact planner may use for one
+// # plan (then the best plan found, marked with its gap), minutes a trainer needs between two
+// # workshops, and workshops per trainer per ISO week and per campaign, confirmed ones included.
+// PLANNER_TIME_LIMIT_SECONDS=10
+// PLANNER_BUFFER_MINUTES=60
+// PLANNER_MAX_PER_WEEK=2
+// PLANNER_MAX_PER_CAMPAIGN=12
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { PlannerSettings } from '../domain/planner/types.js';
 
 const SANDBOX_TENANT_ID = '5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90';
 // The sandbox's second organisation (Berenschot), where the Berenschot trainers sign in.
@@ -155,6 +163,16 @@ export const ZEnv = z.object({
     .min(0)
     .max(24 * 60 * 60)
     .default(60),
+  // The province planner (docs/planner.md, "Settings").
+  PLANNER_TIME_LIMIT_SECONDS: z.coerce.number().min(1).max(300).default(10),
+  PLANNER_BUFFER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
+  PLANNER_MAX_PER_WEEK: z.coerce.number().int().min(1).max(14).default(2),
+  PLANNER_MAX_PER_CAMPAIGN: z.coerce.number().int().min(1).max(500).default(12),
 });
 
 type ParsedEnv = z.infer<typeof ZEnv>;
@@ -164,6 +182,16 @@ export type Env = Omit<ParsedEnv, 'PUBLIC_URL' | 'API_IDENTIFIER_URI' | 'ALLOW_L
   readonly API_IDENTIFIER_URI: string;
   readonly ALLOW_LOCALHOST: boolean;
 };
+
+/** The province planner's settings (PLANNER_*). */
+export function plannerSettingsOf(env: Env): PlannerSettings {
+  return {
+    timeLimitSeconds: env.PLANNER_TIME_LIMIT_SECONDS,
+    bufferMinutes: env.PLANNER_BUFFER_MINUTES,
+    maxPerWeek: env.PLANNER_MAX_PER_WEEK,
+    maxPerCampaign: env.PLANNER_MAX_PER_CAMPAIGN,
+  };
+}
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

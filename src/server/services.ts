@@ -5,6 +5,7 @@
 import type { Access } from '../app/access.js';
 import type { UseCaseContext } from '../app/context.js';
 import type { Campaign } from '../domain/campaign.js';
+import type { PlannerSettings } from '../domain/planner/types.js';
 import type { DelegatedAccessRefusal } from '../graph/client/tokens.js';
 import type { UserAssertion } from './auth/user-assertion.js';
 import type { TGetWebConfigResponse } from './web-config.js';
@@ -27,4 +28,6 @@ export interface ServerServices {
   readonly contextFor: (caller: Caller) => UseCaseContext;
   /** The public sign-in settings of the web app (GET /api/web-config). */
   readonly webConfig: TGetWebConfigResponse;
+  /** The province planner's settings (PLANNER_*); missing ones are the planner's defaults. */
+  readonly plannerSettings?: Partial<PlannerSettings>;
 }

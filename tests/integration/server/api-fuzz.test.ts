@@ -116,6 +116,18 @@ const email = fc.constantFrom(
 const path = (template: (id: string) => string) =>
   ids().map((id) => template(encodeURIComponent(id)));
 
+const assignmentsBody = body({
+  assignments: fc.array(
+    mutated({
+      signupId: ids(),
+      slotIndex: fc.integer({ min: -1, max: 3 }),
+      berenschot: email,
+      riec: email,
+    }),
+    { maxLength: 3 },
+  ),
+});
+
 /** The operations of the API issue; every one must be in the document. */
 const REQUIRED_OPERATIONS = [
   'getHealth',
@@ -198,6 +210,25 @@ const SPECS: Record<string, () => fc.Arbitrary<FuzzRequest>> = {
         body({ reason: fc.constantFrom('', '   ', 42, null) }),
       )
       .map(([p, b]) => ({ path: p, body: b })),
+  planCampaign: () =>
+    body({
+      riec: fc.constantFrom(
+        'RIEC Noord-Holland',
+        'RIEC Amsterdam-Amstelland',
+        'RIEC Elders',
+        MISSING,
+      ),
+      keep: fc.oneof(
+        fc.constant(MISSING),
+        fc.array(mutated({ signupId: ids(), slotIndex: fc.integer({ min: -1, max: 3 }) }), {
+          maxLength: 2,
+        }),
+      ),
+      leaveOut: fc.oneof(fc.constant(MISSING), fc.array(ids(), { maxLength: 2 })),
+    }).map((b) => ({ path: '/api/planning/plan', body: b })),
+  applyPlan: () => assignmentsBody.map((b) => ({ path: '/api/planning/apply', body: b })),
+  getApplyProgress: () =>
+    assignmentsBody.map((b) => ({ path: '/api/planning/apply/progress', body: b })),
   extractSlots: () =>
     body({
       subject: text,

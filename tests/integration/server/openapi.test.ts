@@ -103,6 +103,9 @@ describe('the planning operations in the document', () => {
     ['confirmSlot', 'post', '/api/signups/{signupId}/confirm', 'signups:confirm'],
     ['cancelSignup', 'post', '/api/signups/{signupId}/cancel', 'signups:cancel'],
     ['extractSlots', 'post', '/api/extract-slots', 'signups:write'],
+    ['planCampaign', 'post', '/api/planning/plan', 'province:read'],
+    ['applyPlan', 'post', '/api/planning/apply', 'signups:propose'],
+    ['getApplyProgress', 'post', '/api/planning/apply/progress', 'signups:propose'],
   ] as const;
 
   it.each(PLANNING)(

@@ -1,0 +1,30 @@
+// From the planner's use-case results to what its routes answer (schemas: _plan-views.schema.ts).
+import type { ApplyProgress } from '../../../app/planner/apply-progress.js';
+import type { PlanAssignment } from '../../../app/planner/plan-campaign.js';
+import type { Language } from '../../../app/errors.js';
+import { toSignupId } from '../../../domain/ids.js';
+import type { TApplyProgress } from './_plan-views.schema.js';
+
+export function toAssignments(
+  list: readonly { signupId: string; slotIndex: number; berenschot: string; riec: string }[],
+): PlanAssignment[] {
+  return list.map((a) => ({ ...a, signupId: toSignupId(a.signupId) }));
+}
+
+export function toApplyProgressView(progress: ApplyProgress, language: Language): TApplyProgress {
+  return {
+    total: progress.total,
+    done: progress.done,
+    isFinished: progress.isFinished,
+    rows: progress.rows.map((row) => ({
+      signupId: String(row.signupId),
+      municipality: row.municipality,
+      riec: row.riec,
+      slotIndex: row.slotIndex,
+      outcome: row.outcome,
+      message: row.message?.[language] ?? null,
+      issueCodes: (row.issues ?? []).map((issue) => issue.code),
+      retryAfterSeconds: row.retryAfterSeconds ?? null,
+    })),
+  };
+}
