@@ -18,8 +18,7 @@ import { syncAnswers } from '../../src/app/sync-answers.js';
 import type { SignupId } from '../../src/domain/ids.js';
 import { findMunicipalityByCbsCode } from '../../src/domain/municipalities.js';
 import type { Microsoft365, StoredSignup } from '../../src/domain/ports.js';
-import type { Sandbox } from '../../src/sandbox/app.js';
-import { respondToEvent } from '../../src/sandbox/calendar/index.js';
+import { respondToEvent, type Sandbox } from '@workshopplanner/m365-sandbox';
 
 export function unwrap<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw new Error(`use case failed: ${JSON.stringify(outcome.failure)}`);

@@ -2,6 +2,7 @@
 // free/busy for every candidate trainer and slot in one getSchedule $batch, read-only; what the
 // product placed itself counts also where a calendar is invisible; re-planning keeps what is
 // confirmed; bad input answers in Dutch.
+import { RIEC_TENANT } from '@workshopplanner/m365-sandbox/people';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mintAccess } from '../../../src/app/access.js';
 import { createAppState } from '../../../src/app/app-state.js';
@@ -15,7 +16,7 @@ import { municipalitiesOfRiec } from '../../../src/domain/municipalities.js';
 import type { Microsoft365 } from '../../../src/domain/ports.js';
 import { planWithSolver } from '../../../src/domain/planner/milp.js';
 import type { MilpSolver } from '../../../src/domain/planner/solver.js';
-import { respondToEvent } from '../../../src/sandbox/calendar/index.js';
+import { respondToEvent } from '@workshopplanner/m365-sandbox';
 import {
   accountHolder,
   FIXED_TODAY,
@@ -31,6 +32,7 @@ const sanne = accountHolder('sanne.devries');
 const mohamed = accountHolder('mohamed.elidrissi');
 const anouk = accountHolder('anouk.jansen');
 const pieter = mintAccess({
+  tenantId: RIEC_TENANT.id,
   userId: 'pieter',
   email: 'pieter.bakker@riec.nl',
   name: 'Pieter Bakker',
@@ -38,6 +40,7 @@ const pieter = mintAccess({
   riecs: [],
 });
 const fatima = mintAccess({
+  tenantId: RIEC_TENANT.id,
   userId: 'fatima',
   email: 'fatima.amrani@riec.nl',
   name: 'Fatima Amrani',

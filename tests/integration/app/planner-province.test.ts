@@ -3,6 +3,7 @@
 // account holder plans and applies her own RIEC in turn, seeing the holds of the RIECs before
 // her as fixed; both trainers accept the planned slot; every planned sign-up is confirmed, with
 // no TRAINER_NOT_FREE and no TRAINER_TAKEN.
+import { RIEC_TENANT } from '@workshopplanner/m365-sandbox/people';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mintAccess, type AuthorizedRiec } from '../../../src/app/access.js';
 import type { CampaignPlan } from '../../../src/app/planner/plan-campaign.js';
@@ -32,6 +33,7 @@ const HOLDERS = new Map(
 );
 const accountHolderOf = (riec: RiecName) => HOLDERS.get(riec as AuthorizedRiec)!;
 const COORDINATOR = mintAccess({
+  tenantId: RIEC_TENANT.id,
   userId: 'pieter',
   email: 'pieter.bakker@riec.nl',
   name: 'Pieter Bakker',
