@@ -230,9 +230,22 @@ export interface TrainerDirectory {
   listTrainers(): Promise<readonly TrainerEntry[]>;
 }
 
+/**
+ * Each organizer's calendarView/delta cursor, kept in Microsoft 365 so that a restart or another
+ * instance continues where the last sync left off (DESIGN.md "Many instances"). A cursor is
+ * written only after every change before it was stored, so whichever instance writes last, the
+ * stored cursor never skips a change: at worst a sync reads again what is already stored.
+ */
+export interface DeltaCursorStore {
+  /** The stored cursor, or null when this organizer was never synced. */
+  read(organizer: string): Promise<string | null>;
+  write(organizer: string, cursor: string): Promise<void>;
+}
+
 /** Everything the use cases need from Microsoft 365 for one caller (user or background job). */
 export interface Microsoft365 {
   readonly statusLog: StatusLog;
+  readonly cursors: DeltaCursorStore;
   readonly calendar: CalendarGateway;
   readonly plan: WorkPlan;
   readonly trainers: TrainerDirectory;

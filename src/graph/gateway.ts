@@ -8,6 +8,7 @@ import { readHolds } from './calendar/read-holds.js';
 import { getSchedules } from './calendar/schedule.js';
 import { GraphWorkPlan } from './plan.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
+import { SharePointSyncState, sharePointCursorStore } from './sharepoint/sync-state.js';
 
 export interface GatewaySettings {
   /** SharePoint site holding the lists: `root` or a site id. */
@@ -18,6 +19,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
   const lists = new SharePointStatusLog(client, settings.site);
   return {
     statusLog: lists,
+    cursors: sharePointCursorStore(new SharePointSyncState(client, settings.site)),
     trainers: lists,
     agendas: { read: (trainers) => lists.readAgendas(trainers) },
     calendar: {
