@@ -73,13 +73,17 @@ export async function runMaintenance(
  * The background cycle: a full maintenance run (one list read, then whatever is due) every
  * `fullEveryMs`, and in between only the answer syncs of the organizers it found — one request
  * each when nothing changed (DESIGN.md's budget for an idle sync). Organizers whose holds were
- * placed in this process meanwhile (proposeHolds adds them) are synced too.
+ * placed in this process meanwhile (proposeHolds adds them) are synced too. `full`: run in full
+ * now (an instance that just took the cycle over from another knows nothing of the interval).
  */
 export function createMaintenanceCycle(options: { readonly fullEveryMs: number }) {
   let lastFull = Number.NEGATIVE_INFINITY;
-  return async (ctx: UseCaseContext): Promise<MaintenanceReport> => {
+  return async (
+    ctx: UseCaseContext,
+    run: { readonly full?: boolean } = {},
+  ): Promise<MaintenanceReport> => {
     const now = ctx.now().getTime();
-    if (now - lastFull >= options.fullEveryMs) {
+    if (run.full === true || now - lastFull >= options.fullEveryMs) {
       lastFull = now;
       return runMaintenance(ctx);
     }

@@ -242,6 +242,22 @@ export interface DeltaCursorStore {
   write(organizer: string, cursor: string): Promise<void>;
 }
 
+/**
+ * The lease of the background cycle (DESIGN.md "Many instances"): one holder at a time, kept in
+ * Microsoft 365 with an expiry and taken or renewed with a guarded write, so that of several
+ * instances exactly one runs each interval and a crashed holder is replaced once its lease ran
+ * out.
+ */
+export interface CycleLease {
+  /**
+   * Takes the lease for `holder` until `until`, or renews it when `holder` has it; false when
+   * another holder's lease has not run out at `now`, or another instance took it first.
+   */
+  acquire(holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Gives the lease up if `holder` has it (a clean stop), so the next need not wait. */
+  release(holder: string, now: Date): Promise<void>;
+}
+
 /** Everything the use cases need from Microsoft 365 for one caller (user or background job). */
 export interface Microsoft365 {
   readonly statusLog: StatusLog;

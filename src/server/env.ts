@@ -49,6 +49,10 @@
 // # answers of every organizer with open holds. 0 turns it off (e.g. when another instance or a
 // # timer-triggered Function runs it). A run never overlaps the previous one.
 // SYNC_INTERVAL_SECONDS=60
+// # Seconds a lease on the background maintenance lasts: only the instance holding it runs the
+// # maintenance; a crashed holder is replaced this long after its last renewal. Must be longer
+// # than SYNC_INTERVAL_SECONDS.
+// LEASE_SECONDS=180
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -155,6 +159,12 @@ export const ZEnv = z.object({
     .min(0)
     .max(24 * 60 * 60)
     .default(60),
+  LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(24 * 60 * 60)
+    .default(180),
 });
 
 type ParsedEnv = z.infer<typeof ZEnv>;
@@ -174,6 +184,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid settings (see .env.sample):\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  // A lease shorter than the interval runs out between two renewals: the cycle would change
+  // hands every interval, or run on two instances at once.
+  if (env.SYNC_INTERVAL_SECONDS > 0 && env.LEASE_SECONDS <= env.SYNC_INTERVAL_SECONDS) {
+    throw new Error(
+      `Invalid settings (see .env.sample):\n  LEASE_SECONDS: must be longer than SYNC_INTERVAL_SECONDS (${env.SYNC_INTERVAL_SECONDS})`,
+    );
+  }
   const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
   const publicHost = new URL(publicUrl);
   return {

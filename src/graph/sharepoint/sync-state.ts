@@ -32,6 +32,14 @@ const ZStatePage = z.object({ value: z.array(ZStateItem) });
 /** What a write of an item's value may be refused with. */
 export type StateWriteOutcome = { readonly ok: true; readonly item: StateItem } | 'conflict';
 
+/**
+ * SharePoint refuses a second item with a unique column's value as 400 "duplicate values were
+ * found" (409 in some versions): another instance created the item first.
+ */
+function isDuplicateKey(status: number, message: string): boolean {
+  return status === 409 || (status === 400 && /duplicate values/i.test(message));
+}
+
 export function stateKey(kind: StateKind, key: string): string {
   return `${kind}|${key.toLowerCase()}`;
 }
@@ -124,7 +132,8 @@ export class SharePointSyncState {
     } catch (error) {
       if (error instanceof z.ZodError) throw error;
       const failure = toGraphFailure(error);
-      if (failure.status === 409 || failure.status === 412) return 'conflict';
+      if (failure.status === 412 || isDuplicateKey(failure.status, failure.message))
+        return 'conflict';
       throw failure;
     }
   }
