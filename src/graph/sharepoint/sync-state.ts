@@ -86,7 +86,8 @@ export class SharePointSyncState {
   /**
    * Writes the value: a new item when `current` is undefined (refused with 'conflict' when
    * another instance created it first: the key is unique), else the item guarded by its eTag
-   * (refused with 'conflict' on 412, when another instance wrote it since it was read).
+   * (refused with 'conflict' on 412, when another instance wrote it since it was read, or when
+   * the item is gone). An eTag of '*' overwrites any version.
    */
   async write(
     kind: StateKind,
@@ -132,8 +133,11 @@ export class SharePointSyncState {
     } catch (error) {
       if (error instanceof z.ZodError) throw error;
       const failure = toGraphFailure(error);
+      // 412: written since it was read; 404: deleted since (by hand); duplicate: created by
+      // another instance first. In each case the caller reads the item again.
       if (failure.status === 412 || isDuplicateKey(failure.status, failure.message))
         return 'conflict';
+      if (current && failure.status === 404) return 'conflict';
       throw failure;
     }
   }
@@ -142,20 +146,30 @@ export class SharePointSyncState {
 /**
  * The delta cursors on the state list. Last writer wins, on purpose: every cursor written had
  * all changes before it stored (DeltaCursorStore), so overwriting one with another never skips
- * a change. The item is read again before each write, so a concurrent write is not an error.
+ * a change. The item found by a read is remembered, so writing a cursor is one request.
  */
 export function sharePointCursorStore(state: SharePointSyncState): DeltaCursorStore {
+  const items = new Map<string, StateItem>();
   return {
     async read(organizer) {
-      return (await state.read('deltaCursor', organizer))?.value ?? null;
+      const item = await state.read('deltaCursor', organizer);
+      if (item) items.set(organizer.toLowerCase(), item);
+      return item?.value ?? null;
     },
     async write(organizer, cursor) {
+      const key = organizer.toLowerCase();
       for (let attempt = 0; attempt < 3; attempt++) {
-        const current = await state.read('deltaCursor', organizer);
-        const outcome = await state.write('deltaCursor', organizer, current, { value: cursor });
-        if (outcome !== 'conflict') return;
+        const known = items.get(key);
+        // Unguarded on purpose (see above): '*' overwrites whatever version is there.
+        const current = known ? { ...known, eTag: '*' } : await state.read('deltaCursor', key);
+        const outcome = await state.write('deltaCursor', key, current, { value: cursor });
+        if (outcome !== 'conflict') {
+          items.set(key, outcome.item);
+          return;
+        }
+        items.delete(key);
       }
-      // Three instances in a row wrote it meanwhile: theirs is as good as ours (see above).
+      // Three instances in a row created it meanwhile: theirs is as good as ours (see above).
     },
   };
 }

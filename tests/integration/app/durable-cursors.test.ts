@@ -71,4 +71,22 @@ describe('delta cursors kept in Microsoft 365', () => {
     ]);
     expect(String(cursors[0]?.fields['Waarde'])).toContain('/calendarView/delta?');
   }, 30_000);
+
+  it('writes the cursor again when its item was deleted by hand', async () => {
+    const ctx = h.context(sanne, { state: createAppState() });
+    await syncAnswers(ctx, sanne.email); // this process now knows the cursor's item
+    const items = (await h.client
+      .api(`/sites/root/lists/${STATE_LIST}/items`)
+      .expand('fields')
+      .get()) as { value: { id: string; fields: Record<string, unknown> }[] };
+    for (const item of items.value.filter((i) => i.fields['Soort'] === 'deltaCursor'))
+      await h.client.api(`/sites/root/lists/${STATE_LIST}/items/${item.id}`).delete();
+
+    await proposed(ctx, 'GM0373');
+    const report = await syncAnswers(ctx, sanne.email);
+    expect(report.changes).toBeGreaterThanOrEqual(3);
+    expect(report.failed).toEqual([]);
+    const fresh = await syncAnswers(h.context(sanne, { state: createAppState() }), sanne.email);
+    expect(fresh.changes).toBe(0);
+  }, 90_000);
 });
