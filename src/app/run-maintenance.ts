@@ -56,10 +56,12 @@ export async function runMaintenance(
   const actions = await Promise.all(signups.map((stored) => maintain(ctx, stored)));
   const ids = (action: Action) =>
     signups.filter((_, i) => actions[i] === action).map((s) => s.signup.id);
+  const organizers = organizersOf(signups);
+  // The cycles in between sync these too: holds proposed on another instance, or before a
+  // restart, are known to this one only from the list.
+  for (const organizer of organizers) ctx.state.organizers.add(organizer);
   const syncs =
-    options.sync === false
-      ? []
-      : await Promise.all(organizersOf(signups).map((o) => syncAnswers(ctx, o)));
+    options.sync === false ? [] : await Promise.all(organizers.map((o) => syncAnswers(ctx, o)));
   return {
     resumed: ids('resumed'),
     expired: ids('expired'),
