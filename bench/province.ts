@@ -117,6 +117,8 @@ export async function planProvince(
           await proposeHolds(ctx, p.stored!.signup.id, {
             berenschot: best.pair.berenschot.email,
             riec: best.pair.riec.email,
+            // Proposals run side by side: two may hold one advisor on one evening (see RESULTS).
+            acknowledgeOverlaps: true,
           }),
           `propose ${p.municipality.name}`,
         );

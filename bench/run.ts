@@ -65,6 +65,23 @@ if (only.length === 0 || only.includes('province')) {
   );
 }
 
+if (only.length === 0 || only.includes('instances')) {
+  console.error(
+    'instances: Graph requests per idle hour, 1 and 3 instances, with and without the lease…',
+  );
+  const { runIdleHourBench } = await import('./instances.js');
+  const rows = await runIdleHourBench();
+  print('### An idle province for one hour (44 sign-ups, 3 organizers), polling every 60 s');
+  print();
+  print('| instances | Graph requests per hour | delta | sign-up list | state list | cycles run |');
+  print('|---|---:|---:|---:|---:|---:|');
+  for (const row of rows)
+    print(
+      `| ${row.setup} | ${row.total} | ${row.delta} | ${row.signupList} | ${row.stateList} | ${row.runs} |`,
+    );
+  print();
+}
+
 if (only.length === 0 || only.includes('extract')) {
   console.error('extract: slot extraction of 1, 10 and 60 KB, the old and the new one…');
   const { EXTRACT_RUNS, formatExtractBench, runExtractBench } = await import('./extract.js');
