@@ -51,7 +51,7 @@
 // SYNC_INTERVAL_SECONDS=60
 // # Seconds a lease on the background maintenance lasts: only the instance holding it runs the
 // # maintenance; a crashed holder is replaced this long after its last renewal. Must be longer
-// # than SYNC_INTERVAL_SECONDS.
+// # than SYNC_INTERVAL_SECONDS. Default: three intervals.
 // LEASE_SECONDS=180
 import { isIP } from 'node:net';
 import { z } from 'zod';
@@ -159,17 +159,22 @@ export const ZEnv = z.object({
     .min(0)
     .max(24 * 60 * 60)
     .default(60),
+  // Default (unset): three intervals, see readEnv.
   LEASE_SECONDS: z.coerce
     .number()
     .int()
     .min(2)
-    .max(24 * 60 * 60)
-    .default(180),
+    .max(3 * 24 * 60 * 60)
+    .optional(),
 });
 
 type ParsedEnv = z.infer<typeof ZEnv>;
 
-export type Env = Omit<ParsedEnv, 'PUBLIC_URL' | 'API_IDENTIFIER_URI' | 'ALLOW_LOCALHOST'> & {
+export type Env = Omit<
+  ParsedEnv,
+  'PUBLIC_URL' | 'API_IDENTIFIER_URI' | 'ALLOW_LOCALHOST' | 'LEASE_SECONDS'
+> & {
+  readonly LEASE_SECONDS: number;
   readonly PUBLIC_URL: string;
   readonly API_IDENTIFIER_URI: string;
   readonly ALLOW_LOCALHOST: boolean;
@@ -186,7 +191,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = parsed.data;
   // A lease shorter than the interval runs out between two renewals: the cycle would change
   // hands every interval, or run on two instances at once.
-  if (env.SYNC_INTERVAL_SECONDS > 0 && env.LEASE_SECONDS <= env.SYNC_INTERVAL_SECONDS) {
+  const leaseSeconds = env.LEASE_SECONDS ?? Math.max(3 * env.SYNC_INTERVAL_SECONDS, 2);
+  if (env.SYNC_INTERVAL_SECONDS > 0 && leaseSeconds <= env.SYNC_INTERVAL_SECONDS) {
     throw new Error(
       `Invalid settings (see .env.sample):\n  LEASE_SECONDS: must be longer than SYNC_INTERVAL_SECONDS (${env.SYNC_INTERVAL_SECONDS})`,
     );
@@ -195,6 +201,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const publicHost = new URL(publicUrl);
   return {
     ...env,
+    LEASE_SECONDS: leaseSeconds,
     PUBLIC_URL: publicUrl,
     API_IDENTIFIER_URI: env.API_IDENTIFIER_URI ?? `api://${publicHost.host}/${env.CLIENT_ID}`,
     ALLOW_LOCALHOST: env.ALLOW_LOCALHOST ?? LOOPBACK_HOSTS.has(publicHost.hostname),

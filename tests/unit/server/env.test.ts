@@ -30,6 +30,7 @@ describe('readEnv', () => {
 
   it('refuses a lease on the background cycle that is not longer than its interval', () => {
     expect(readEnv({}).LEASE_SECONDS).toBe(180);
+    expect(readEnv({ SYNC_INTERVAL_SECONDS: '300' }).LEASE_SECONDS).toBe(900); // three intervals
     expect(() => readEnv({ SYNC_INTERVAL_SECONDS: '60', LEASE_SECONDS: '60' })).toThrow(
       /LEASE_SECONDS: must be longer than SYNC_INTERVAL_SECONDS \(60\)/,
     );
