@@ -88,6 +88,39 @@ if (only.length === 0 || only.includes('province')) {
   print(`Confirmed workshops: planner first ${planner.confirmed}/44${refusals}.`);
 }
 
+if (only.length === 0 || only.includes('instances')) {
+  console.error(
+    'instances: Graph requests per idle hour, 1 and 3 instances, with and without the lease…',
+  );
+  const { runIdleHourBench } = await import('./instances.js');
+  const rows = await runIdleHourBench();
+  print('### An idle province for one hour (44 sign-ups, 3 organizers), polling every 60 s');
+  print();
+  print('| instances | Graph requests per hour | delta | sign-up list | state list | cycles run |');
+  print('|---|---:|---:|---:|---:|---:|');
+  for (const row of rows)
+    print(
+      `| ${row.setup} | ${row.total} | ${row.delta} | ${row.signupList} | ${row.stateList} | ${row.runs} |`,
+    );
+  print();
+}
+
+if (only.includes('freshness')) {
+  // Not part of the default run: it takes about six minutes of real time.
+  console.error('freshness: 50 answers, polling every 60 s (about six minutes)…');
+  const { ANSWERS, POLL_INTERVAL_MS, runFreshnessBench } = await import('./freshness.js');
+  const result = await runFreshnessBench((line) => console.error(`  ${line}`));
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  print(`### Freshness: a trainer's answer to the stored status, ${ANSWERS} answers`);
+  print();
+  print('| mode | answers | median | p99 | max |');
+  print('|---|---:|---:|---:|---:|');
+  print(
+    `| polling every ${POLL_INTERVAL_MS / 1000} s | ${result.answers} | ${s(result.medianMs)} | ${s(result.p99Ms)} | ${s(result.maxMs)} |`,
+  );
+  print();
+}
+
 if (only.length === 0 || only.includes('extract')) {
   console.error('extract: slot extraction of 1, 10 and 60 KB, the old and the new one…');
   const { EXTRACT_RUNS, formatExtractBench, runExtractBench } = await import('./extract.js');

@@ -37,15 +37,21 @@ export class TrainerCache {
   }
 }
 
-/** Per organizer mailbox, the calendarView/delta link of the last answer sync. */
+/**
+ * Per organizer mailbox, the calendarView/delta link this process last synced to. The cursor
+ * itself lives in Microsoft 365 (DeltaCursorStore); this copy spares reading it before every
+ * sync. It can be older than the stored one (another instance synced meanwhile), which only
+ * means reading again changes that are already stored.
+ */
 export class DeltaCursors {
-  private readonly cursors = new Map<string, string>();
+  private readonly cursors = new Map<string, string | null>();
 
-  get(organizer: string): string | null {
-    return this.cursors.get(organizer.toLowerCase()) ?? null;
+  /** The cursor, null for "sync from scratch", undefined when this process does not know. */
+  get(organizer: string): string | null | undefined {
+    return this.cursors.get(organizer.toLowerCase());
   }
 
-  set(organizer: string, cursor: string): void {
+  set(organizer: string, cursor: string | null): void {
     this.cursors.set(organizer.toLowerCase(), cursor);
   }
 }

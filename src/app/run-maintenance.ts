@@ -56,10 +56,12 @@ export async function runMaintenance(
   const actions = await Promise.all(signups.map((stored) => maintain(ctx, stored)));
   const ids = (action: Action) =>
     signups.filter((_, i) => actions[i] === action).map((s) => s.signup.id);
+  const organizers = organizersOf(signups);
+  // The cycles in between sync these too: holds proposed on another instance, or before a
+  // restart, are known to this one only from the list.
+  for (const organizer of organizers) ctx.state.organizers.add(organizer);
   const syncs =
-    options.sync === false
-      ? []
-      : await Promise.all(organizersOf(signups).map((o) => syncAnswers(ctx, o)));
+    options.sync === false ? [] : await Promise.all(organizers.map((o) => syncAnswers(ctx, o)));
   return {
     resumed: ids('resumed'),
     expired: ids('expired'),
@@ -73,13 +75,17 @@ export async function runMaintenance(
  * The background cycle: a full maintenance run (one list read, then whatever is due) every
  * `fullEveryMs`, and in between only the answer syncs of the organizers it found — one request
  * each when nothing changed (DESIGN.md's budget for an idle sync). Organizers whose holds were
- * placed in this process meanwhile (proposeHolds adds them) are synced too.
+ * placed in this process meanwhile (proposeHolds adds them) are synced too. `full`: run in full
+ * now (an instance that just took the cycle over from another knows nothing of the interval).
  */
 export function createMaintenanceCycle(options: { readonly fullEveryMs: number }) {
   let lastFull = Number.NEGATIVE_INFINITY;
-  return async (ctx: UseCaseContext): Promise<MaintenanceReport> => {
+  return async (
+    ctx: UseCaseContext,
+    run: { readonly full?: boolean } = {},
+  ): Promise<MaintenanceReport> => {
     const now = ctx.now().getTime();
-    if (now - lastFull >= options.fullEveryMs) {
+    if (run.full === true || now - lastFull >= options.fullEveryMs) {
       lastFull = now;
       return runMaintenance(ctx);
     }

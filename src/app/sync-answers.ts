@@ -180,17 +180,39 @@ async function record(
   return 'failed';
 }
 
+/**
+ * Advances the cursor in this process and in Microsoft 365. The stored one is written only when
+ * this round had changes (or there was none): a round without changes leaves the stored cursor
+ * just as good — reading from it finds nothing new — so an idle sync stays one request.
+ */
+async function storeCursor(
+  ctx: UseCaseContext,
+  organizer: string,
+  cursor: string,
+  round: { readonly hadChanges: boolean; readonly from: string | null },
+): Promise<void> {
+  if (round.hadChanges || round.from === null) {
+    try {
+      await ctx.m365.cursors.write(organizer, cursor);
+    } catch {
+      // Everything is stored already; the stored cursor stays older, so the next process to
+      // start from it reads those changes once more and finds them stored. Not worth a failure.
+      ctx.state.deltaCursors.set(organizer, cursor);
+      return;
+    }
+  }
+  ctx.state.deltaCursors.set(organizer, cursor);
+}
+
 export async function syncAnswers(ctx: UseCaseContext, organizer: string): Promise<SyncReport> {
   const now = ctx.now().getTime();
   const window = {
     start: new Date(now - 30 * DAY).toISOString(),
     end: new Date(now + 400 * DAY).toISOString(),
   };
-  const { changes, cursor } = await ctx.m365.calendar.readHoldChanges(
-    organizer,
-    ctx.state.deltaCursors.get(organizer),
-    window,
-  );
+  const known = ctx.state.deltaCursors.get(organizer);
+  const from = known !== undefined ? known : await ctx.m365.cursors.read(organizer);
+  const { changes, cursor } = await ctx.m365.calendar.readHoldChanges(organizer, from, window);
   const byId = new Map<SignupId, HoldChange[]>();
   for (const change of changes) {
     const id = change.transactionId ? signupIdOfTransaction(change.transactionId) : undefined;
@@ -216,7 +238,9 @@ export async function syncAnswers(ctx: UseCaseContext, organizer: string): Promi
   const failed = having('failed');
   const deferred = having('deferred');
   // Keep the old cursor when a change was not stored, so the next cycle sees it again.
-  if (failed.length === 0 && deferred.length === 0) ctx.state.deltaCursors.set(organizer, cursor);
+  if (failed.length === 0 && deferred.length === 0) {
+    await storeCursor(ctx, organizer, cursor, { hadChanges: changes.length > 0, from });
+  }
   return {
     organizer,
     changes: changes.length,

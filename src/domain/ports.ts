@@ -236,9 +236,38 @@ export interface TrainerDirectory {
   listTrainers(): Promise<readonly TrainerEntry[]>;
 }
 
+/**
+ * Each organizer's calendarView/delta cursor, kept in Microsoft 365 so that a restart or another
+ * instance continues where the last sync left off (DESIGN.md "Many instances"). A cursor is
+ * written only after every change before it was stored, so whichever instance writes last, the
+ * stored cursor never skips a change: at worst a sync reads again what is already stored.
+ */
+export interface DeltaCursorStore {
+  /** The stored cursor, or null when this organizer was never synced. */
+  read(organizer: string): Promise<string | null>;
+  write(organizer: string, cursor: string): Promise<void>;
+}
+
+/**
+ * The lease of the background cycle (DESIGN.md "Many instances"): one holder at a time, kept in
+ * Microsoft 365 with an expiry and taken or renewed with a guarded write, so that of several
+ * instances exactly one runs each interval and a crashed holder is replaced once its lease ran
+ * out.
+ */
+export interface CycleLease {
+  /**
+   * Takes the lease for `holder` until `until`, or renews it when `holder` has it; false when
+   * another holder's lease has not run out at `now`, or another instance took it first.
+   */
+  acquire(holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Gives the lease up if `holder` has it (a clean stop), so the next need not wait. */
+  release(holder: string, now: Date): Promise<void>;
+}
+
 /** Everything the use cases need from Microsoft 365 for one caller (user or background job). */
 export interface Microsoft365 {
   readonly statusLog: StatusLog;
+  readonly cursors: DeltaCursorStore;
   readonly calendar: CalendarGateway;
   readonly plan: WorkPlan;
   readonly trainers: TrainerDirectory;

@@ -2,12 +2,14 @@
 // src/domain/ports.ts), on one Graph client whose middleware carries token, retry, timeout,
 // correlation id and request counting.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Microsoft365 } from '../domain/ports.js';
+import type { CycleLease, Microsoft365 } from '../domain/ports.js';
 import { readHoldChanges } from './calendar/delta.js';
 import { readHolds } from './calendar/read-holds.js';
 import { getSchedules } from './calendar/schedule.js';
 import { GraphWorkPlan } from './plan.js';
+import { sharePointCycleLease } from './sharepoint/lease.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
+import { SharePointSyncState, sharePointCursorStore } from './sharepoint/sync-state.js';
 
 export interface GatewaySettings {
   /** SharePoint site holding the lists: `root` or a site id. */
@@ -18,6 +20,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
   const lists = new SharePointStatusLog(client, settings.site);
   return {
     statusLog: lists,
+    cursors: sharePointCursorStore(new SharePointSyncState(client, settings.site)),
     trainers: lists,
     agendas: { read: (trainers) => lists.readAgendas(trainers) },
     calendar: {
@@ -29,4 +32,9 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
     },
     plan: new GraphWorkPlan(client, settings.site),
   };
+}
+
+/** The lease of the background cycle, shared by every instance through the state list. */
+export function createCycleLease(client: Client, settings: GatewaySettings): CycleLease {
+  return sharePointCycleLease(new SharePointSyncState(client, settings.site));
 }

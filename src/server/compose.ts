@@ -12,6 +12,8 @@
 // - One AppState per process (caches, delta cursors), shared by requests and the scheduler.
 // - The maintenance scheduler with the app's own token, as "systeem".
 // - At start-up against a real tenant, a check of the Entra setup (token version, issuer).
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { SYSTEM_ACCESS } from '../app/access.js';
 import { createAppState } from '../app/app-state.js';
@@ -28,7 +30,7 @@ import {
   managedIdentityAssertion,
   type IdentitySettings,
 } from '../graph/client/tokens.js';
-import { createMicrosoft365 } from '../graph/gateway.js';
+import { createCycleLease, createMicrosoft365 } from '../graph/gateway.js';
 import { checkIdentitySetup } from './auth/identity-setup-check.js';
 import type { Clock } from './clock.js';
 import type { Env } from './env.js';
@@ -114,10 +116,8 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
   const now = () => options.clock.now();
   const site = { site: env.SHAREPOINT_SITE };
   const appTokens = appTokenProvider(msal);
-  const appMicrosoft365 = createMicrosoft365(
-    createGraphClient({ baseUrl: env.GRAPH_BASE_URL, tokens: appTokens }),
-    site,
-  );
+  const appClient = createGraphClient({ baseUrl: env.GRAPH_BASE_URL, tokens: appTokens });
+  const appMicrosoft365 = createMicrosoft365(appClient, site);
   const homeTenant = env.TENANT_ID.toLowerCase();
   const onBehalfOf = new OnBehalfOfTokens(msal);
 
@@ -163,7 +163,14 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
       ? createMaintenanceScheduler({
           intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
           log: options.log,
-          run: () =>
+          // Any number of instances: the one holding the lease runs the cycle this interval.
+          lease: {
+            lease: createCycleLease(appClient, site),
+            holder: `${hostname()}#${process.pid}#${randomUUID().slice(0, 8)}`,
+            termMs: env.LEASE_SECONDS * 1000,
+            now,
+          },
+          run: ({ isNewHolder }) =>
             cycle(
               createUseCaseContext({
                 m365: appMicrosoft365,
@@ -171,6 +178,7 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
                 state,
                 now,
               }),
+              { full: isNewHolder },
             ),
         })
       : undefined;

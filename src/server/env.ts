@@ -56,6 +56,10 @@
 // PLANNER_BUFFER_MINUTES=60
 // PLANNER_MAX_PER_WEEK=2
 // PLANNER_MAX_PER_CAMPAIGN=12
+// # Seconds a lease on the background maintenance lasts: only the instance holding it runs the
+// # maintenance; a crashed holder is replaced this long after its last renewal. Must be longer
+// # than SYNC_INTERVAL_SECONDS. Default: three intervals.
+// LEASE_SECONDS=180
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { PlannerSettings } from '../domain/planner/types.js';
@@ -173,11 +177,22 @@ export const ZEnv = z.object({
     .default(60),
   PLANNER_MAX_PER_WEEK: z.coerce.number().int().min(1).max(14).default(2),
   PLANNER_MAX_PER_CAMPAIGN: z.coerce.number().int().min(1).max(500).default(12),
+  // Default (unset): three intervals, see readEnv.
+  LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(3 * 24 * 60 * 60)
+    .optional(),
 });
 
 type ParsedEnv = z.infer<typeof ZEnv>;
 
-export type Env = Omit<ParsedEnv, 'PUBLIC_URL' | 'API_IDENTIFIER_URI' | 'ALLOW_LOCALHOST'> & {
+export type Env = Omit<
+  ParsedEnv,
+  'PUBLIC_URL' | 'API_IDENTIFIER_URI' | 'ALLOW_LOCALHOST' | 'LEASE_SECONDS'
+> & {
+  readonly LEASE_SECONDS: number;
   readonly PUBLIC_URL: string;
   readonly API_IDENTIFIER_URI: string;
   readonly ALLOW_LOCALHOST: boolean;
@@ -202,10 +217,19 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid settings (see .env.sample):\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  // A lease shorter than the interval runs out between two renewals: the cycle would change
+  // hands every interval, or run on two instances at once.
+  const leaseSeconds = env.LEASE_SECONDS ?? Math.max(3 * env.SYNC_INTERVAL_SECONDS, 2);
+  if (env.SYNC_INTERVAL_SECONDS > 0 && leaseSeconds <= env.SYNC_INTERVAL_SECONDS) {
+    throw new Error(
+      `Invalid settings (see .env.sample):\n  LEASE_SECONDS: must be longer than SYNC_INTERVAL_SECONDS (${env.SYNC_INTERVAL_SECONDS})`,
+    );
+  }
   const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
   const publicHost = new URL(publicUrl);
   return {
     ...env,
+    LEASE_SECONDS: leaseSeconds,
     PUBLIC_URL: publicUrl,
     API_IDENTIFIER_URI: env.API_IDENTIFIER_URI ?? `api://${publicHost.host}/${env.CLIENT_ID}`,
     ALLOW_LOCALHOST: env.ALLOW_LOCALHOST ?? LOOPBACK_HOSTS.has(publicHost.hostname),

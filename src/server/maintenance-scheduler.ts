@@ -2,8 +2,12 @@
 // the app's own token (client credentials). A run never overlaps the previous one — the next is
 // scheduled only when the last has finished — and a failed run is logged and retried at the next
 // interval; it never takes the server down.
+// With several instances, a lease decides which one runs (DESIGN.md "Many instances"): each
+// interval every instance tries to take or renew it, and only the holder runs the cycle. A
+// holder that crashed or hangs is replaced once its term has run out; a clean stop gives it up.
 import type { FastifyBaseLogger } from 'fastify';
 import type { MaintenanceReport } from '../app/run-maintenance.js';
+import type { CycleLease } from '../domain/ports.js';
 import { GraphRequestFailure } from '../graph/client/errors.js';
 
 export interface MaintenanceScheduler {
@@ -15,10 +19,22 @@ export interface MaintenanceScheduler {
   stop(): Promise<void>;
 }
 
+export interface SchedulerLease {
+  readonly lease: CycleLease;
+  /** This instance, as the lease names it. */
+  readonly holder: string;
+  /** How long a taken or renewed lease lasts; longer than the interval. */
+  readonly termMs: number;
+  readonly now: () => Date;
+}
+
 export interface SchedulerOptions {
   readonly intervalMs: number;
-  readonly run: () => Promise<MaintenanceReport>;
+  /** `isNewHolder`: this instance just took the cycle over (run it in full). */
+  readonly run: (options: { readonly isNewHolder: boolean }) => Promise<MaintenanceReport>;
   readonly log: FastifyBaseLogger;
+  /** Without one, this instance runs every interval (a single instance). */
+  readonly lease?: SchedulerLease;
 }
 
 /** What a failure may show in a log: status, Graph code and request-id, never a token. */
@@ -57,12 +73,38 @@ export function createMaintenanceScheduler(options: SchedulerOptions): Maintenan
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let isStopped = true;
+  let isHolder = false;
+
+  /** Whether this instance may run this interval; logs when that changes. */
+  const holdsLease = async (): Promise<boolean> => {
+    const lease = options.lease;
+    if (!lease) return true;
+    const now = lease.now();
+    let has: boolean;
+    try {
+      has = await lease.lease.acquire(lease.holder, now, new Date(now.getTime() + lease.termMs));
+    } catch (error) {
+      // Without the list we cannot know who runs: skip, the holder's term runs out meanwhile.
+      log.warn(describeFailure(error), 'background cycle lease not readable; skipping this run');
+      has = false;
+    }
+    if (has !== isHolder) {
+      log.info(
+        { holder: lease.holder },
+        has ? 'background cycle lease taken' : 'background cycle lease lost',
+      );
+    }
+    return has;
+  };
 
   const runOnce = (): Promise<void> => {
     running ??= (async () => {
       const started = performance.now();
       try {
-        const report = await options.run();
+        const wasHolder = isHolder;
+        isHolder = await holdsLease();
+        if (!isHolder) return;
+        const report = await options.run({ isNewHolder: !wasHolder });
         const ms = Math.round(performance.now() - started);
         // A quiet cycle every minute is noise at info level; a cycle that changed something is not.
         if (hasNews(report)) log.info({ ...summarise(report), ms }, 'maintenance run');
@@ -111,6 +153,13 @@ export function createMaintenanceScheduler(options: SchedulerOptions): Maintenan
       if (timer) clearTimeout(timer);
       timer = undefined;
       await running;
+      const lease = options.lease;
+      if (lease && isHolder) {
+        isHolder = false;
+        await lease.lease.release(lease.holder, lease.now()).catch((error: unknown) => {
+          log.warn(describeFailure(error), 'background cycle lease not given up; it runs out');
+        });
+      }
     },
   };
 }

@@ -28,6 +28,12 @@ import { inspectorModule } from './inspector/index.js';
 import { mailModule, mailSchemas } from './mail/index.js';
 import { ensureSeeded } from './seed/index.js';
 import { sharePointModule, sharePointSchemas } from './sharepoint/index.js';
+import {
+  startNotifications,
+  subscriptionControlModule,
+  subscriptionSchemas,
+  subscriptionsModule,
+} from './subscriptions/index.js';
 import { ensurePrivateDir, openDb, type Db, type TableSchema } from './store/db.js';
 import { ensureCertificateAuthority, issueServerCertificate } from './tls/ca.js';
 
@@ -37,6 +43,7 @@ export const SANDBOX_SCHEMAS: readonly TableSchema[] = [
   ...calendarSchemas,
   ...mailSchemas,
   ...sharePointSchemas,
+  ...subscriptionSchemas,
 ];
 
 export interface Sandbox {
@@ -95,12 +102,14 @@ export async function startSandbox(
   const port = (listeners[0]?.address() as AddressInfo).port;
   urls.https = `https://${config.host}:${port}`;
   urls.http = `http://${config.host}:${port}`;
+  const stopNotifications = startNotifications(ctx);
 
   return {
     ctx,
     app,
     urls,
     async close() {
+      stopNotifications();
       await Promise.all(listeners.map((server) => new Promise((resolve) => server.close(resolve))));
       https.closeAllConnections();
       http.closeAllConnections();
@@ -228,12 +237,16 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
       await mailModule(graph, ctx);
       await sharePointModule(graph, ctx);
       await batchModule(graph, ctx);
+      await subscriptionsModule(graph, ctx);
     },
     { prefix: '/v1.0' },
   );
   void app.register(async (scope) => identityModule(scope, ctx));
   void app.register(async (scope) => inspectorModule(scope, ctx), { prefix: '/inspector' });
   void app.register(async (scope) => controlModule(scope, ctx), { prefix: '/_sandbox' });
+  void app.register(async (scope) => subscriptionControlModule(scope, ctx), {
+    prefix: '/_sandbox/subscriptions',
+  });
   return app;
 }
 

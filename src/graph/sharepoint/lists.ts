@@ -1,4 +1,4 @@
-// The three SharePoint lists Workshopplanner keeps its state in (DESIGN.md principle 1), as
+// The SharePoint lists Workshopplanner keeps its state in (DESIGN.md principle 1), as
 // typed column definitions. Columns that are filtered on are indexed (5,000-item threshold).
 import { RIECS } from '../../domain/municipalities.js';
 import { SCAN_STATUSES, SIGNUP_STATUSES } from '../../domain/signup.js';
@@ -7,6 +7,7 @@ export const SIGNUP_LIST = 'Workshopaanmeldingen';
 export const LOG_LIST = 'Workshoplogboek';
 export const TRAINER_LIST = 'Workshoptrainers';
 export const AGENDA_LIST = 'Workshoptrainersagenda';
+export const STATE_LIST = 'Workshopsynchronisatie';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -186,9 +187,36 @@ export const AGENDA_LIST_SPEC: ListSpec = {
   ],
 };
 
+/**
+ * What the server itself must remember between runs and share between its instances (DESIGN.md
+ * "Many instances"): the delta cursor per organizer, the change-notification subscription per
+ * organizer, and the lease of the background cycle. Written only by the application, each item
+ * guarded by its version (If-Match), so of two instances that write at once one wins.
+ */
+export const STATE_LIST_SPEC: ListSpec = {
+  displayName: STATE_LIST,
+  description:
+    'Synchronisatiestand van Workshopplanner (agendacursors, abonnementen, wie de achtergrondtaak draait). Niet met de hand wijzigen.',
+  columns: [
+    text('Sleutel', 'Soort en sleutel (soort|sleutel): één item per cursor, abonnement of lease', {
+      indexed: true,
+      required: true,
+      enforceUniqueValues: true,
+    }),
+    choice('Soort', 'Wat het item bijhoudt', ['deltaCursor', 'subscription', 'lease'], {
+      indexed: true,
+      required: true,
+    }),
+    longText('Waarde', 'De deltalink, het abonnement-id of de houder van de lease'),
+    dateTime('VerlooptOp', 'Wanneer het abonnement of de lease afloopt'),
+    dateTime('BijgewerktOp', 'Wanneer het item het laatst is geschreven'),
+  ],
+};
+
 export const ALL_LISTS: readonly ListSpec[] = [
   SIGNUP_LIST_SPEC,
   LOG_LIST_SPEC,
   TRAINER_LIST_SPEC,
   AGENDA_LIST_SPEC,
+  STATE_LIST_SPEC,
 ];

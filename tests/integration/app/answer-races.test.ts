@@ -186,13 +186,9 @@ function scheduled(m365: Microsoft365, s: fc.Scheduler): Microsoft365 {
           );
       },
     });
-  return {
-    statusLog: wrap(m365.statusLog, 'statusLog'),
-    calendar: wrap(m365.calendar, 'calendar'),
-    plan: wrap(m365.plan, 'plan'),
-    trainers: wrap(m365.trainers, 'trainers'),
-    agendas: wrap(m365.agendas, 'agendas'),
-  };
+  return Object.fromEntries(
+    Object.entries(m365).map(([name, port]) => [name, wrap(port as object, name)]),
+  ) as unknown as Microsoft365;
 }
 
 describe('any interleaving of syncs, answers and confirms', () => {

@@ -2,6 +2,7 @@
 // syncs — one request per organizer when nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SYSTEM_ACCESS } from '../../../src/app/access.js';
+import { createAppState } from '../../../src/app/app-state.js';
 import { createMaintenanceCycle } from '../../../src/app/run-maintenance.js';
 import {
   accountHolder,
@@ -45,5 +46,18 @@ describe('the background cycle', () => {
     now += 10 * 60_000;
     const second = await measure(h, () => cycle(system));
     expect(second.requests).toBeGreaterThan(1); // the lists are read again
+  });
+
+  it('syncs between full runs the organizers of holds proposed elsewhere (another instance, before a restart)', async () => {
+    const sanne = accountHolder('sanne.devries');
+    await proposed(h.context(sanne), 'GM0373');
+    let now = Date.now();
+    // The instance that runs the cycle never proposed anything itself.
+    const system = h.context(SYSTEM_ACCESS, { now: () => new Date(now), state: createAppState() });
+    const cycle = createMaintenanceCycle({ fullEveryMs: 10 * 60_000 });
+    await cycle(system);
+    now += 60_000;
+    const between = await cycle(system);
+    expect(between.syncs.map((s) => s.organizer)).toEqual([sanne.email]);
   });
 });

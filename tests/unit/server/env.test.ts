@@ -28,6 +28,15 @@ describe('readEnv', () => {
     );
   });
 
+  it('refuses a lease on the background cycle that is not longer than its interval', () => {
+    expect(readEnv({}).LEASE_SECONDS).toBe(180);
+    expect(readEnv({ SYNC_INTERVAL_SECONDS: '300' }).LEASE_SECONDS).toBe(900); // three intervals
+    expect(() => readEnv({ SYNC_INTERVAL_SECONDS: '60', LEASE_SECONDS: '60' })).toThrow(
+      /LEASE_SECONDS: must be longer than SYNC_INTERVAL_SECONDS \(60\)/,
+    );
+    expect(readEnv({ SYNC_INTERVAL_SECONDS: '0', LEASE_SECONDS: '30' }).LEASE_SECONDS).toBe(30);
+  });
+
   it('reads comma-separated lists', () => {
     const env = readEnv({
       ALLOWED_TENANT_IDS: ' 5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90 , ',

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import type { MaintenanceReport } from '../../../src/app/run-maintenance.js';
 import { toSignupId } from '../../../src/domain/ids.js';
 import { GraphRequestFailure } from '../../../src/graph/client/errors.js';
+import type { CycleLease } from '../../../src/domain/ports.js';
 import { createMaintenanceScheduler } from '../../../src/server/maintenance-scheduler.js';
 
 const EMPTY: MaintenanceReport = { resumed: [], expired: [], executed: [], failed: [], syncs: [] };
@@ -96,6 +97,88 @@ describe('the maintenance scheduler', () => {
     expect(calls).toBeGreaterThan(1);
     expect(lines.find((line) => line.msg === 'maintenance run')).toMatchObject({
       expired: ['7'],
+    });
+  });
+});
+
+/** A lease in memory, as the state list keeps it: one holder until its term runs out. */
+class MemoryLease implements CycleLease {
+  holder: string | undefined;
+  until = 0;
+  isUnreadable = false;
+
+  async acquire(holder: string, now: Date, until: Date): Promise<boolean> {
+    if (this.isUnreadable) throw new GraphRequestFailure(503, 'serviceNotAvailable', 'down', 'r1');
+    if (this.holder !== undefined && this.holder !== holder && this.until > now.getTime())
+      return false;
+    this.holder = holder;
+    this.until = until.getTime();
+    return true;
+  }
+
+  async release(holder: string, now: Date): Promise<void> {
+    if (this.holder === holder) this.until = now.getTime();
+  }
+}
+
+describe('the maintenance scheduler under a lease', () => {
+  function instance(lease: MemoryLease, holder: string, clock: { now: number }) {
+    const { log, lines } = capturedLog();
+    const runs: boolean[] = [];
+    const scheduler = createMaintenanceScheduler({
+      intervalMs: 60_000,
+      log,
+      lease: { lease, holder, termMs: 180_000, now: () => new Date(clock.now) },
+      run: async ({ isNewHolder }) => {
+        runs.push(isNewHolder);
+        return EMPTY;
+      },
+    });
+    return { scheduler, runs, lines };
+  }
+
+  it('runs on the holder only; another takes over once the term has run out', async () => {
+    const lease = new MemoryLease();
+    const clock = { now: Date.parse('2026-09-01T08:00:00Z') };
+    const a = instance(lease, 'a', clock);
+    const b = instance(lease, 'b', clock);
+    await a.scheduler.runNow();
+    await b.scheduler.runNow();
+    clock.now += 60_000;
+    await a.scheduler.runNow();
+    await b.scheduler.runNow();
+    expect(a.runs).toEqual([true, false]); // in full on taking over, then the usual cycle
+    expect(b.runs).toEqual([]);
+    // a stops renewing (crashed): b waits out the term, then takes over and runs in full.
+    clock.now += 179_000;
+    await b.scheduler.runNow();
+    expect(b.runs).toEqual([]);
+    clock.now += 2_000;
+    await b.scheduler.runNow();
+    expect(b.runs).toEqual([true]);
+    expect(b.lines.some((line) => line['msg'] === 'background cycle lease taken')).toBe(true);
+  });
+
+  it('gives the lease up on a clean stop, so the next instance need not wait', async () => {
+    const lease = new MemoryLease();
+    const clock = { now: Date.parse('2026-09-01T08:00:00Z') };
+    const a = instance(lease, 'a', clock);
+    const b = instance(lease, 'b', clock);
+    await a.scheduler.runNow();
+    await a.scheduler.stop();
+    await b.scheduler.runNow();
+    expect(b.runs).toEqual([true]);
+  });
+
+  it('skips the run when the lease cannot be read, and says so', async () => {
+    const lease = new MemoryLease();
+    lease.isUnreadable = true;
+    const a = instance(lease, 'a', { now: Date.parse('2026-09-01T08:00:00Z') });
+    await a.scheduler.runNow();
+    expect(a.runs).toEqual([]);
+    expect(a.lines.find((line) => line['level'] === 40)).toMatchObject({
+      status: 503,
+      msg: 'background cycle lease not readable; skipping this run',
     });
   });
 });
