@@ -162,3 +162,24 @@ if (only.length === 0 || only.includes('planner')) {
   for (const line of formatPlannerBench(await runPlannerBench())) print(line);
   print();
 }
+
+if (only.length === 0 || only.includes('concurrency')) {
+  console.error(
+    'concurrency: double registrations, same-trainer confirms, sync loops, resumed cancels…',
+  );
+  const { CONCURRENCY_SEED, CONCURRENCY_TODAY, formatConcurrencyBench, runConcurrencyBench } =
+    await import('./concurrency.js');
+  const rows = await runConcurrencyBench((line) => console.error(`  ${line}`));
+  print('### Concurrency (issue 11)');
+  print();
+  print('    npm run bench -- concurrency');
+  print();
+  print(
+    `Sandbox "today" ${CONCURRENCY_TODAY.toISOString()}, seed ${CONCURRENCY_SEED}, each scenario on a fresh in-process sandbox (wall time includes starting it).`,
+  );
+  print();
+  for (const line of formatConcurrencyBench(rows)) print(line);
+  print();
+  // A real check: a broken invariant fails the command.
+  if (rows.some((row) => !row.ok)) process.exitCode = 1;
+}

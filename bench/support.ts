@@ -25,7 +25,11 @@ export interface BenchStack {
   readonly app: AppClient;
   readonly m365: Microsoft365;
   readonly state: AppState;
-  context(access: Access): UseCaseContext;
+  /** A use-case context; `state` (one per simulated instance) and `now` default to the stack's. */
+  context(
+    access: Access,
+    overrides?: { state?: AppState; now?: () => Date; m365?: Microsoft365 },
+  ): UseCaseContext;
   setLatency(ms: number): void;
   close(): Promise<void>;
 }
@@ -48,8 +52,11 @@ export function accountHolderOf(riec: (typeof RIECS)[number]): Access {
   });
 }
 
-/** A fresh sandbox (in memory, same seed day every run) with lists and trainers provisioned. */
-export async function startStack(seedDate: string): Promise<BenchStack> {
+/**
+ * A fresh sandbox (in memory, same seed day every run) with lists and trainers provisioned;
+ * with `today`, its clock starts there (and keeps running) before it issues any token.
+ */
+export async function startStack(seedDate: string, today?: Date): Promise<BenchStack> {
   const base = readSandboxConfig({});
   const sandbox = await startSandbox({
     ...base,
@@ -59,6 +66,7 @@ export async function startStack(seedDate: string): Promise<BenchStack> {
     seedDate,
     faults: { ...base.faults, latencyMs: 0, mailboxConcurrency: 4 },
   });
+  if (today) sandbox.ctx.clock.set(today);
   const app = createAppClient({
     authorityHost: sandbox.urls.https,
     tenantId: RIEC_TENANT.id,
@@ -86,12 +94,12 @@ export async function startStack(seedDate: string): Promise<BenchStack> {
     app,
     m365,
     state,
-    context: (access) =>
+    context: (access, overrides = {}) =>
       createUseCaseContext({
-        m365,
+        m365: overrides.m365 ?? m365,
         access,
-        state,
-        now: () => sandbox.ctx.clock.now(),
+        state: overrides.state ?? state,
+        now: overrides.now ?? (() => sandbox.ctx.clock.now()),
         newId: randomUUID,
       }),
     setLatency: (ms) => void sandbox.ctx.faults.update({ latencyMs: ms }),

@@ -25,7 +25,15 @@ import {
   type PlanningHarness,
 } from '../../support/planning.js';
 import { proposed } from '../../support/planning-scenarios.js';
-import { appToken, graph } from '../../support/sandbox.js';
+import {
+  answerMoves,
+  pause,
+  pseudoRandom,
+  respondMove,
+  storedAndCalendar,
+  type AnswerRow,
+  type Move,
+} from '../../support/races.js';
 
 const PROCESSES = 6;
 const ROLES = TRAINER_ROLES;
@@ -55,99 +63,23 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** One answer of one trainer to one hold. */
-interface Move {
-  readonly signup: number;
-  readonly slotIndex: number;
-  readonly role: TrainerRole;
-  readonly answer: AttendeeAnswer;
-}
-
-function respond(placed: readonly StoredSignup[], move: Move): void {
-  const { signup } = placed[move.signup]!;
-  const eventId = signup.options.find((o) => o.slotIndex === move.slotIndex)?.eventId;
-  if (!eventId || !signup.pair) throw new Error('no hold to answer');
-  respondToEvent(h.sandbox.ctx, signup.pair[move.role].email, eventId, move.answer);
-}
-
-/**
- * Per sign-up, option and trainer: the stored answer next to the organizer's calendar's. Options
- * whose hold was released (a confirm cancels the others) have no answer to keep.
- */
-async function storedAndCalendar(placed: readonly StoredSignup[]) {
-  const token = await appToken(h.sandbox);
-  const rows: { where: string; stored: string; calendar: string }[] = [];
-  for (const { signup } of placed) {
-    const stored = await h.m365.statusLog.read(signup.id);
-    if (!stored) throw new Error('sign-up vanished');
-    for (const option of stored.signup.options) {
-      if (!option.eventId || option.hold === 'released') continue;
-      const event = await graph(
-        h.sandbox,
-        token,
-        'GET',
-        `/users/${stored.signup.accountHolder.email}/events/${option.eventId}?$select=attendees,isCancelled`,
-      );
-      if (event.status !== 200) throw new Error(`event ${event.status}`);
-      for (const role of ROLES) {
-        const address = stored.signup.pair![role].email.toLowerCase();
-        const attendee = (
-          event.body.attendees as {
-            emailAddress: { address: string };
-            status: { response: string };
-          }[]
-        ).find((a) => a.emailAddress.address.toLowerCase() === address);
-        rows.push({
-          where: `${signup.municipality.name} voorkeur ${option.slotIndex + 1} ${role}`,
-          stored: option.answers[role],
-          calendar: attendee?.status.response ?? 'absent',
-        });
-      }
-    }
-  }
-  return rows;
-}
-
-function expectNoAnswerLost(rows: Awaited<ReturnType<typeof storedAndCalendar>>): void {
+function expectNoAnswerLost(rows: AnswerRow[]): void {
   const lost = rows.filter((row) => row.stored !== row.calendar);
   expect(lost).toEqual([]);
   // Something was answered at all: a test where nobody answers proves nothing.
   expect(rows.some((row) => row.calendar !== 'none')).toBe(true);
 }
 
-/** A small deterministic pseudo-random sequence (mulberry32), for a reproducible driver. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const respond = (placed: readonly StoredSignup[], move: Move) =>
+  respondMove(h.sandbox, placed, move);
 
 describe('six sync loops while the trainers answer', () => {
   it('store every answer: the stored answers equal the calendar once all is quiet', async () => {
-    const next = random(20261202);
+    const next = pseudoRandom(20261202);
     const states = Array.from({ length: PROCESSES }, () => createAppState());
     const contexts = states.map((state) => h.context(sanne, { state }));
     // Every trainer answers every hold, a third of them twice (changing their mind): 36 answers.
-    const moves: Move[] = signups.flatMap((_, signup) =>
-      [0, 1, 2].flatMap((slotIndex) =>
-        ROLES.flatMap((role) => {
-          const first: Move = {
-            signup,
-            slotIndex,
-            role,
-            answer: next() < 0.5 ? 'accept' : 'tentativelyAccept',
-          };
-          return next() < 0.33 ? [first, { ...first, answer: 'accept' as const }] : [first];
-        }),
-      ),
-    );
+    const moves = answerMoves(signups.length, next);
     let answering = true;
     let syncs = 0;
     const loops = contexts.map(async (ctx) => {
@@ -165,7 +97,7 @@ describe('six sync loops while the trainers answer', () => {
     await Promise.all(loops);
     await syncAnswers(contexts[0]!, sanne.email);
     expect(syncs).toBeGreaterThan(PROCESSES);
-    expectNoAnswerLost(await storedAndCalendar(signups));
+    expectNoAnswerLost(await storedAndCalendar(h, signups));
   });
 });
 
@@ -249,7 +181,7 @@ describe('any interleaving of syncs, answers and confirms', () => {
           // Quiet now: one more sync from the first process, straight to Microsoft 365.
           await syncAnswers(h.context(sanne, { state: states[0]! }), sanne.email);
           const placed = confirming ? [...signups, confirming] : signups;
-          const lost = (await storedAndCalendar(placed)).filter((r) => r.stored !== r.calendar);
+          const lost = (await storedAndCalendar(h, placed)).filter((r) => r.stored !== r.calendar);
           if (lost.length > 0)
             throw new Error(`${s.report().length} steps; lost: ${JSON.stringify(lost)}`);
         },

@@ -13,7 +13,7 @@ import { proposeHolds } from '../../../src/app/propose-holds.js';
 import { syncAnswers } from '../../../src/app/sync-answers.js';
 import { municipalitiesOfRiec } from '../../../src/domain/municipalities.js';
 import { listMailbox } from '@workshopplanner/m365-sandbox';
-import type { PlanStep, StepOutcome, StoredSignup, WorkPlan } from '../../../src/domain/ports.js';
+import type { StoredSignup } from '../../../src/domain/ports.js';
 import {
   accountHolder,
   startPlanningHarness,
@@ -30,6 +30,7 @@ import {
   proposed,
   registered,
 } from '../../support/planning-scenarios.js';
+import { KillingPlan, ProcessKilled } from '../../support/races.js';
 
 let h: PlanningHarness;
 const sanne = accountHolder('sanne.devries');
@@ -49,25 +50,6 @@ beforeAll(async () => {
   h = await startPlanningHarness();
 }, 120_000);
 afterAll(async () => h?.close());
-
-class ProcessKilled extends Error {}
-
-/** Lets the first `afterSteps` steps of plan call number `atCall` reach Graph, then "dies". */
-class KillingPlan implements WorkPlan {
-  private calls = 0;
-  constructor(
-    private readonly inner: WorkPlan,
-    private readonly atCall: number,
-    private readonly afterSteps: number,
-  ) {}
-
-  async run(steps: readonly PlanStep[], mode?: 'chain' | 'independent'): Promise<StepOutcome[]> {
-    this.calls++;
-    if (this.calls !== this.atCall) return this.inner.run(steps, mode);
-    if (this.afterSteps > 0) await this.inner.run(steps.slice(0, this.afterSteps), mode);
-    throw new ProcessKilled(`killed after step ${this.afterSteps} of plan ${this.atCall}`);
-  }
-}
 
 /** A context that dies at the given point, and one for the restarted process minutes later. */
 function crashAndRestart(

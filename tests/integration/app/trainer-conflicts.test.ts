@@ -9,7 +9,6 @@ import type { UseCaseContext } from '../../../src/app/context.js';
 import { proposeHolds } from '../../../src/app/propose-holds.js';
 import { registerSignup } from '../../../src/app/register-signup.js';
 import { syncAnswers } from '../../../src/app/sync-answers.js';
-import { availabilityInSlot } from '../../../src/domain/free-busy.js';
 import { findMunicipalityByCbsCode } from '../../../src/domain/municipalities.js';
 import type { StoredSignup } from '../../../src/domain/ports.js';
 import {
@@ -20,6 +19,7 @@ import {
   type PlanningHarness,
 } from '../../support/planning.js';
 import { answer, expectOk } from '../../support/planning-scenarios.js';
+import { freeEvening as freeEveningOf } from '../../support/races.js';
 
 let h: PlanningHarness;
 const sanne = accountHolder('sanne.devries');
@@ -32,24 +32,8 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 /** A week (3–9 weeks ahead) and an evening in it where every one of `advisors` is free. */
-async function freeEvening(
-  ctx: UseCaseContext,
-  advisors: readonly string[],
-  skip = 0,
-): Promise<{ weeksAhead: number; slotIndex: number }> {
-  let found = 0;
-  for (let weeksAhead = 3; weeksAhead <= 9; weeksAhead++) {
-    const slots = eveningSlots(FIXED_TODAY, weeksAhead);
-    const schedules = await ctx.m365.calendar.getSchedules(sanne.email, advisors, slots);
-    for (const [slotIndex, slot] of slots.entries()) {
-      const free = advisors.every(
-        (a, i) => availabilityInSlot(schedules[slotIndex]?.[i], slot) === 'free',
-      );
-      if (free && found++ === skip) return { weeksAhead, slotIndex };
-    }
-  }
-  throw new Error(`no evening where ${advisors.join(' and ')} are free`);
-}
+const freeEvening = (ctx: UseCaseContext, advisors: readonly string[], skip = 0) =>
+  freeEveningOf(ctx, sanne.email, FIXED_TODAY, advisors, skip);
 
 async function placed(
   ctx: UseCaseContext,
