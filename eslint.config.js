@@ -5,7 +5,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const productLayers = ['domain', 'graph', 'app', 'server', 'web', 'cli'];
+const productLayers = ['contract', 'domain', 'graph', 'app', 'server', 'web', 'cli'];
 
 /** A no-restricted-imports rule that bans the given layers (relative imports) and packages. */
 function restrict({ layers = [], packages = [], message }) {
@@ -38,6 +38,28 @@ export default tseslint.config(
       ],
       'no-empty': ['error', { allowEmptyCatch: false }],
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(domain|graph|app|server|web|sandbox|cli|data)(/|$)',
+              message:
+                'src/contract is the leaf both sides share (src/contract/README.md): it imports nothing of the product. Move the list into the contract and let the domain import it from there.',
+            },
+            {
+              regex: '^(?!zod(/|$))[^.]',
+              message:
+                'src/contract is pure and runs in the browser too: zod is its only package (src/contract/README.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -93,12 +115,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict({
-        layers: ['domain', 'graph', 'app', 'sandbox', 'cli'],
+        layers: ['domain', 'graph', 'app', 'server', 'sandbox', 'cli', 'data'],
         packages: ['node:*', '@microsoft/microsoft-graph-client', '@azure/msal-node', 'fastify'],
         message:
-          'src/web talks only to the server over HTTP (DESIGN.md): no product internals, no Node APIs in the browser bundle.',
+          'src/web talks to the server only over HTTP, as the API contract says: import the types, schemas, lists and formatters from src/contract, nothing else outside src/web (src/contract/README.md). Server code in the bundle would break the layers and the 200 KB budget.',
       }),
     },
+  },
+  {
+    files: ['src/cli/**'],
+    rules: restrict({
+      layers: ['web'],
+      message:
+        'src/cli runs in Node: it builds the web bundle as files (build-web.ts) and never imports browser code from src/web.',
+    }),
   },
   {
     files: ['src/sandbox/**'],

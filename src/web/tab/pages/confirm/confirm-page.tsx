@@ -118,9 +118,9 @@ export default function ConfirmPage({ signup, onSignupChange }: SignupStepProps)
                 <Text id={detailsId} size={200} className={styles.details}>
                   {t('confirm.answers', {
                     berenschot: signup.pair?.berenschot.name ?? '',
-                    berenschotAnswer: t(`answer.${option.answers.berenschot.answer}`),
+                    berenschotAnswer: t(`answer.${option.answers.berenschot}`),
                     riec: signup.pair?.riec.name ?? '',
-                    riecAnswer: t(`answer.${option.answers.riec.answer}`),
+                    riecAnswer: t(`answer.${option.answers.riec}`),
                   })}
                   {' · '}
                   {!slot
