@@ -60,8 +60,8 @@ describe('the maintenance scheduler', () => {
       expectStatus(await stack.as('sanne.devries', `/api/signups/${signup.id}`), 200).body;
     const after = await eventually(read, (view) => view.options[0].answers.riec !== 'none');
     expect(after.options[0].answers).toMatchObject({
-      berenschot: { answer: 'accepted' },
-      riec: { answer: 'declined' },
+      berenschot: 'accepted',
+      riec: 'declined',
     });
     const syncCalls = stack.server.logs.filter((line) => line.includes('"/api/sync"'));
     expect(syncCalls).toEqual([]);

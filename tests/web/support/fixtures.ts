@@ -67,7 +67,7 @@ export function option(
     // The server's text for this option (src/app/texts.ts confirmationText), abridged.
     invitation: {
       subject: 'Workshop weerbaarheid, integriteit en ondermijning – gemeente Haarlem',
-      when: `${DAYS[slotIndex]} ${15 + slotIndex} december 2026 19:30–22:30`,
+      when: `${DAYS[slotIndex]} ${15 + slotIndex} december 2026, 19.30–22.30 uur`,
       location: 'Gemeentehuis Haarlem',
       attendees: [
         { name: 'Marieke van Dijk', email: 'marieke.vandijk@berenschot.nl' },
@@ -76,7 +76,7 @@ export function option(
       ],
       paragraphs: [
         'Geachte Kabinet van de burgemeester,',
-        `Hierbij bevestigen wij de workshop weerbaarheid, integriteit en ondermijning voor de raadsleden van de gemeente Haarlem op ${DAYS[slotIndex]} ${15 + slotIndex} december 2026 19:30–22:30.`,
+        `Hierbij bevestigen wij de workshop weerbaarheid, integriteit en ondermijning voor de raadsleden van de gemeente Haarlem op ${DAYS[slotIndex]} ${15 + slotIndex} december 2026, 19.30–22.30 uur.`,
         'Met vriendelijke groet,\nSanne de Vries\nAccounthouder, RIEC Noord-Holland',
       ],
     },

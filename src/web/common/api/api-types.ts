@@ -40,7 +40,8 @@ export type {
   Permission as TPermission,
   ScanStatus as TScanStatus,
 } from '../../../contract/index.js';
-export { NEEDS_ACTION, SCAN_STATUSES, SIGNUP_STATUSES } from '../../../contract/index.js';
+// Values from the lists' own module: the index would bring the zod schemas into the bundle.
+export { NEEDS_ACTION, SCAN_STATUSES, SIGNUP_STATUSES } from '../../../contract/lists.js';
 
 // Kept for pages that name the parts they show.
 export type TTrainerAvailabilityView = TGetAvailabilityResponse['trainers'][number];

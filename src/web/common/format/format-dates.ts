@@ -1,7 +1,9 @@
 // Dates and times as people read them, in Amsterdam time: the API contract's one formatter
 // (src/contract/format.ts), which the server's messages and mails use too. Dutch follows the
 // government's writing conventions ("dinsdag 14 juni 2022, 19.30–22.30 uur").
-import { formatDate, formatSlot as formatRange, type Language } from '../../../contract/index.js';
+// The formatter's own module, not the contract's index: the page bundle needs no zod for it.
+import { formatDate, formatSlot as formatRange } from '../../../contract/format.js';
+import type { Language } from '../../../contract/lists.js';
 
 export type { Language };
 export {
@@ -9,7 +11,7 @@ export {
   formatShortDate,
   formatTime,
   formatTimeUntil,
-} from '../../../contract/index.js';
+} from '../../../contract/format.js';
 
 /** "dinsdag 14 juni 2022" / "Tuesday 14 June 2022". */
 export const formatLongDate = formatDate;

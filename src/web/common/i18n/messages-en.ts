@@ -94,6 +94,13 @@ export const messagesEn: Messages = {
   hold: { ...HOLD_LABELS.en },
   action: { ...ACTION_LABELS.en },
   verdict: { ...VERDICT_LABELS.en },
+  overlap: {
+    title: 'A trainer is already booked then',
+    question:
+      'Nothing has been placed yet. Is this right and do you want to place the options anyway? Or choose another pair.',
+    placeAnyway: 'Place anyway',
+    chooseAnother: 'Choose another pair',
+  },
   pairs: {
     title: 'Choose a pair of trainers',
     label: '{{rank}}. {{berenschot}} and {{riec}}',

@@ -95,6 +95,13 @@ export const messagesNl = {
   hold: { ...HOLD_LABELS.nl },
   action: { ...ACTION_LABELS.nl },
   verdict: { ...VERDICT_LABELS.nl },
+  overlap: {
+    title: 'Een trainer is dan al ingepland',
+    question:
+      'Er is nog niets geplaatst. Klopt dit en wilt u de opties toch plaatsen? Of kies een ander trainerspaar.',
+    placeAnyway: 'Toch plaatsen',
+    chooseAnother: 'Ander paar kiezen',
+  },
   pairs: {
     title: 'Kies een trainerspaar',
     label: '{{rank}}. {{berenschot}} en {{riec}}',
