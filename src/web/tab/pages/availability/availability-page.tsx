@@ -25,7 +25,7 @@ import { useCommand } from '../../../common/services/use-command.js';
 import { useQuery } from '../../../common/services/use-query.js';
 import { routeHref } from '../../routing/routes.js';
 import { navigate } from '../../routing/use-route.js';
-import type { SignupStepProps } from '../signup/signup-pages.js';
+import type { SignupStepProps } from '../signup/signup-step.js';
 import { AvailabilityGrid } from './availability-grid.js';
 
 const useStyles = makeStyles({

@@ -19,7 +19,7 @@ import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { LogTimeline } from '../log/log-timeline.js';
 import { outcomeOf } from '../options/answer-table.js';
-import type { SignupStepProps } from '../signup/signup-pages.js';
+import type { SignupStepProps } from '../signup/signup-step.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { composeMayorInvitation } from './mayor-invitation.js';
 import { MayorPreview } from './mayor-preview.js';
