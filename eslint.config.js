@@ -6,7 +6,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const productLayers = ['domain', 'graph', 'app', 'server', 'web', 'cli', 'data'];
+const productLayers = ['contract', 'domain', 'graph', 'app', 'server', 'web', 'cli', 'data'];
 
 /**
  * The local Microsoft 365 is a separate service: the product reaches it only over HTTP, as it
@@ -54,6 +54,28 @@ export default tseslint.config(
       ],
       'no-empty': ['error', { allowEmptyCatch: false }],
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(domain|graph|app|server|web|sandbox|cli|data)(/|$)',
+              message:
+                'src/contract is the leaf both sides share (src/contract/README.md): it imports nothing of the product. Move the list into the contract and let the domain import it from there.',
+            },
+            {
+              regex: '^(?!zod(/|$))[^.]',
+              message:
+                'src/contract is pure and runs in the browser too: zod is its only package (src/contract/README.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -109,10 +131,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict({
-        layers: ['domain', 'graph', 'app', 'cli'],
+        layers: ['domain', 'graph', 'app', 'server', 'cli', 'data'],
         packages: ['node:*', '@microsoft/microsoft-graph-client', '@azure/msal-node', 'fastify'],
         message:
-          'src/web talks only to the server over HTTP (DESIGN.md): no product internals, no Node APIs in the browser bundle.',
+          'src/web talks to the server only over HTTP, as the API contract says: import the types, schemas, lists and formatters from src/contract, nothing else outside src/web (src/contract/README.md). Server code in the bundle would break the layers and the 200 KB budget.',
       }),
     },
   },
@@ -125,9 +147,28 @@ export default tseslint.config(
           patterns: [
             {
               // `../domain/x` or `../../../src/domain/x`: the product's folders, from any depth.
-              regex: `^(\\.\\./)+(src/)?(${productLayers.join('|')})(/|$)`,
+              // The package's own tests/contract is not the product's src/contract.
+              regex: `^(\\.\\./)+((src/)?(${productLayers.filter((l) => l !== 'contract').join('|')})|src/contract)(/|$)`,
               message:
                 'The sandbox package is a separate service standing in for Microsoft 365 (DESIGN.md principle 3): it imports nothing from the product.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Not restrict(): src/cli/start.ts composes the local run and starts the sandbox package.
+    files: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+web(/|$)',
+              message:
+                'src/cli runs in Node: it builds the web bundle as files (build-web.ts) and never imports browser code from src/web.',
             },
           ],
         },

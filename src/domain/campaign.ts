@@ -14,9 +14,9 @@ import {
 } from './time.js';
 import type { PlainDate } from './time.js';
 
-/** The two trainers of a workshop: one advisor of Berenschot, one of the RIEC. */
-export type TrainerRole = 'berenschot' | 'riec';
-export const TRAINER_ROLES: readonly TrainerRole[] = ['berenschot', 'riec'];
+/** The two trainers of a workshop: one advisor of Berenschot, one of the RIEC (the contract's list). */
+export { TRAINER_ROLES, type TrainerRole } from '../contract/lists.js';
+import type { TrainerRole } from '../contract/lists.js';
 
 export interface TrainerRoleRule {
   readonly role: TrainerRole;

@@ -1,5 +1,6 @@
 // Commands the lifecycle accepts and effects it asks the app layer to perform (DESIGN.md, "The
 // sign-up lifecycle"). Effects are data: the domain decides, the app layer talks to Graph.
+import type { CommandType as ContractCommandType } from '../contract/lists.js';
 import type { TrainerRole } from './campaign.js';
 import type { DomainIssue } from './errors.js';
 import type { TrainerConflict } from './trainer-agenda.js';
@@ -109,16 +110,14 @@ export type Command =
 
 export type CommandType = Command['type'];
 
-export const COMMAND_TYPES: readonly CommandType[] = [
-  'propose',
-  'recordHoldIds',
-  'recordAnswers',
-  'confirm',
-  'cancel',
-  'expire',
-  'markExecuted',
-  'newDates',
-];
+/** The commands as the API lists them (src/contract/lists.ts); the line below keeps both equal. */
+export { COMMAND_TYPES } from '../contract/lists.js';
+type SameCommands = [CommandType] extends [ContractCommandType]
+  ? [ContractCommandType] extends [CommandType]
+    ? true
+    : never
+  : never;
+export const COMMANDS_MATCH_CONTRACT: SameCommands = true;
 
 export interface HoldRef {
   readonly slotIndex: number;

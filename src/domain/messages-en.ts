@@ -1,6 +1,12 @@
 // English messages (en-US), the second language of the UI.
 import type { MessageTable } from './errors.js';
-import { ANSWER_LABELS, COMMAND_LABELS, ROLE_LABELS, STATUS_LABELS, capitalise } from './labels.js';
+import {
+  ACTION_LABELS,
+  ANSWER_LABELS,
+  STATUS_LABELS,
+  TRAINER_LABELS,
+  capitalise,
+} from '../contract/labels.js';
 import { formatDate, formatInstant } from './time.js';
 
 const n = (index: number): number => index + 1;
@@ -44,16 +50,16 @@ export const MESSAGES_EN: MessageTable = {
   LATE_OVERRIDE_USED: (p) =>
     `Sign-up accepted after the deadline (${formatDate(p.deadline, 'en')}). Reason: ${p.reason}`,
   INVALID_TRANSITION: (p) =>
-    `Cannot ${COMMAND_LABELS.en[p.command]} a sign-up with status "${STATUS_LABELS.en[p.status]}".`,
+    `Cannot ${ACTION_LABELS.en[p.command]} a sign-up with status "${STATUS_LABELS.en[p.status]}".`,
   SLOT_INDEX_INVALID: (p) => `Option ${n(p.index)} does not exist for this sign-up.`,
   SLOT_NOT_ACCEPTED: (p) =>
     `Option ${n(p.index)} has not been accepted by both trainers (Berenschot: ${ANSWER_LABELS.en[p.berenschot]}, RIEC: ${ANSWER_LABELS.en[p.riec]}). Confirming needs a reason.`,
   SLOT_DECLINED: (p) =>
-    `Option ${n(p.index)} was declined by ${ROLE_LABELS.en[p.role]} (${p.trainer}). Choose another option.`,
+    `Option ${n(p.index)} was declined by ${TRAINER_LABELS.en[p.role]} (${p.trainer}). Choose another option.`,
   OVERRIDE_REASON_REQUIRED: (p) =>
     `Give a reason to confirm option ${n(p.index)} without both trainers' acceptance.`,
   TRAINER_NOT_FREE: (p) =>
-    `${capitalise(ROLE_LABELS.en[p.role])} (${p.trainer}) is now busy at the time of option ${n(p.index)}.`,
+    `${capitalise(TRAINER_LABELS.en[p.role])} (${p.trainer}) is now busy at the time of option ${n(p.index)}.`,
   TRAINER_TAKEN: (p) =>
     `${p.trainer} already gives the workshop for the municipality of ${p.municipality} on ${formatInstant(p.start, 'en')}. Option ${n(p.index)} can therefore no longer be confirmed: choose another option or ask the municipality for new dates.`,
   HOLD_OVERLAPS_WORKSHOP: (p) =>

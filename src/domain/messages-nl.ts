@@ -1,6 +1,13 @@
 // Dutch messages (nl-NL), for a civil servant at a mayor's office or an RIEC account holder.
 import type { MessageTable } from './errors.js';
-import { ANSWER_LABELS, COMMAND_LABELS, ROLE_LABELS, STATUS_LABELS, capitalise } from './labels.js';
+import {
+  ACTION_LABELS,
+  ANSWER_LABELS,
+  STATUS_LABELS,
+  TRAINER_LABELS,
+  capitalise,
+} from '../contract/labels.js';
+import { formatClockTime } from '../contract/format.js';
 import { formatDate, formatInstant } from './time.js';
 
 const n = (index: number): number => index + 1;
@@ -37,22 +44,22 @@ export const MESSAGES_NL: MessageTable = {
   SLOT_ON_EVENING_OFF: (p) =>
     `Voorkeur ${n(p.index)} valt op ${p.eveningNl} (${formatDate(p.date, 'nl')}); dan houden de meeste raadsleden de avond vrij.`,
   SLOT_OUTSIDE_MEETING_HOURS: (p) =>
-    `Voorkeur ${n(p.index)} valt (deels) buiten de gebruikelijke tijden (${p.from}–${p.to} uur).`,
+    `Voorkeur ${n(p.index)} valt (deels) buiten de gebruikelijke tijden (${formatClockTime(p.from, 'nl')}–${formatClockTime(p.to, 'nl')} uur).`,
   SLOT_IN_ELECTION_WEEK: (p) =>
     `Voorkeur ${n(p.index)} valt in de week van de gemeenteraadsverkiezingen (${formatDate(p.electionDate, 'nl')}).`,
   LATE_OVERRIDE_USED: (p) =>
     `Aanmelding na de termijn (${formatDate(p.deadline, 'nl')}) toch aangenomen. Reden: ${p.reason}`,
   INVALID_TRANSITION: (p) =>
-    `"${COMMAND_LABELS.nl[p.command]}" kan niet bij een aanmelding met status "${STATUS_LABELS.nl[p.status]}".`,
+    `"${ACTION_LABELS.nl[p.command]}" kan niet bij een aanmelding met status "${STATUS_LABELS.nl[p.status]}".`,
   SLOT_INDEX_INVALID: (p) => `Optie ${n(p.index)} bestaat niet bij deze aanmelding.`,
   SLOT_NOT_ACCEPTED: (p) =>
     `Optie ${n(p.index)} is nog niet door beide trainers geaccepteerd (Berenschot: ${ANSWER_LABELS.nl[p.berenschot]}, RIEC: ${ANSWER_LABELS.nl[p.riec]}). Bevestigen kan alleen met een reden.`,
   SLOT_DECLINED: (p) =>
-    `Optie ${n(p.index)} is afgewezen door ${ROLE_LABELS.nl[p.role]} (${p.trainer}). Kies een andere optie.`,
+    `Optie ${n(p.index)} is afgewezen door ${TRAINER_LABELS.nl[p.role]} (${p.trainer}). Kies een andere optie.`,
   OVERRIDE_REASON_REQUIRED: (p) =>
     `Geef een reden om optie ${n(p.index)} te bevestigen zonder akkoord van beide trainers.`,
   TRAINER_NOT_FREE: (p) =>
-    `${capitalise(ROLE_LABELS.nl[p.role])} (${p.trainer}) is op het moment van optie ${n(p.index)} inmiddels bezet.`,
+    `${capitalise(TRAINER_LABELS.nl[p.role])} (${p.trainer}) is op het moment van optie ${n(p.index)} inmiddels bezet.`,
   TRAINER_TAKEN: (p) =>
     `${p.trainer} geeft op ${formatInstant(p.start, 'nl')} al de workshop voor gemeente ${p.municipality}. Optie ${n(p.index)} kan daarom niet meer worden bevestigd: kies een andere optie of vraag de gemeente om nieuwe data.`,
   HOLD_OVERLAPS_WORKSHOP: (p) =>

@@ -2,12 +2,9 @@
 import data from '../data/gemeenten-noord-holland.json' with { type: 'json' };
 import { normaliseCbsCode, type CbsCode } from './ids.js';
 
-export const RIECS = [
-  'RIEC Noord-Holland',
-  'RIEC Amsterdam-Amstelland',
-  'RIEC Midden-Nederland',
-] as const;
-export type RiecName = (typeof RIECS)[number];
+import { RIECS, type RiecName } from '../contract/lists.js';
+
+export { RIECS, type RiecName };
 
 export interface Municipality {
   /** The name as CBS writes it, e.g. "Bergen (NH.)". */

@@ -7,7 +7,8 @@
 import type { Trainer, TrainerPair } from './signup.js';
 
 /** What getSchedule says for one trainer and slot; a failed or invisible schedule is `unknown`. */
-export type Availability = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+export type { Availability } from '../contract/lists.js';
+import type { Availability, PairVerdict } from '../contract/lists.js';
 
 export interface CandidateTrainer extends Trainer {
   /** Per slot index (0..2); a missing entry counts as `unknown`. */
@@ -21,8 +22,7 @@ export interface CandidateTrainer extends Trainer {
  * - `beide_onbekend`: neither calendar known;
  * - `bezet`: at least one is busy, tentative, out of office or working elsewhere.
  */
-export type SlotVerdict =
-  'beide_vrij' | 'berenschot_onbekend' | 'riec_onbekend' | 'beide_onbekend' | 'bezet';
+export type SlotVerdict = PairVerdict;
 
 export interface SlotEvaluation {
   readonly slotIndex: number;

@@ -4,12 +4,20 @@ import type { TrainerRole } from './campaign.js';
 import type { Brand, CbsCode, EventId, SignupId } from './ids.js';
 import type { Municipality, RiecName } from './municipalities.js';
 import type { Slot } from './time.js';
+import type { HoldState, ScanStatus, SignupStatus, TrainerAnswer } from '../contract/lists.js';
 
 export type { Slot } from './time.js';
 
-/** Whether the municipality did the "bestuurlijke weerbaarheidsscan" (optional input, no condition). */
-export type ScanStatus = 'gedaan' | 'gepland' | 'nee' | 'onbekend';
-export const SCAN_STATUSES: readonly ScanStatus[] = ['gedaan', 'gepland', 'nee', 'onbekend'];
+// The lists of values are the API contract's (src/contract/lists.ts): written once, for the
+// domain, the server and the web.
+export {
+  SCAN_STATUSES,
+  SIGNUP_STATUSES,
+  type HoldState,
+  type ScanStatus,
+  type SignupStatus,
+  type TrainerAnswer,
+} from '../contract/lists.js';
 
 /** The contact person at the mayor's office (kabinet van de burgemeester / griffie). */
 export interface Contact {
@@ -43,28 +51,6 @@ export interface ValidSignup {
   readonly lateOverride?: { readonly reason: string };
 }
 
-/** The states of a sign-up, in the words users use. */
-export type SignupStatus =
-  | 'aangemeld'
-  | 'opties_geplaatst'
-  | 'bevestigd'
-  | 'uitgevoerd'
-  | 'geannuleerd'
-  | 'nieuwe_data_nodig';
-
-export const SIGNUP_STATUSES: readonly SignupStatus[] = [
-  'aangemeld',
-  'opties_geplaatst',
-  'bevestigd',
-  'uitgevoerd',
-  'geannuleerd',
-  'nieuwe_data_nodig',
-];
-
-/** A trainer's answer to a hold invitation, as Graph reports `attendees[].status.response`. */
-export type TrainerAnswer =
-  'none' | 'accepted' | 'tentativelyAccepted' | 'declined' | 'notResponded';
-
 export interface Trainer {
   readonly id: string;
   readonly name: string;
@@ -78,13 +64,6 @@ export interface TrainerPair {
 }
 
 export type TrainerAnswers = Readonly<Record<TrainerRole, TrainerAnswer>>;
-
-/**
- * The state of one hold: `open` from the moment the lifecycle asks for it (the event id follows
- * once the app has created it), `finalized` when it became the confirmed workshop, `released`
- * once it was cancelled.
- */
-export type HoldState = 'open' | 'finalized' | 'released';
 
 /** One option: the hold for one preferred slot with the trainer pair. */
 export interface HoldOption {

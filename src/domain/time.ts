@@ -3,6 +3,8 @@
 // evaluated in Europe/Amsterdam, never in the zone of the process: tests run in Asia/Kathmandu to
 // prove it. Instants are stored as UTC ISO strings; calendar dates as `YYYY-MM-DD`.
 import { DateTime } from 'luxon';
+import { formatDate as formatContractDate } from '../contract/format.js';
+import type { Language } from '../contract/lists.js';
 
 export const AMSTERDAM = 'Europe/Amsterdam';
 
@@ -15,9 +17,7 @@ export interface Slot {
   readonly end: string;
 }
 
-export type Locale = 'nl' | 'en';
-
-const INTL_LOCALE: Readonly<Record<Locale, string>> = { nl: 'nl-NL', en: 'en-US' };
+export type Locale = Language;
 // An instant must say which moment it is: a bare "2022-06-14T19:30" would depend on the zone
 // of whoever parses it.
 const HAS_OFFSET = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -140,31 +140,14 @@ export function parseClockTime(value: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** "dinsdag 14 juni 2022" / "Tuesday, June 14, 2022". */
+/**
+ * "dinsdag 14 juni 2022" / "Tuesday 14 June 2022": the contract's one formatter
+ * (src/contract/format.ts), which the web uses too.
+ */
 export function formatDate(value: PlainDate | DateTime, locale: Locale): string {
-  const dt = typeof value === 'string' ? requirePlainDate(value) : value.setZone(AMSTERDAM);
-  return dt
-    .setLocale(INTL_LOCALE[locale])
-    .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const date = typeof value === 'string' ? requirePlainDate(value) : value;
+  return formatContractDate(date.toJSDate(), locale);
 }
 
-/** "19:30" (24-hour clock in both languages, Amsterdam time). */
-export function formatTime(dt: DateTime): string {
-  return dt.setZone(AMSTERDAM).toFormat('HH:mm');
-}
-
-/** "dinsdag 14 juni 2022 19:30–22:30" in Amsterdam time; shows both dates if the slot spans midnight. */
-export function formatSlot(slot: Slot, locale: Locale): string {
-  const start = parseInstant(slot.start);
-  const end = parseInstant(slot.end);
-  if (!start || !end) return `${slot.start}–${slot.end}`;
-  const sameDay = toPlainDate(start) === toPlainDate(end);
-  const endText = sameDay ? formatTime(end) : `${formatDate(end, locale)} ${formatTime(end)}`;
-  return `${formatDate(start, locale)} ${formatTime(start)}–${endText}`;
-}
-
-/** "dinsdag 14 juni 2022 19:30" for an ISO instant. */
-export function formatInstant(instant: string, locale: Locale): string {
-  const dt = parseInstant(instant);
-  return dt ? `${formatDate(dt, locale)} ${formatTime(dt)}` : instant;
-}
+/** "dinsdag 14 juni 2022, 19.30–22.30 uur" (src/contract/format.ts). */
+export { formatSlot, formatInstant } from '../contract/format.js';

@@ -2,7 +2,7 @@
 // override); with both it sends none. The preview is the Dutch invitation the mayor's office
 // receives.
 import { describe, expect, it, jest } from '@jest/globals';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { TConfirmSlotRequest, TSignupView } from '../../src/web/common/api/api-types.js';
 import { ConfirmDialog } from '../../src/web/tab/pages/confirm/confirm-dialog.js';
@@ -93,6 +93,39 @@ describe('the confirm dialog', () => {
     );
     expect(screen.getByRole('dialog')).toBeVisible();
   });
+
+  it('shows TRAINER_TAKEN once, in the dialog of the option that cannot be confirmed', async () => {
+    const { ApiProblem } = await import('../../src/web/common/api/api-errors.js');
+    const message =
+      'Fatima Amrani geeft op dinsdag 15 december 2026 om 19.30 uur al de workshop voor gemeente Zandvoort. Optie 1 kan daarom niet meer worden bevestigd: kies een andere optie of vraag de gemeente om nieuwe data.';
+    const onConfirm = jest.fn<Confirm>(async () => {
+      throw new ApiProblem({
+        status: 409,
+        code: 'CONFLICT',
+        title: 'Deze optie kan niet meer',
+        detail: message,
+        errors: [{ field: 'slotIndex', code: 'TRAINER_TAKEN', message }],
+      });
+    });
+    renderInTab(
+      <ConfirmDialog
+        signup={signupView()}
+        slotIndex={0}
+        needsOverride={false}
+        onConfirm={onConfirm}
+        onConfirmed={() => undefined}
+      />,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Optie 1 bevestigen…' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Bevestigen en uitnodiging versturen' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(message);
+    expect(within(dialog).getAllByText(message, { exact: false })).toHaveLength(1);
+  });
 });
 
 describe('the invitation preview', () => {
@@ -104,11 +137,11 @@ describe('the invitation preview', () => {
     expect(invitation).toMatchObject({
       to: { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarlem.nl' },
       subject: 'Workshop weerbaarheid, integriteit en ondermijning – gemeente Haarlem',
-      when: 'woensdag 16 december 2026 19:30–22:30',
+      when: 'woensdag 16 december 2026, 19.30–22.30 uur',
       location: 'Gemeentehuis Haarlem',
     });
     expect(invitation?.paragraphs[1]).toBe(
-      'Hierbij bevestigen wij de workshop weerbaarheid, integriteit en ondermijning voor de raadsleden van de gemeente Haarlem op woensdag 16 december 2026 19:30–22:30.',
+      'Hierbij bevestigen wij de workshop weerbaarheid, integriteit en ondermijning voor de raadsleden van de gemeente Haarlem op woensdag 16 december 2026, 19.30–22.30 uur.',
     );
     expect(invitation?.attendees).toEqual([
       'Marieke van Dijk <marieke.vandijk@berenschot.nl>',

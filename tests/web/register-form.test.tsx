@@ -28,7 +28,6 @@ const MUNICIPALITIES = [
   municipality('GM0473', 'Zandvoort', {
     id: '3',
     status: 'bevestigd',
-    statusLabel: 'bevestigd',
     confirmedSlot: null,
     lapsesAt: null,
     answers: { accepted: 0, tentativelyAccepted: 0, declined: 0, pending: 0 },

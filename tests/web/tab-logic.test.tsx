@@ -20,7 +20,6 @@ const summary = (
   ({
     id: '1',
     status,
-    statusLabel: status,
     confirmedSlot: null,
     lapsesAt: null,
     answers: { accepted: 0, tentativelyAccepted: 0, declined: 0, pending: 6 },

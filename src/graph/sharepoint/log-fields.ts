@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { CbsCode, SignupId } from '../../domain/ids.js';
 import { COMMAND_TYPES } from '../../domain/lifecycle-types.js';
 import type { LogEntry } from '../../domain/ports.js';
-import { SIGNUP_STATUSES, type SignupStatus } from '../../domain/signup.js';
+import { SIGNUP_STATUSES } from '../../domain/signup.js';
 import { parseInstant, toUtcIso } from '../../domain/time.js';
 
-const ZStatus = z.enum(SIGNUP_STATUSES as [SignupStatus, ...SignupStatus[]]);
+const ZStatus = z.enum(SIGNUP_STATUSES);
 
 export const ZLogFields = z.object({
   Sleutel: z.string(),

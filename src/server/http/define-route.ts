@@ -1,9 +1,12 @@
-// How a route file describes one operation of the API: method and path, the OpenAPI facts
-// (operationId, Dutch summary, tags), the permission it needs, its zod schemas and a handler
-// that gets parsed input and an authorised Access. The file `routes/<area>/<verb-noun>.ts` exports
-// it as default, beside `<verb-noun>.schema.ts`; src/server/http/load-routes.ts finds it.
+// How a route file implements one operation of the API contract (src/contract/operations):
+// `export default implement(confirmSlot, async (route) => …)`. The operation brings the method
+// and path, the OpenAPI facts (operationId, Dutch summary, tags), the permission it needs and its
+// zod schemas; the handler gets the parsed input and an authorised Access.
+// src/server/http/load-routes.ts finds every `routes/<area>/<verb-noun>.ts`. (defineRoute takes
+// the same facts written out, for a route that is not part of the contract — tests.)
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
+import type { OperationSpec } from '../../contract/operation.js';
 import type { Access } from '../../app/access.js';
 import type { ErrorCode, Language } from '../../app/errors.js';
 import type { RequiredPermission } from '../auth/authorize.js';
@@ -15,14 +18,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
 export interface RouteSchemas {
-  readonly params?: z.ZodType;
-  readonly querystring?: z.ZodType;
-  readonly body?: z.ZodType;
+  readonly params?: $ZodType | undefined;
+  readonly querystring?: $ZodType | undefined;
+  readonly body?: $ZodType | undefined;
   /** Exactly one success status; errors are problem+json and documented for every route. */
-  readonly response: Partial<Record<SuccessStatus, z.ZodType>>;
+  readonly response: Partial<Record<SuccessStatus, $ZodType>>;
 }
 
-type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Parsed<T> = T extends $ZodType ? output<T> : undefined;
 type ResponseBody<S extends RouteSchemas> = {
   [K in keyof S['response']]: Parsed<S['response'][K]>;
 }[keyof S['response']];
@@ -118,6 +121,54 @@ export function definePublicRoute<S extends RouteSchemas>(spec: PublicRouteSpec<
     [API_ROUTE]: true,
     successStatus: successStatusOf(spec.schemas, spec.operationId),
     invoke: (context) => spec.handler(context as unknown as PublicRouteContext<S>),
+  };
+}
+
+/** The route schemas of a contract operation. */
+type SchemasOf<O extends OperationSpec> = {
+  readonly params: O['params'];
+  readonly querystring: O['query'];
+  readonly body: O['body'];
+  readonly response: { readonly [K in O['response']['status']]: O['response']['schema'] };
+};
+
+type HandlerOf<O extends OperationSpec> = O['permission'] extends 'public'
+  ? (context: PublicRouteContext<SchemasOf<O>>) => Promise<ResponseBody<SchemasOf<O>>>
+  : (context: RouteContext<SchemasOf<O>>) => Promise<ResponseBody<SchemasOf<O>>>;
+
+/** `/signups/{signupId}` (OpenAPI, the contract) → `/signups/:signupId` (Fastify). */
+export function toFastifyPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+/** The route of a contract operation: its facts from the contract, its work from `handler`. */
+export function implement<O extends OperationSpec>(operation: O, handler: HandlerOf<O>): ApiRoute {
+  const { params, query, body, response } = operation;
+  const schemas: RouteSchemas = {
+    ...(params ? { params } : {}),
+    ...(query ? { querystring: query } : {}),
+    ...(body ? { body } : {}),
+    response: { [response.status]: response.schema },
+  };
+  const meta: RouteMeta<RouteSchemas> = {
+    method: operation.method,
+    url: toFastifyPath(operation.path),
+    operationId: operation.operationId,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    tags: operation.tags,
+    schemas,
+    ...(operation.rateLimit === false ? { rateLimit: false as const } : {}),
+    ...(operation.problems ? { problems: operation.problems } : {}),
+  };
+  const call = handler as (context: unknown) => Promise<unknown>;
+  return {
+    ...meta,
+    permission: operation.permission,
+    [API_ROUTE]: true,
+    successStatus: response.status,
+    // The registration validated params, query and body against the schemas before the call.
+    invoke: (context) => call(context),
   };
 }
 

@@ -1,5 +1,5 @@
 // The two things most protected routes need from their RouteContext: the use cases' context for
-// this caller (Graph on their behalf) and what a view needs (now, language, access).
+// this caller (Graph on their behalf) and what a view needs (now, access).
 import type { Access } from '../../app/access.js';
 import type { UseCaseContext } from '../../app/context.js';
 import type { Language } from '../../app/errors.js';
@@ -30,5 +30,5 @@ export function useCasesFor(route: CallerContext): UseCaseContext {
 
 /** `now` is read once per request, so every part of one answer agrees on it. */
 export function viewContextOf(route: CallerContext, now: Date = route.clock.now()): ViewContext {
-  return { now, language: route.language, access: route.access };
+  return { now, access: route.access };
 }

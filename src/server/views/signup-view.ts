@@ -1,25 +1,28 @@
-// A stored sign-up → the view the API returns (signup-view.schema.ts). Pure: the lifecycle's own
-// rules say which actions are allowed and which slots can be confirmed; the caller's rights say
-// which of those are theirs.
+// A stored sign-up → the view the API returns (src/contract/schemas/signup-view.ts). Pure: the
+// lifecycle's own rules say which actions are allowed and which slots can be confirmed; the
+// caller's rights say which of those are theirs. Codes only: the words are the clients' to pick
+// (src/contract/README.md).
+import type {
+  TFieldMessage,
+  TSignupView,
+  TSlotView,
+  TTrainerView,
+  UserAction,
+} from '../../contract/index.js';
 import { canPlanFor, type Access } from '../../app/access.js';
 import type { Language } from '../../app/errors.js';
 import { confirmationText, type ConfirmationText } from '../../app/texts.js';
 import type { DomainIssue } from '../../domain/errors.js';
 import { formatIssue } from '../../domain/errors.js';
-import { ANSWER_LABELS, STATUS_LABELS } from '../../domain/labels.js';
 import { allowedActions, listConfirmableOptions } from '../../domain/lifecycle.js';
 import { findConfirmedOption, isOptionLive } from '../../domain/lifecycle-rules.js';
 import { findMunicipalityByCbsCode } from '../../domain/municipalities.js';
 import type { StoredSignup } from '../../domain/ports.js';
-import type { HoldOption, Signup, Slot, Trainer, TrainerAnswer } from '../../domain/signup.js';
-import { formatSlot } from '../../domain/time.js';
+import type { HoldOption, Signup, Slot, Trainer } from '../../domain/signup.js';
 import { hasPermission, type Permission } from '../auth/authorize.js';
-import type { TFieldMessage, TSignupView, TSlotView, TTrainerView } from './signup-view.schema.js';
-import { HOLD_LABELS, SCAN_LABELS } from './view-labels.js';
 
 export interface ViewContext {
   readonly now: Date;
-  readonly language: Language;
   readonly access: Access;
   /**
    * A list leaves out what only one sign-up's page shows: the invitation text per option, which
@@ -28,33 +31,12 @@ export interface ViewContext {
   readonly form?: 'full' | 'list';
 }
 
-// Formatting a slot through Intl costs about 0.1 ms, and a list of 400 sign-ups shows some
-// 2,500 slots, most of them more than once (a preference and its option): remember the labels.
-// A label depends only on the instants and the language; the bound keeps the memory small.
-const MAX_LABELS = 10_000;
-const slotLabels = new Map<string, string>();
-
-function labelOf(slot: Slot, language: Language): string {
-  const key = `${language}|${slot.start}|${slot.end}`;
-  let label = slotLabels.get(key);
-  if (label === undefined) {
-    if (slotLabels.size >= MAX_LABELS) slotLabels.clear();
-    label = formatSlot(slot, language);
-    slotLabels.set(key, label);
-  }
-  return label;
-}
-
-export function toSlotView(slot: Slot, slotIndex: number, language: Language): TSlotView {
-  return { slotIndex, start: slot.start, end: slot.end, label: labelOf(slot, language) };
+export function toSlotView(slot: Slot, slotIndex: number): TSlotView {
+  return { slotIndex, start: slot.start, end: slot.end };
 }
 
 export function toTrainerView(trainer: Trainer): TTrainerView {
   return { id: trainer.id, name: trainer.name, email: trainer.email, role: trainer.role };
-}
-
-function toAnswerView(answer: TrainerAnswer, language: Language) {
-  return { answer, label: ANSWER_LABELS[language][answer] };
 }
 
 function toInvitationView(text: ConfirmationText) {
@@ -66,17 +48,12 @@ function toInvitationView(text: ConfirmationText) {
 }
 
 function toOptionView(option: HoldOption, signup: Signup, context: ViewContext) {
-  const { language } = context;
   return {
     slotIndex: option.slotIndex,
-    slot: toSlotView(option.slot, option.slotIndex, language),
+    slot: toSlotView(option.slot, option.slotIndex),
     hold: option.hold,
-    holdLabel: HOLD_LABELS[language][option.hold],
     eventId: option.eventId ?? null,
-    answers: {
-      berenschot: toAnswerView(option.answers.berenschot, language),
-      riec: toAnswerView(option.answers.riec, language),
-    },
+    answers: { berenschot: option.answers.berenschot, riec: option.answers.riec },
     isConfirmed: signup.confirmedSlotIndex === option.slotIndex,
     isLive: isOptionLive(option, signup, context.now),
     // The exact text the confirmation sends (src/app/texts.ts), so the tab shows what will go out.
@@ -93,9 +70,7 @@ const USER_ACTIONS = [
   ['confirm', 'signups:confirm'],
   ['cancel', 'signups:cancel'],
   ['newDates', 'signups:write'],
-] as const satisfies readonly (readonly [string, Permission])[];
-
-type UserAction = (typeof USER_ACTIONS)[number][0];
+] as const satisfies readonly (readonly [UserAction, Permission])[];
 
 function userActionsOf(signup: Signup, allowed: readonly string[], access: Access): UserAction[] {
   if (!canPlanFor(access, signup.riec)) return [];
@@ -106,7 +81,7 @@ function userActionsOf(signup: Signup, allowed: readonly string[], access: Acces
 
 export function toSignupView(stored: StoredSignup, context: ViewContext): TSignupView {
   const { signup } = stored;
-  const { language, now } = context;
+  const { now } = context;
   const confirmed = findConfirmedOption(signup);
   const allowed = allowedActions(signup, now);
   const confirmable = listConfirmableOptions(signup, now);
@@ -122,12 +97,10 @@ export function toSignupView(stored: StoredSignup, context: ViewContext): TSignu
     riec: signup.riec,
     accountHolder: { name: signup.accountHolder.name, email: signup.accountHolder.email },
     contact: { name: signup.contact.name, email: signup.contact.email },
-    preferences: signup.preferences.map((slot, index) => toSlotView(slot, index, language)),
+    preferences: signup.preferences.map((slot, index) => toSlotView(slot, index)),
     scanStatus: signup.scanStatus,
-    scanStatusLabel: SCAN_LABELS[language][signup.scanStatus],
     remarks: signup.remarks,
     status: signup.status,
-    statusLabel: STATUS_LABELS[language][signup.status],
     registeredAt: signup.registeredAt,
     lateOverride: signup.lateOverride ? { reason: signup.lateOverride.reason } : null,
     pair: signup.pair
@@ -140,7 +113,7 @@ export function toSignupView(stored: StoredSignup, context: ViewContext): TSignu
     options: signup.options.map((option) => toOptionView(option, signup, context)),
     optionsPlacedAt: signup.optionsPlacedAt ?? null,
     lapsesAt: signup.lapsesAt ?? null,
-    confirmedSlot: confirmed ? toSlotView(confirmed.slot, confirmed.slotIndex, language) : null,
+    confirmedSlot: confirmed ? toSlotView(confirmed.slot, confirmed.slotIndex) : null,
     allowedActions: [...allowed],
     userActions: userActionsOf(
       signup,

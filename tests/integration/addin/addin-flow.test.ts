@@ -213,6 +213,6 @@ describe('the mail surface’s flow against the API', () => {
     expect(match?.isConfirmedWorkshop).toBe(false);
     const me = await api.getMe();
     expect(trainerRoleOf(match!.signup, me.email)).toBe('riec');
-    expect(match?.signup.options.map((option) => option.answers.berenschot.answer)).toHaveLength(3);
+    expect(match?.signup.options.map((option) => option.answers.berenschot)).toHaveLength(3);
   });
 });

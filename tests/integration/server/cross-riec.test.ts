@@ -267,7 +267,7 @@ describe('a sync only touches sign-ups held in the caller’s own calendar (find
     const sync = expectStatus(await stack.as(SANNE, '/api/sync', { method: 'POST' }), 200);
     expect(sync.body.updated).toEqual([haarlem.id]);
     const after = expectStatus(await stack.as(SANNE, `/api/signups/${haarlem.id}`), 200).body;
-    expect(after.options[0].answers.riec.answer).toBe('accepted');
+    expect(after.options[0].answers.riec).toBe('accepted');
   });
 });
 

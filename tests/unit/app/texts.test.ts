@@ -36,7 +36,7 @@ describe('the confirmation text', () => {
     expect(fromHtml).toEqual(text.paragraphs);
     expect(html).toContain('Fatima &lt;Amrani&gt;');
     expect(text.paragraphs[0]).toBe('Geachte Kabinet & griffie,');
-    expect(text.when).toBe('dinsdag 15 december 2026 19:30–22:30');
+    expect(text.when).toBe('dinsdag 15 december 2026, 19.30–22.30 uur');
   });
 
   it('invites both trainers and the mayor’s office', () => {

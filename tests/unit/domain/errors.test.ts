@@ -30,7 +30,7 @@ describe('domain messages', () => {
   it('shows instants in Amsterdam time', () => {
     const issue = createIssue('HOLDS_LAPSED', '', { lapsesAt: '2022-04-03T08:00:00Z' });
     expect(issue.message).toBe(
-      'De opties zijn vervallen op zondag 3 april 2022 10:00. Vraag de gemeente om nieuwe data.',
+      'De opties zijn vervallen op zondag 3 april 2022 om 10.00 uur. Vraag de gemeente om nieuwe data.',
     );
   });
 });

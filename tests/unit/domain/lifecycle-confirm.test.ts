@@ -41,7 +41,7 @@ describe('confirm', () => {
     expect(effectOf(result, 'cancelHolds')).toMatchObject({
       slotIndices: [0, 2],
       comment:
-        'Deze optie vervalt: de workshop met gemeente Haarlem is vastgelegd op donderdag 23 juni 2022 19:00–22:00.',
+        'Deze optie vervalt: de workshop met gemeente Haarlem is vastgelegd op donderdag 23 juni 2022, 19.00–22.00 uur.',
     });
     expect(effectOf(result, 'appendLog')).toMatchObject({
       from: 'opties_geplaatst',

@@ -39,7 +39,7 @@ describe('registerSignup', () => {
     expect(effects.map((e) => e.type)).toEqual(['writeStatus', 'appendLog']);
     expect(effects[1]).toMatchObject({ from: null, to: 'aangemeld', by: 'k.smit@riec-nh.nl' });
     expect(effects[1]?.type === 'appendLog' && effects[1].detail).toContain(
-      'voorkeur 1 dinsdag 14 juni 2022 19:30–22:30',
+      'voorkeur 1 dinsdag 14 juni 2022, 19.30–22.30 uur',
     );
   });
 

@@ -227,7 +227,7 @@ describe('validateSignup', () => {
         'Voorkeur 1 valt op een feestdag (Hemelvaartsdag, donderdag 26 mei 2022).',
       );
       expect(warning && formatIssue(warning, 'en')).toBe(
-        'Preference 1 falls on a public holiday (Ascension Day, Thursday, May 26, 2022).',
+        'Preference 1 falls on a public holiday (Ascension Day, Thursday 26 May 2022).',
       );
     });
 
@@ -245,7 +245,7 @@ describe('validateSignup', () => {
           'Voorkeur 1 valt op kerstavond (zaterdag 24 december 2022); dan houden de meeste raadsleden de avond vrij.',
       });
       expect(christmasEve && formatIssue(christmasEve, 'en')).toBe(
-        'Preference 1 falls on Christmas Eve (Saturday, December 24, 2022), an evening most council members keep free.',
+        'Preference 1 falls on Christmas Eve (Saturday 24 December 2022), an evening most council members keep free.',
       );
       expect(codesAt(warningsFor(slot('2022-12-31', '17:00', '19:00', '+01:00')))).toEqual([
         'SLOT_IN_WEEKEND@preferences.0.start',

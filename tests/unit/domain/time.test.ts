@@ -31,10 +31,12 @@ describe('Amsterdam time', () => {
 
   it('writes a slot the way a Dutch invitation does, with both dates when it passes midnight', () => {
     const evening = { start: '2022-06-14T17:30:00Z', end: '2022-06-14T20:30:00Z' };
-    expect(formatSlot(evening, 'nl')).toBe('dinsdag 14 juni 2022 19:30–22:30');
-    expect(formatSlot(evening, 'en')).toBe('Tuesday, June 14, 2022 19:30–22:30');
+    expect(formatSlot(evening, 'nl')).toBe('dinsdag 14 juni 2022, 19.30–22.30 uur');
+    expect(formatSlot(evening, 'en')).toBe('Tuesday 14 June 2022, 19:30–22:30');
     const late = { start: '2022-06-14T20:00:00Z', end: '2022-06-14T22:30:00Z' };
-    expect(formatSlot(late, 'nl')).toBe('dinsdag 14 juni 2022 22:00–woensdag 15 juni 2022 00:30');
+    expect(formatSlot(late, 'nl')).toBe(
+      'dinsdag 14 juni 2022, 22.00–woensdag 15 juni 2022, 00.30 uur',
+    );
   });
 });
 

@@ -10,6 +10,7 @@ import { matchAppointment } from '../../../src/web/addin/flows/appointment-match
 import { fieldOf } from '../../../src/web/addin/flows/mail-draft.js';
 import { toExtractRequest } from '../../../src/web/addin/flows/mail-fields.js';
 import { registerAndPropose } from '../../../src/web/addin/flows/mail-flow.js';
+import type { TProposeHoldsRequest } from '../../../src/web/common/api/api-types.js';
 import { isDarkColour, surfaceOf } from '../../../src/web/addin/office/office-host.js';
 import { readMessage } from '../../../src/web/addin/office/read-item.js';
 import { FATIMA, MARIEKE, SLOTS, signupView } from '../support/fixtures.js';
@@ -147,6 +148,28 @@ describe('registering and placing the holds', () => {
       riec: 'fatima.amrani@riec.nl',
     });
     expect(onRegistered).not.toHaveBeenCalled();
+  });
+
+  it('places them anyway after "Toch plaatsen" (acknowledgeOverlaps)', async () => {
+    const registered = { signup: signupView({ status: 'aangemeld', pair: null }), warnings: [] };
+    const proposeHolds = jest.fn(async (_id: string, _request: TProposeHoldsRequest) =>
+      signupView(),
+    );
+    await registerAndPropose(
+      {
+        registerSignup: jest.fn(async () => registered),
+        getSignup: jest.fn(async (_id: string) => registered.signup),
+        proposeHolds,
+      },
+      request,
+      pair,
+      { registered, acknowledgeOverlaps: true },
+    );
+    expect(proposeHolds).toHaveBeenCalledWith('7', {
+      berenschot: 'marieke.vandijk@berenschot.nl',
+      riec: 'fatima.amrani@riec.nl',
+      acknowledgeOverlaps: true,
+    });
   });
 });
 

@@ -109,7 +109,6 @@ describe('the appointment surface', () => {
     const slot = SLOTS[0]!;
     const confirmed = signupView({
       status: 'bevestigd',
-      statusLabel: 'bevestigd',
       confirmedSlot: slot,
       options: [
         option(

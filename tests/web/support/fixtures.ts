@@ -46,7 +46,6 @@ export const SLOTS = [15, 16, 17].map((day, slotIndex) => ({
   slotIndex,
   start: `2026-12-${day}T18:30:00.000Z`,
   end: `2026-12-${day}T21:30:00.000Z`,
-  label: `dag ${day}`,
 }));
 
 const DAYS = ['dinsdag', 'woensdag', 'donderdag'];
@@ -57,20 +56,18 @@ export function option(
   overrides: Partial<TOptionView> = {},
 ): TOptionView {
   const slot = SLOTS[slotIndex]!;
-  const answer = (value: TTrainerAnswer = 'none') => ({ answer: value, label: value });
   return {
     slotIndex,
     slot,
     hold: 'open',
-    holdLabel: 'optie',
     eventId: `event-${slotIndex}`,
-    answers: { berenschot: answer(answers.berenschot), riec: answer(answers.riec) },
+    answers: { berenschot: answers.berenschot ?? 'none', riec: answers.riec ?? 'none' },
     isConfirmed: false,
     isLive: true,
     // The server's text for this option (src/app/texts.ts confirmationText), abridged.
     invitation: {
       subject: 'Workshop weerbaarheid, integriteit en ondermijning – gemeente Haarlem',
-      when: `${DAYS[slotIndex]} ${15 + slotIndex} december 2026 19:30–22:30`,
+      when: `${DAYS[slotIndex]} ${15 + slotIndex} december 2026, 19.30–22.30 uur`,
       location: 'Gemeentehuis Haarlem',
       attendees: [
         { name: 'Marieke van Dijk', email: 'marieke.vandijk@berenschot.nl' },
@@ -79,7 +76,7 @@ export function option(
       ],
       paragraphs: [
         'Geachte Kabinet van de burgemeester,',
-        `Hierbij bevestigen wij de workshop weerbaarheid, integriteit en ondermijning voor de raadsleden van de gemeente Haarlem op ${DAYS[slotIndex]} ${15 + slotIndex} december 2026 19:30–22:30.`,
+        `Hierbij bevestigen wij de workshop weerbaarheid, integriteit en ondermijning voor de raadsleden van de gemeente Haarlem op ${DAYS[slotIndex]} ${15 + slotIndex} december 2026, 19.30–22.30 uur.`,
         'Met vriendelijke groet,\nSanne de Vries\nAccounthouder, RIEC Noord-Holland',
       ],
     },
@@ -98,10 +95,8 @@ export function signupView(overrides: Partial<TSignupView> = {}): TSignupView {
     contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarlem.nl' },
     preferences: SLOTS,
     scanStatus: 'gedaan',
-    scanStatusLabel: 'scan gedaan',
     remarks: '',
     status: 'opties_geplaatst',
-    statusLabel: 'opties geplaatst',
     registeredAt: '2026-11-28T10:00:00.000Z',
     lateOverride: null,
     pair: { berenschot: MARIEKE, riec: FATIMA },
@@ -142,9 +137,9 @@ export function availability(): TGetAvailabilityResponse {
         trainer: FATIMA,
         visible: true,
         availability: [
-          { slotIndex: 0, availability: 'busy', label: 'bezet' },
-          { slotIndex: 1, availability: 'free', label: 'vrij' },
-          { slotIndex: 2, availability: 'tentative', label: 'onder voorbehoud' },
+          { slotIndex: 0, availability: 'busy' },
+          { slotIndex: 1, availability: 'free' },
+          { slotIndex: 2, availability: 'tentative' },
         ],
       },
       {
@@ -153,7 +148,6 @@ export function availability(): TGetAvailabilityResponse {
         availability: [0, 1, 2].map((slotIndex) => ({
           slotIndex,
           availability: 'unknown' as const,
-          label: 'onbekend',
         })),
       },
     ],

@@ -4,13 +4,9 @@
 // A long mail is read in a worker thread (_slot-extraction.ts), so the server stays responsive.
 import { AppError } from '../../../app/errors.js';
 import { toReceivedMoment } from '../../../domain/slots/extract-slots.js';
-import { defineRoute } from '../../http/define-route.js';
+import { extractSlots } from '../../../contract/index.js';
+import { implement } from '../../http/define-route.js';
 import { extractSlotsOffLoop } from './_slot-extraction.js';
-import {
-  ZExtractSlotsRequest,
-  ZExtractSlotsResponse,
-  type TExtractSlotsResponse,
-} from './extract-slots.schema.js';
 
 const INVALID_RECEIVED_AT = {
   nl: 'Geef het moment van ontvangst als ISO 8601-datum, bijvoorbeeld 2022-05-02 of 2022-05-02T09:15:00+02:00.',
@@ -30,42 +26,28 @@ function checkReceivedAt(receivedAt: string): void {
   }
 }
 
-export default defineRoute({
-  method: 'POST',
-  url: '/extract-slots',
-  operationId: 'extractSlots',
-  summary: 'Haalt de gemeente en de voorkeuren uit een aanmeldingsmail',
-  description:
-    'Leest onderwerp, afzender en tekst (of HTML) van een mail en geeft de gemeente, de ' +
-    'voorkeuren en de vragen die de mail openlaat. Er wordt niets opgeslagen. Van een tekst ' +
-    '(of HTML) langer dan 65.536 tekens wordt alleen het begin gelezen; het antwoord zegt dat ' +
-    'dan in `warnings` (mail_cut).',
-  tags: ['Post'],
-  permission: 'signups:write',
-  schemas: { body: ZExtractSlotsRequest, response: { 200: ZExtractSlotsResponse } },
-  handler: async ({ body, services, clock }): Promise<TExtractSlotsResponse> => {
-    checkReceivedAt(body.receivedAt);
-    const campaign = services.findCurrentCampaign(clock.now());
-    const result = await extractSlotsOffLoop({
-      mail: {
-        subject: body.subject,
-        from: body.from,
-        text: body.text,
-        html: body.html,
-        receivedAt: body.receivedAt,
-      },
-      options: {
-        defaultDurationMinutes: campaign.defaultDurationMinutes,
-        timeZone: 'Europe/Amsterdam',
-      },
-    });
-    return {
-      municipality: result.municipality
-        ? { name: result.municipality.name, cbsCode: result.municipality.cbsCode }
-        : null,
-      slots: result.slots.map((slot) => ({ ...slot })),
-      questions: [...result.questions],
-      ...(result.warnings ? { warnings: result.warnings.map((w) => ({ ...w })) } : {}),
-    };
-  },
+export default implement(extractSlots, async ({ body, services, clock }) => {
+  checkReceivedAt(body.receivedAt);
+  const campaign = services.findCurrentCampaign(clock.now());
+  const result = await extractSlotsOffLoop({
+    mail: {
+      subject: body.subject,
+      from: body.from,
+      text: body.text,
+      html: body.html,
+      receivedAt: body.receivedAt,
+    },
+    options: {
+      defaultDurationMinutes: campaign.defaultDurationMinutes,
+      timeZone: 'Europe/Amsterdam',
+    },
+  });
+  return {
+    municipality: result.municipality
+      ? { name: result.municipality.name, cbsCode: result.municipality.cbsCode }
+      : null,
+    slots: result.slots.map((slot) => ({ ...slot })),
+    questions: [...result.questions],
+    ...(result.warnings ? { warnings: result.warnings.map((w) => ({ ...w })) } : {}),
+  };
 });

@@ -1,7 +1,6 @@
 // A sign-up in one line of the dashboard: its status, the trainers' answers and what needs the
-// account holder's attention first (list-municipalities.schema.ts, NEEDS_ACTION).
-import type { Language } from '../../../app/errors.js';
-import { STATUS_LABELS } from '../../../domain/labels.js';
+// account holder's attention first (src/contract/operations/list-municipalities.ts, NEEDS_ACTION).
+import type { TSignupSummary } from '../../../contract/index.js';
 import {
   findConfirmedOption,
   isAcceptedByBoth,
@@ -10,7 +9,6 @@ import {
 import type { StoredSignup } from '../../../domain/ports.js';
 import type { Signup } from '../../../domain/signup.js';
 import { toSlotView } from '../../views/signup-view.js';
-import type { TSignupSummary } from './list-municipalities.schema.js';
 
 /** Options that lapse within this many days show up as `lapses_soon`. */
 export const LAPSE_WARNING_DAYS = 3;
@@ -52,18 +50,13 @@ function findNeedsAction(signup: Signup, now: Date): TSignupSummary['needsAction
   }
 }
 
-export function toSignupSummary(
-  stored: StoredSignup,
-  now: Date,
-  language: Language,
-): TSignupSummary {
+export function toSignupSummary(stored: StoredSignup, now: Date): TSignupSummary {
   const { signup } = stored;
   const confirmed = findConfirmedOption(signup);
   return {
     id: signup.id,
     status: signup.status,
-    statusLabel: STATUS_LABELS[language][signup.status],
-    confirmedSlot: confirmed ? toSlotView(confirmed.slot, confirmed.slotIndex, language) : null,
+    confirmedSlot: confirmed ? toSlotView(confirmed.slot, confirmed.slotIndex) : null,
     lapsesAt: signup.lapsesAt ?? null,
     answers: countAnswers(signup),
     needsAction: findNeedsAction(signup, now),

@@ -3,40 +3,27 @@
 import { listMunicipalities } from '../../../app/read-signups.js';
 import { countDaysToDeadline, isSignupOpen } from '../../../domain/campaign.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
-import { defineRoute } from '../../http/define-route.js';
+import { listMunicipalities as listMunicipalitiesOperation } from '../../../contract/index.js';
+import { implement } from '../../http/define-route.js';
 import { useCasesFor } from '../../http/use-case-context.js';
 import { toSignupSummary } from './_signup-summary.js';
-import {
-  ZListMunicipalitiesResponse,
-  type TListMunicipalitiesResponse,
-} from './list-municipalities.schema.js';
 
-export default defineRoute({
-  method: 'GET',
-  url: '/municipalities',
-  operationId: 'listMunicipalities',
-  summary: 'Geeft de gemeenten met de stand van hun aanmelding en de dagen tot de deadline',
-  tags: ['Gemeenten'],
-  permission: 'signups:read',
-  problems: ['GRAPH_UNAVAILABLE'],
-  schemas: { response: { 200: ZListMunicipalitiesResponse } },
-  handler: async (route): Promise<TListMunicipalitiesResponse> => {
-    const now = route.clock.now();
-    const campaign = route.services.findCurrentCampaign(now);
-    const rows = unwrapOutcome(await listMunicipalities(useCasesFor(route)));
-    return {
-      campaignId: campaign.id,
-      signupDeadline: campaign.signupDeadline,
-      daysToDeadline: countDaysToDeadline(campaign, now),
-      isSignupOpen: isSignupOpen(campaign, now),
-      municipalities: rows.map(({ municipality, signup }) => ({
-        cbsCode: municipality.cbsCode,
-        name: municipality.name,
-        displayName: municipality.displayName,
-        domain: municipality.domain,
-        riec: municipality.riec,
-        signup: signup ? toSignupSummary(signup, now, route.language) : null,
-      })),
-    };
-  },
+export default implement(listMunicipalitiesOperation, async (route) => {
+  const now = route.clock.now();
+  const campaign = route.services.findCurrentCampaign(now);
+  const rows = unwrapOutcome(await listMunicipalities(useCasesFor(route)));
+  return {
+    campaignId: campaign.id,
+    signupDeadline: campaign.signupDeadline,
+    daysToDeadline: countDaysToDeadline(campaign, now),
+    isSignupOpen: isSignupOpen(campaign, now),
+    municipalities: rows.map(({ municipality, signup }) => ({
+      cbsCode: municipality.cbsCode,
+      name: municipality.name,
+      displayName: municipality.displayName,
+      domain: municipality.domain,
+      riec: municipality.riec,
+      signup: signup ? toSignupSummary(signup, now) : null,
+    })),
+  };
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RIECS } from '../../../domain/municipalities.js';
-import { ZSlotView, ZTrainerView } from '../../views/signup-view.schema.js';
+import { ZSlotView, ZTrainerView } from '../../../contract/schemas/common.js';
 import { ZAssignment, ZSignupId } from './_plan-views.schema.js';
 
 export const ZPlanCampaignRequest = z.strictObject({

@@ -45,7 +45,7 @@ function toPlanView(made: CampaignPlan, language: Language): TPlanCampaignRespon
       planned:
         outcome.outcome === 'planned'
           ? {
-              slot: toSlotView(outcome.slot, outcome.slotIndex, language),
+              slot: toSlotView(outcome.slot, outcome.slotIndex),
               rank: outcome.rank,
               berenschot: trainer(outcome.pair.berenschotId),
               riec: trainer(outcome.pair.riecId),

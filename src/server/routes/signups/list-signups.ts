@@ -3,34 +3,20 @@
 // the invitation texts (those are for one sign-up's confirm page).
 import { listSignups } from '../../../app/read-signups.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
-import { defineRoute } from '../../http/define-route.js';
+import { listSignups as listSignupsOperation } from '../../../contract/index.js';
+import { implement } from '../../http/define-route.js';
 import { useCasesFor, viewContextOf } from '../../http/use-case-context.js';
 import { toSignupView } from '../../views/signup-view.js';
-import {
-  ZListSignupsQuery,
-  ZListSignupsResponse,
-  type TListSignupsResponse,
-} from './list-signups.schema.js';
 
-export default defineRoute({
-  method: 'GET',
-  url: '/signups',
-  operationId: 'listSignups',
-  summary: 'Geeft de aanmeldingen die u mag zien, eventueel per RIEC en stand',
-  tags: ['Aanmeldingen'],
-  permission: ['signups:read', 'workshops:read-own'],
-  problems: ['GRAPH_UNAVAILABLE'],
-  schemas: { querystring: ZListSignupsQuery, response: { 200: ZListSignupsResponse } },
-  handler: async (route): Promise<TListSignupsResponse> => {
-    const { riec, status } = route.query;
-    const statuses = status && status.length > 0 ? [...new Set(status)] : undefined;
-    const signups = unwrapOutcome(
-      await listSignups(useCasesFor(route), {
-        ...(riec ? { riec } : {}),
-        ...(statuses ? { statuses } : {}),
-      }),
-    );
-    const view = { ...viewContextOf(route), form: 'list' } as const;
-    return { signups: signups.map((stored) => toSignupView(stored, view)) };
-  },
+export default implement(listSignupsOperation, async (route) => {
+  const { riec, status } = route.query;
+  const statuses = status && status.length > 0 ? [...new Set(status)] : undefined;
+  const signups = unwrapOutcome(
+    await listSignups(useCasesFor(route), {
+      ...(riec ? { riec } : {}),
+      ...(statuses ? { statuses } : {}),
+    }),
+  );
+  const view = { ...viewContextOf(route), form: 'list' } as const;
+  return { signups: signups.map((stored) => toSignupView(stored, view)) };
 });

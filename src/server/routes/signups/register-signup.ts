@@ -10,18 +10,18 @@ import type { StoredSignup } from '../../../domain/ports.js';
 import { validateSignup } from '../../../domain/signup-validation.js';
 import type { SignupRequest } from '../../../domain/signup.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
-import { defineRoute } from '../../http/define-route.js';
+import {
+  registerSignup as registerSignupOperation,
+  type OperationBody,
+} from '../../../contract/index.js';
+import { implement } from '../../http/define-route.js';
 import { useCasesFor, viewContextOf } from '../../http/use-case-context.js';
 import { toFieldMessages, toSignupView } from '../../views/signup-view.js';
 import { isSameAddress } from './_retry.js';
-import {
-  ZRegisterSignupRequest,
-  ZRegisterSignupResponse,
-  type TRegisterSignupRequest,
-  type TRegisterSignupResponse,
-} from './register-signup.schema.js';
 
-function toSignupRequest(body: TRegisterSignupRequest): SignupRequest {
+type TRegisterSignupBody = OperationBody<typeof registerSignupOperation>;
+
+function toSignupRequest(body: TRegisterSignupBody): SignupRequest {
   return {
     cbsCode: body.cbsCode,
     contact: body.contact,
@@ -69,37 +69,22 @@ async function findEarlierAttempt(
   );
 }
 
-export default defineRoute({
-  method: 'POST',
-  url: '/signups',
-  operationId: 'registerSignup',
-  summary: 'Legt de aanmelding van een gemeente vast met drie voorkeuren',
-  description:
-    'Antwoordt 201 met de aanmelding en eventuele waarschuwingen; regels die niet kloppen geven ' +
-    '422 met een melding per veld. Voor een aanmelding met stand "nieuwe data nodig" worden de ' +
-    'nieuwe voorkeuren op dezelfde aanmelding vastgelegd. Veilig te herhalen: dezelfde ' +
-    'aanmelding opnieuw geeft de eerder vastgelegde terug.',
-  tags: ['Aanmeldingen'],
-  permission: 'signups:write',
-  problems: ['CONFLICT', 'DOMAIN_RULE_VIOLATED', 'GRAPH_UNAVAILABLE'],
-  schemas: { body: ZRegisterSignupRequest, response: { 201: ZRegisterSignupResponse } },
-  handler: async (route): Promise<TRegisterSignupResponse> => {
-    const ctx = useCasesFor(route);
-    const request = toSignupRequest(route.body);
-    const outcome = await registerSignup(ctx, request);
-    const earlier = await findEarlierAttempt(ctx, request, outcome);
-    const now = route.clock.now();
-    const stored = earlier ?? unwrapOutcome(outcome);
-    // The first attempt's warnings, recomputed: the rules are pure.
-    const warnings = earlier
-      ? validateSignup(request, route.services.findCurrentCampaign(now), now).warnings
-      : outcome.ok
-        ? (outcome.warnings ?? [])
-        : [];
-    route.reply.header('location', `/api/signups/${encodeURIComponent(stored.signup.id)}`);
-    return {
-      signup: toSignupView(stored, viewContextOf(route, now)),
-      warnings: toFieldMessages(warnings, route.language),
-    };
-  },
+export default implement(registerSignupOperation, async (route) => {
+  const ctx = useCasesFor(route);
+  const request = toSignupRequest(route.body);
+  const outcome = await registerSignup(ctx, request);
+  const earlier = await findEarlierAttempt(ctx, request, outcome);
+  const now = route.clock.now();
+  const stored = earlier ?? unwrapOutcome(outcome);
+  // The first attempt's warnings, recomputed: the rules are pure.
+  const warnings = earlier
+    ? validateSignup(request, route.services.findCurrentCampaign(now), now).warnings
+    : outcome.ok
+      ? (outcome.warnings ?? [])
+      : [];
+  route.reply.header('location', `/api/signups/${encodeURIComponent(stored.signup.id)}`);
+  return {
+    signup: toSignupView(stored, viewContextOf(route, now)),
+    warnings: toFieldMessages(warnings, route.language),
+  };
 });

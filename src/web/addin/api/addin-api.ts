@@ -2,10 +2,7 @@
 // calls (POST /api/extract-slots reads a sign-up mail; it stores nothing).
 import type { ApiClient } from '../../common/api/api-client.js';
 import { createWorkshopApi, type WorkshopApi } from '../../common/api/workshop-api.js';
-import type {
-  TExtractSlotsRequest,
-  TExtractSlotsResponse,
-} from '../../../server/routes/mail/extract-slots.schema.js';
+import type { TExtractSlotsRequest, TExtractSlotsResponse } from '../../common/api/api-types.js';
 
 export type { TExtractSlotsRequest, TExtractSlotsResponse };
 export type TExtractedSlot = TExtractSlotsResponse['slots'][number];

@@ -31,7 +31,7 @@ function OptionAnswers({
       {shown.map((role) => (
         <li key={role} className={styles.inline}>
           <span>{at('appointment.answerOf', { name: signup.pair?.[role].name ?? role })}</span>
-          <AnswerLabel answer={option.answers[role].answer} />
+          <AnswerLabel answer={option.answers[role]} />
         </li>
       ))}
     </ul>
@@ -39,7 +39,7 @@ function OptionAnswers({
 }
 
 export function SignupDetails({ match, me }: { match: AppointmentMatch; me: TGetMeResponse }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const at = useAddinT();
   const styles = useAddinStyles();
   const language = currentLanguage(i18n);
@@ -94,7 +94,7 @@ export function SignupDetails({ match, me }: { match: AppointmentMatch; me: TGet
               </Text>
               <Text>
                 {formatSlot(candidate.slot.start, candidate.slot.end, language)} ·{' '}
-                {candidate.holdLabel}
+                {t(`hold.${candidate.hold}`)}
               </Text>
               <OptionAnswers option={candidate} signup={signup} shown={shown} />
             </li>

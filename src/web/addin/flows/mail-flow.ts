@@ -65,6 +65,8 @@ export interface SubmitProgress {
   readonly onRegistered?: (registered: TRegisterSignupResponse) => void;
   /** The registration of an earlier attempt of this submit, if it got that far. */
   readonly registered?: TRegisterSignupResponse | undefined;
+  /** "Toch plaatsen": place the holds although a trainer is booked then (HOLD_OVERLAPS_*). */
+  readonly acknowledgeOverlaps?: boolean;
 }
 
 function hasPair(signup: TSignupView, pair: Pick<TPairView, 'berenschot' | 'riec'>): boolean {
@@ -102,6 +104,7 @@ export async function registerAndPropose(
   const proposed = await api.proposeHolds(signup.id, {
     berenschot: pair.berenschot.email,
     riec: pair.riec.email,
+    ...(progress.acknowledgeOverlaps ? { acknowledgeOverlaps: true } : {}),
   });
   return { signup: proposed, warnings: registered.warnings };
 }

@@ -21,6 +21,7 @@ import { Loading } from '../../common/components/loading.js';
 import { ProblemMessage } from '../../common/components/problem-message.js';
 import { pairKey } from '../../common/pairs/pair-key.js';
 import { PairPicker } from '../../common/pairs/pair-picker.js';
+import { OverlapWarning, overlapsOf } from '../../common/pairs/overlap-warning.js';
 import { useCommand } from '../../common/services/use-command.js';
 import type { AddinApi } from '../api/addin-api.js';
 import {
@@ -58,6 +59,7 @@ function initialDraft(reading: MailReading): MailDraft {
 interface SubmitInput {
   readonly request: TRegisterSignupRequest;
   readonly pair: TPairView;
+  readonly acknowledgeOverlaps?: boolean;
 }
 
 export function MailForm({ api, reading }: { api: AddinApi; reading: MailReading }) {
@@ -78,11 +80,12 @@ export function MailForm({ api, reading }: { api: AddinApi; reading: MailReading
 
   const submit = useCommand(
     useCallback(
-      ({ request, pair: chosen }: SubmitInput) =>
+      ({ request, pair: chosen, acknowledgeOverlaps = false }: SubmitInput) =>
         registerAndPropose(api, request, chosen, {
           onStep: setStep,
           onRegistered: setRegistered,
           registered,
+          acknowledgeOverlaps,
         }),
       [api, registered],
     ),
@@ -90,7 +93,9 @@ export function MailForm({ api, reading }: { api: AddinApi; reading: MailReading
   if (submit.state.status === 'done') return <ResultPanel result={submit.state.result} />;
 
   const failure = submit.state.status === 'failed' ? submit.state.error : undefined;
-  const fieldErrors = failure instanceof ApiProblem ? failure.fieldErrors : [];
+  const overlaps = overlapsOf(failure);
+  // The overlaps are asked about below, at the button; the other field errors at their field.
+  const fieldErrors = failure instanceof ApiProblem && !overlaps ? failure.fieldErrors : [];
   const municipalities = reading.municipalities.municipalities;
   const blocking = blockingSignup(municipalities.find((m) => m.cbsCode === draft.cbsCode));
   const canSubmit =
@@ -257,7 +262,23 @@ export function MailForm({ api, reading }: { api: AddinApi; reading: MailReading
             {at('mail.submit.registeredOnly', { name: registered.signup.municipality.name })}
           </Text>
         )}
-        {failure !== undefined && (
+        {overlaps && (
+          <OverlapWarning
+            overlaps={overlaps}
+            disabled={submit.isRunning}
+            onPlaceAnyway={() => {
+              if (pair) {
+                void submit.run({
+                  request: toRegisterRequest(draft),
+                  pair,
+                  acknowledgeOverlaps: true,
+                });
+              }
+            }}
+            onChooseAnother={submit.reset}
+          />
+        )}
+        {failure !== undefined && !overlaps && (
           <ProblemMessage
             error={failure}
             action={at('mail.submit.action')}

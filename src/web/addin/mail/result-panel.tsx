@@ -18,7 +18,7 @@ import { tabUrl } from '../shell/addin-urls.js';
 import { useAddinStyles } from '../shell/use-addin-styles.js';
 
 export function ResultPanel({ result }: { result: SubmitResult }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const at = useAddinT();
   const styles = useAddinStyles();
   const language = currentLanguage(i18n);
@@ -52,7 +52,7 @@ export function ResultPanel({ result }: { result: SubmitResult }) {
       <ol className={styles.list}>
         {signup.options.map((option) => (
           <li key={option.slotIndex}>
-            {formatSlot(option.slot.start, option.slot.end, language)} ({option.holdLabel})
+            {formatSlot(option.slot.start, option.slot.end, language)} ({t(`hold.${option.hold}`)})
           </li>
         ))}
       </ol>

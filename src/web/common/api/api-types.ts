@@ -1,34 +1,16 @@
-// The API's request and response types, taken from the server's zod schemas (types only: the
-// bundle never includes server code). One place, so a page imports from here.
-import type { TGetCampaignResponse } from '../../../server/routes/campaign/get-campaign.schema.js';
-import type { TGetWebConfigResponse } from '../../../server/routes/config/get-web-config.js';
-import type { TGetMeResponse } from '../../../server/routes/me/get-me.schema.js';
+// The API's request and response types, from the API contract (src/contract): the web imports
+// the contract and nothing else outside src/web. One place, so a page imports from here.
 import type {
-  TListMunicipalitiesResponse,
-  TSignupSummary,
-} from '../../../server/routes/municipalities/list-municipalities.schema.js';
-import type {
-  TGetAvailabilityRequest,
   TGetAvailabilityResponse,
-} from '../../../server/routes/planning/get-availability.schema.js';
-import type { TSyncAnswersResponse } from '../../../server/routes/planning/sync-answers.schema.js';
-import type { TConfirmSlotRequest } from '../../../server/routes/signups/confirm-slot.schema.js';
-import type { TGetSignupLogResponse } from '../../../server/routes/signups/get-signup-log.schema.js';
-import type { TListSignupsResponse } from '../../../server/routes/signups/list-signups.schema.js';
-import type { TProposeHoldsRequest } from '../../../server/routes/signups/propose-holds.schema.js';
-import type {
-  TRegisterSignupRequest,
-  TRegisterSignupResponse,
-} from '../../../server/routes/signups/register-signup.schema.js';
-import type {
-  TFieldMessage,
-  TSignupView,
-  TSlotView,
-  TTrainerView,
-} from '../../../server/views/signup-view.schema.js';
+  TGetMeResponse,
+  TGetSignupLogResponse,
+  TSignupSummary,
+} from '../../../contract/index.js';
 
 export type {
   TConfirmSlotRequest,
+  TExtractSlotsRequest,
+  TExtractSlotsResponse,
   TFieldMessage,
   TGetAvailabilityRequest,
   TGetAvailabilityResponse,
@@ -38,6 +20,9 @@ export type {
   TGetWebConfigResponse,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
+  TMunicipalityView,
+  TOptionView,
+  TPairView,
   TProposeHoldsRequest,
   TRegisterSignupRequest,
   TRegisterSignupResponse,
@@ -46,43 +31,20 @@ export type {
   TSlotView,
   TSyncAnswersResponse,
   TTrainerView,
-};
+  TLogEntryView,
+  SignupStatus as TSignupStatus,
+  TrainerAnswer as TTrainerAnswer,
+  Availability as TAvailability,
+  NeedsAction as TNeedsAction,
+  Role as TRole,
+  Permission as TPermission,
+  ScanStatus as TScanStatus,
+} from '../../../contract/index.js';
+// Values from the lists' own module: the index would bring the zod schemas into the bundle.
+export { NEEDS_ACTION, SCAN_STATUSES, SIGNUP_STATUSES } from '../../../contract/lists.js';
 
-export type TMunicipalityView = TListMunicipalitiesResponse['municipalities'][number];
-export type TSignupStatus = TSignupView['status'];
-export type TTrainerAnswer = TSignupView['options'][number]['answers']['riec']['answer'];
-export type TOptionView = TSignupView['options'][number];
-export type TAvailability =
-  TGetAvailabilityResponse['trainers'][number]['availability'][number]['availability'];
-export type TPairView = TGetAvailabilityResponse['pairs'][number];
-export type TLogEntryView = TGetSignupLogResponse['entries'][number];
-export type TNeedsAction = NonNullable<TSignupSummary['needsAction']>;
-export type TRole = TGetMeResponse['roles'][number];
-export type TPermission = TGetMeResponse['permissions'][number];
-export type TScanStatus = TRegisterSignupRequest['scanStatus'];
-
-/** The lifecycle's statuses in the order a sign-up passes them (SIGNUP_STATUSES). */
-export const SIGNUP_STATUSES = [
-  'aangemeld',
-  'opties_geplaatst',
-  'bevestigd',
-  'uitgevoerd',
-  'geannuleerd',
-  'nieuwe_data_nodig',
-] as const satisfies readonly TSignupStatus[];
-
-export const SCAN_STATUSES = [
-  'gedaan',
-  'gepland',
-  'nee',
-  'onbekend',
-] as const satisfies readonly TScanStatus[];
-
-/** Most urgent first, as the server orders them (list-municipalities.schema.ts). */
-export const NEEDS_ACTION = [
-  'new_dates_needed',
-  'both_accepted',
-  'lapses_soon',
-  'answer_received',
-  'options_needed',
-] as const satisfies readonly TNeedsAction[];
+// Kept for pages that name the parts they show.
+export type TTrainerAvailabilityView = TGetAvailabilityResponse['trainers'][number];
+export type TLogEntries = TGetSignupLogResponse['entries'];
+export type TSignupNeedsAction = NonNullable<TSignupSummary['needsAction']>;
+export type TMeRoles = TGetMeResponse['roles'];

@@ -1,4 +1,14 @@
 // English, the second language: the same keys as Dutch (the type says so).
+import {
+  ACTION_LABELS,
+  ANSWER_LABELS,
+  AVAILABILITY_LABELS,
+  HOLD_LABELS,
+  SCAN_LABELS,
+  STATUS_LABELS,
+  TRAINER_ROLE_LABELS,
+  VERDICT_LABELS,
+} from '../../../contract/labels.js';
 import type { Messages } from './messages-nl.js';
 
 export const messagesEn: Messages = {
@@ -60,29 +70,10 @@ export const messagesEn: Messages = {
       retry: 'Try again. If it fails again, give the reference to the administrator.',
     },
   },
-  status: {
-    none: 'not signed up',
-    aangemeld: 'registered',
-    opties_geplaatst: 'options placed',
-    bevestigd: 'confirmed',
-    uitgevoerd: 'held',
-    geannuleerd: 'cancelled',
-    nieuwe_data_nodig: 'new dates needed',
-  },
-  answer: {
-    none: 'no answer yet',
-    notResponded: 'not responded',
-    accepted: 'accepted',
-    tentativelyAccepted: 'tentatively accepted',
-    declined: 'declined',
-  },
+  status: { none: 'not signed up', ...STATUS_LABELS.en },
+  answer: { ...ANSWER_LABELS.en },
   availability: {
-    free: 'free',
-    tentative: 'tentative',
-    busy: 'busy',
-    oof: 'out of office',
-    workingElsewhere: 'working elsewhere',
-    unknown: 'unknown',
+    ...AVAILABILITY_LABELS.en,
     caption: 'Availability per trainer and preference',
     gridTitle: 'Who is free when?',
     trainer: 'Trainer',
@@ -99,13 +90,16 @@ export const messagesEn: Messages = {
     toAnswers: 'Go to the answers',
     readOnly: 'No options can be placed in this status. You can still look at the availability.',
   },
-  role: { berenschot: 'Berenschot', riec: 'RIEC' },
-  verdict: {
-    beide_vrij: 'both free',
-    berenschot_onbekend: 'RIEC advisor free, Berenschot unknown',
-    riec_onbekend: 'Berenschot free, RIEC advisor unknown',
-    beide_onbekend: 'both unknown',
-    bezet: 'busy',
+  role: { ...TRAINER_ROLE_LABELS.en },
+  hold: { ...HOLD_LABELS.en },
+  action: { ...ACTION_LABELS.en },
+  verdict: { ...VERDICT_LABELS.en },
+  overlap: {
+    title: 'A trainer is already booked then',
+    question:
+      'Nothing has been placed yet. Is this right and do you want to place the options anyway? Or choose another pair.',
+    placeAnyway: 'Place anyway',
+    chooseAnother: 'Choose another pair',
   },
   pairs: {
     title: 'Choose a pair of trainers',
@@ -116,12 +110,7 @@ export const messagesEn: Messages = {
     showAll_other: 'Show all {{count}} pairs',
     showFewer: 'Show fewer pairs',
   },
-  scan: {
-    gedaan: 'Done',
-    gepland: 'Planned',
-    nee: 'No',
-    onbekend: 'Unknown',
-  },
+  scan: { ...SCAN_LABELS.en },
   needsAction: {
     new_dates_needed: 'No option worked out: ask the municipality for new dates.',
     both_accepted: 'Both trainers accepted an option: you can confirm it.',

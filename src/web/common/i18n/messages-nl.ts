@@ -1,5 +1,15 @@
 // Dutch, the tab's first language. Plain language for civil servants (B1): short sentences,
 // what happens and what to do next. Times: "19.30 uur" (formatted in src/web/common/format).
+import {
+  ACTION_LABELS,
+  ANSWER_LABELS,
+  AVAILABILITY_LABELS,
+  HOLD_LABELS,
+  SCAN_LABELS,
+  STATUS_LABELS,
+  TRAINER_ROLE_LABELS,
+  VERDICT_LABELS,
+} from '../../../contract/labels.js';
 export const messagesNl = {
   common: { back: 'Terug' },
   shell: {
@@ -60,29 +70,10 @@ export const messagesNl = {
       retry: 'Probeer het opnieuw. Gaat het weer mis, geef dan het kenmerk door aan de beheerder.',
     },
   },
-  status: {
-    none: 'niet aangemeld',
-    aangemeld: 'aangemeld',
-    opties_geplaatst: 'opties geplaatst',
-    bevestigd: 'bevestigd',
-    uitgevoerd: 'uitgevoerd',
-    geannuleerd: 'geannuleerd',
-    nieuwe_data_nodig: 'nieuwe data nodig',
-  },
-  answer: {
-    none: 'nog geen antwoord',
-    notResponded: 'niet gereageerd',
-    accepted: 'geaccepteerd',
-    tentativelyAccepted: 'voorlopig geaccepteerd',
-    declined: 'afgewezen',
-  },
+  status: { none: 'niet aangemeld', ...STATUS_LABELS.nl },
+  answer: { ...ANSWER_LABELS.nl },
   availability: {
-    free: 'vrij',
-    tentative: 'onder voorbehoud',
-    busy: 'bezet',
-    oof: 'afwezig',
-    workingElsewhere: 'werkt elders',
-    unknown: 'onbekend',
+    ...AVAILABILITY_LABELS.nl,
     caption: 'Beschikbaarheid per trainer en voorkeur',
     gridTitle: 'Wie kan wanneer?',
     trainer: 'Trainer',
@@ -100,13 +91,16 @@ export const messagesNl = {
     readOnly:
       'In deze stand kunnen geen opties meer worden geplaatst. U kunt de beschikbaarheid wel bekijken.',
   },
-  role: { berenschot: 'Berenschot', riec: 'RIEC' },
-  verdict: {
-    beide_vrij: 'beide vrij',
-    berenschot_onbekend: 'RIEC-adviseur vrij, Berenschot onbekend',
-    riec_onbekend: 'Berenschot vrij, RIEC-adviseur onbekend',
-    beide_onbekend: 'beide onbekend',
-    bezet: 'bezet',
+  role: { ...TRAINER_ROLE_LABELS.nl },
+  hold: { ...HOLD_LABELS.nl },
+  action: { ...ACTION_LABELS.nl },
+  verdict: { ...VERDICT_LABELS.nl },
+  overlap: {
+    title: 'Een trainer is dan al ingepland',
+    question:
+      'Er is nog niets geplaatst. Klopt dit en wilt u de opties toch plaatsen? Of kies een ander trainerspaar.',
+    placeAnyway: 'Toch plaatsen',
+    chooseAnother: 'Ander paar kiezen',
   },
   pairs: {
     title: 'Kies een trainerspaar',
@@ -117,12 +111,7 @@ export const messagesNl = {
     showAll_other: 'Toon alle {{count}} paren',
     showFewer: 'Toon minder paren',
   },
-  scan: {
-    gedaan: 'Gedaan',
-    gepland: 'Gepland',
-    nee: 'Nee',
-    onbekend: 'Onbekend',
-  },
+  scan: { ...SCAN_LABELS.nl },
   needsAction: {
     new_dates_needed: 'Geen optie ging door: vraag de gemeente om nieuwe data.',
     both_accepted: 'Beide trainers accepteerden een optie: u kunt bevestigen.',

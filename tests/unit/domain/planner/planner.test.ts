@@ -48,9 +48,9 @@ describe('the province planner', () => {
       expect(lost.trainerIds).toEqual(['anna']);
       expect(lost.message.nl).toBe(
         'Bergen kan niet worden ingepland: de trainers die beschikbaar zijn, geven op die momenten al een andere workshop (Anna de Wit). Vraag de gemeente om nieuwe data. ' +
-          'Voorkeur 1 (dinsdag 1 december 2026 19:30–22:30): geen Berenschot-adviseur beschikbaar (Anna de Wit: geeft dan (of kort ervoor of erna) de workshop bij Alkmaar). ' +
-          'Voorkeur 2 (dinsdag 8 december 2026 19:30–22:30): geen Berenschot-adviseur beschikbaar (Anna de Wit: bezet). ' +
-          'Voorkeur 3 (woensdag 9 december 2026 19:30–22:30): geen Berenschot-adviseur beschikbaar (Anna de Wit: afwezig).',
+          'Voorkeur 1 (dinsdag 1 december 2026, 19.30–22.30 uur): geen Berenschot-adviseur beschikbaar (Anna de Wit: geeft dan (of kort ervoor of erna) de workshop bij Alkmaar). ' +
+          'Voorkeur 2 (dinsdag 8 december 2026, 19.30–22.30 uur): geen Berenschot-adviseur beschikbaar (Anna de Wit: bezet). ' +
+          'Voorkeur 3 (woensdag 9 december 2026, 19.30–22.30 uur): geen Berenschot-adviseur beschikbaar (Anna de Wit: afwezig).',
       );
       expect(lost.message.en).toMatch(
         /^Bergen cannot be planned: the available trainers already give another workshop/,
@@ -401,7 +401,7 @@ describe('the province planner', () => {
       expect(reason.code).toBe('SLOTS_UNUSABLE');
       expect(reason.slots.map((s) => s.kind)).toEqual(['past', 'outsideWindow']);
       expect(reason.message.nl).toBe(
-        'A kan niet worden ingepland: alle voorkeursmomenten liggen in het verleden of buiten de periode van de workshop. Vraag de gemeente om nieuwe data. Voorkeur 1 (vrijdag 27 november 2026 19:30–22:30): ligt in het verleden. Voorkeur 2 (dinsdag 4 mei 2027 19:30–22:30): valt buiten de periode van de workshop.',
+        'A kan niet worden ingepland: alle voorkeursmomenten liggen in het verleden of buiten de periode van de workshop. Vraag de gemeente om nieuwe data. Voorkeur 1 (vrijdag 27 november 2026, 19.30–22.30 uur): ligt in het verleden. Voorkeur 2 (dinsdag 4 mei 2027, 19.30–22.30 uur): valt buiten de periode van de workshop.',
       );
     },
     SOLVER_TIMEOUT,

@@ -18,13 +18,14 @@ import { Loading } from '../../../common/components/loading.js';
 import { useNotify } from '../../../common/components/notify.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { pairKey } from '../../../common/pairs/pair-key.js';
+import { OverlapWarning, overlapsOf } from '../../../common/pairs/overlap-warning.js';
 import { PairPicker } from '../../../common/pairs/pair-picker.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useCommand } from '../../../common/services/use-command.js';
 import { useQuery } from '../../../common/services/use-query.js';
 import { routeHref } from '../../routing/routes.js';
 import { navigate } from '../../routing/use-route.js';
-import type { SignupStepProps } from '../signup/signup-pages.js';
+import type { SignupStepProps } from '../signup/signup-step.js';
 import { AvailabilityGrid } from './availability-grid.js';
 
 const useStyles = makeStyles({
@@ -51,13 +52,19 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
   const pair = chosen ?? pairs.find((p) => p.isViable) ?? pairs[0];
   const canPropose = signup.status === 'aangemeld' && signup.userActions.includes('propose');
 
-  const propose = useCommand((choice: TPairView) =>
-    api.proposeHolds(signup.id, { berenschot: choice.berenschot.email, riec: choice.riec.email }),
+  const propose = useCommand(
+    ({ choice, acknowledgeOverlaps }: { choice: TPairView; acknowledgeOverlaps: boolean }) =>
+      api.proposeHolds(signup.id, {
+        berenschot: choice.berenschot.email,
+        riec: choice.riec.email,
+        ...(acknowledgeOverlaps ? { acknowledgeOverlaps: true } : {}),
+      }),
   );
+  const overlaps = propose.state.status === 'failed' ? overlapsOf(propose.state.error) : undefined;
 
-  async function placeOptions() {
+  async function placeOptions(acknowledgeOverlaps = false) {
     if (!pair) return;
-    afterPlaced(await propose.run(pair));
+    afterPlaced(await propose.run({ choice: pair, acknowledgeOverlaps }));
   }
 
   /** After a first attempt or a retry: the options are there, on to the answers. */
@@ -111,19 +118,30 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
             <PairPicker
               pairs={pairs}
               value={pair ? pairKey(pair) : undefined}
-              onChange={setChosen}
+              onChange={(next) => {
+                setChosen(next);
+                if (overlaps) propose.reset();
+              }}
               disabled={!canPropose || propose.isRunning}
               labelledBy="pairs-heading"
               shownAtFirst={5}
             />
-            {propose.state.status === 'failed' && (
+            {overlaps && (
+              <OverlapWarning
+                overlaps={overlaps}
+                disabled={propose.isRunning}
+                onPlaceAnyway={() => void placeOptions(true)}
+                onChooseAnother={propose.reset}
+              />
+            )}
+            {propose.state.status === 'failed' && !overlaps && (
               <ProblemMessage
                 error={propose.state.error}
                 action={t('availability.propose')}
                 onRetry={() => void propose.retry().then(afterPlaced)}
               />
             )}
-            {canPropose && (
+            {canPropose && !overlaps && (
               <div className={styles.actions} aria-live="polite">
                 <Button
                   appearance="primary"

@@ -19,7 +19,7 @@ import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { LogTimeline } from '../log/log-timeline.js';
 import { outcomeOf } from '../options/answer-table.js';
-import type { SignupStepProps } from '../signup/signup-pages.js';
+import type { SignupStepProps } from '../signup/signup-step.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { composeMayorInvitation } from './mayor-invitation.js';
 import { MayorPreview } from './mayor-preview.js';
@@ -118,9 +118,9 @@ export default function ConfirmPage({ signup, onSignupChange }: SignupStepProps)
                 <Text id={detailsId} size={200} className={styles.details}>
                   {t('confirm.answers', {
                     berenschot: signup.pair?.berenschot.name ?? '',
-                    berenschotAnswer: t(`answer.${option.answers.berenschot.answer}`),
+                    berenschotAnswer: t(`answer.${option.answers.berenschot}`),
                     riec: signup.pair?.riec.name ?? '',
-                    riecAnswer: t(`answer.${option.answers.riec.answer}`),
+                    riecAnswer: t(`answer.${option.answers.riec}`),
                   })}
                   {' · '}
                   {!slot

@@ -1,7 +1,7 @@
 // Step 4: the log of the sign-up, as the SharePoint log list holds it.
 import { Title3 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { SignupStepProps } from '../signup/signup-pages.js';
+import type { SignupStepProps } from '../signup/signup-step.js';
 import { LogTimeline } from './log-timeline.js';
 
 export default function LogPage({ signup }: SignupStepProps) {

@@ -63,7 +63,7 @@ export function LogTimeline({ signupId, version = '' }: { signupId: string; vers
           <Text weight="semibold">
             <time dateTime={entry.at}>{formatMoment(entry.at, language)}</time>
             {' · '}
-            {entry.actionLabel}
+            {t(`action.${entry.action}`)}
           </Text>
           <Text>
             {entry.from

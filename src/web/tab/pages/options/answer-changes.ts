@@ -15,8 +15,8 @@ export function findAnswerChanges(before: TSignupView, after: TSignupView): Answ
     const earlier = before.options.find((o) => o.slotIndex === option.slotIndex);
     if (!earlier) continue;
     for (const role of ['berenschot', 'riec'] as const) {
-      const answer = option.answers[role].answer;
-      if (answer !== earlier.answers[role].answer && answer !== 'none') {
+      const answer = option.answers[role];
+      if (answer !== earlier.answers[role] && answer !== 'none') {
         changes.push({ trainer: after.pair[role].name, slotIndex: option.slotIndex, answer });
       }
     }

@@ -27,7 +27,7 @@ export type OptionOutcome = 'confirmed' | 'released' | 'bothAccepted' | 'decline
 export function outcomeOf(option: TOptionView): OptionOutcome {
   if (option.isConfirmed) return 'confirmed';
   if (option.hold === 'released') return 'released';
-  const answers = [option.answers.berenschot.answer, option.answers.riec.answer];
+  const answers = [option.answers.berenschot, option.answers.riec];
   if (answers.includes('declined')) return 'declined';
   if (answers.every((answer) => answer === 'accepted') && option.isLive) return 'bothAccepted';
   return 'waiting';
@@ -70,10 +70,10 @@ export function AnswerTable({ signup }: { signup: TSignupView }) {
               </span>
             </TableHeaderCell>
             <TableCell>
-              <AnswerLabel answer={option.answers.berenschot.answer} />
+              <AnswerLabel answer={option.answers.berenschot} />
             </TableCell>
             <TableCell>
-              <AnswerLabel answer={option.answers.riec.answer} />
+              <AnswerLabel answer={option.answers.riec} />
             </TableCell>
             <TableCell>{t(`outcome.${outcomeOf(option)}`)}</TableCell>
           </TableRow>

@@ -26,7 +26,7 @@ import {
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { routeHref } from '../../routing/routes.js';
-import type { SignupStepProps } from '../signup/signup-pages.js';
+import type { SignupStepProps } from '../signup/signup-step.js';
 import { findAnswerChanges } from './answer-changes.js';
 import { AnswerTable, outcomeOf } from './answer-table.js';
 import { useLiveSignup } from './use-live-signup.js';

@@ -4,7 +4,7 @@
 import { MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TGetMeResponse, TSignupView } from '../../../common/api/api-types.js';
+import type { TGetMeResponse } from '../../../common/api/api-types.js';
 import { Loading } from '../../../common/components/loading.js';
 import { PageHeading } from '../../../common/components/page-heading.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
@@ -14,18 +14,13 @@ import { useQuery } from '../../../common/services/use-query.js';
 import { routeHref, type SignupPage } from '../../routing/routes.js';
 import { CancelSignup } from './cancel-signup.js';
 import { SignupSummary } from './signup-summary.js';
+import type { SignupStepProps } from './signup-step.js';
 import { useSignupStyles } from './use-signup-styles.js';
 
 const AvailabilityPage = lazy(() => import('../availability/availability-page.js'));
 const OptionsPage = lazy(() => import('../options/options-page.js'));
 const ConfirmPage = lazy(() => import('../confirm/confirm-page.js'));
 const LogPage = lazy(() => import('../log/log-page.js'));
-
-export interface SignupStepProps {
-  readonly signup: TSignupView;
-  readonly onSignupChange: (signup: TSignupView) => void;
-  readonly reload: () => void;
-}
 
 function stepsFor(me: TGetMeResponse): SignupPage[] {
   return [

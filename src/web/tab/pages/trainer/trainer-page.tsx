@@ -122,7 +122,7 @@ export default function TrainerPage() {
                             {formatSlot(option.slot.start, option.slot.end, language)}
                           </TableCell>
                           <TableCell>
-                            {role ? <AnswerLabel answer={option.answers[role].answer} /> : '—'}
+                            {role ? <AnswerLabel answer={option.answers[role]} /> : '—'}
                           </TableCell>
                         </TableRow>
                       ));

@@ -1,4 +1,0 @@
-import { ZSignupIdParams, ZSignupView } from '../../views/signup-view.schema.js';
-
-export const ZGetSignupParams = ZSignupIdParams;
-export const ZGetSignupResponse = ZSignupView;
