@@ -70,6 +70,9 @@ function createFastify(env: Env, logger: ServerOptions['logger']): FastifyInstan
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Idle keep-alive connections outlive those of the clients and proxies in front (browsers,
+    // undici's 4 s, a load balancer's 60 s), so nobody sends on a socket the server is closing.
+    keepAliveTimeout: 65_000,
   }) as unknown as FastifyInstance;
 }
 

@@ -2,6 +2,7 @@
 // browser gets the app and the sandbox's inspector and sign-in page.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
+import { ALL_LISTS } from '../../src/graph/sharepoint/lists.js';
 import { launchChromium } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/stack.js';
 
@@ -55,6 +56,8 @@ describe('npm start', () => {
     const created = sandbox.entries.filter(
       (e) => e.method === 'POST' && /\/sites\/root\/lists$/.test(e.path) && e.status === 201,
     );
-    expect(created).toHaveLength(4); // sign-ups, log, trainers, the trainers' agenda
+    // Sign-ups, log, trainers, the trainers' agenda and the synchronisation state: every list the
+    // product defines, each created once.
+    expect(created).toHaveLength(ALL_LISTS.length);
   });
 });

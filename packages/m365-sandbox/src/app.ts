@@ -126,6 +126,10 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
     // Graph's ids can be long (a site permission's id is ~120 characters); Fastify's default
     // limit of 100 would answer 404 for them.
     routerOptions: { maxParamLength: 1000 },
+    // Idle keep-alive connections stay open longer than clients keep them (undici: 4 s), so a
+    // client never sends on a socket the server is just closing (ECONNRESET on a busy machine,
+    // seen in a contract test with Node's 5 s default).
+    keepAliveTimeout: 65_000,
     genReqId: () => randomUUID(),
     rewriteUrl: (request) => rewriteGraphUrl(request.url ?? '/', request.headers.authorization),
   });

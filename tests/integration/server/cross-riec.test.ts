@@ -16,6 +16,7 @@ import {
 } from './api-harness.js';
 import { randomUUID } from 'node:crypto';
 import { BERENSCHOT_TENANT, PRODUCT_APP, RIEC_TENANT } from '@workshopplanner/m365-sandbox/people';
+import { STATE_LIST } from '../../../src/graph/sharepoint/lists.js';
 import { call, expectProblem, signWithSandboxKey } from './server-harness.js';
 
 const SANNE = 'sanne.devries';
@@ -31,6 +32,16 @@ function signupBody(cbsCode: string, domain: string, weeksAhead = 3) {
     preferences: eveningSlots(FIXED_TODAY, weeksAhead),
     scanStatus: 'onbekend',
   };
+}
+
+/**
+ * Graph writes since `seq`, except the caller's own delta cursor in the state list: a sync that
+ * read changes (even ones it ignores) moves its cursor past them, and that touches nobody's data.
+ */
+function writesOtherThanCursors(since: number) {
+  return graphWritesSince(stack.sandbox, since).filter(
+    (write) => !write.path.includes(`/lists/${STATE_LIST}/`),
+  );
 }
 
 /** Sanne's sign-ups as she sees them: what must not move when Mohamed tries something. */
@@ -223,7 +234,7 @@ describe('a sync only touches sign-ups held in the caller’s own calendar (find
     const sync = expectStatus(await stack.as(MOHAMED, '/api/sync', { method: 'POST' }), 200);
     expect(sync.body.updated).toEqual([]);
     expect(sync.body.signups).toEqual([]);
-    expect(graphWritesSince(stack.sandbox, since)).toEqual([]);
+    expect(writesOtherThanCursors(since)).toEqual([]);
     const after = expectStatus(await stack.as(SANNE, `/api/signups/${haarlem.id}`), 200).body;
     expect(after).toEqual(before);
     expect(stack.server.logs.join('\n')).toContain('suspicious calendar events ignored by sync');
@@ -253,7 +264,7 @@ describe('a sync only touches sign-ups held in the caller’s own calendar (find
             respondToEvent(stack.sandbox.ctx, PAIR.riec, eventId, response);
           const since = stack.sandbox.ctx.requestLog.lastSeq;
           expectStatus(await stack.as(MOHAMED, '/api/sync', { method: 'POST' }), 200);
-          expect(graphWritesSince(stack.sandbox, since)).toEqual([]);
+          expect(writesOtherThanCursors(since)).toEqual([]);
         },
       ),
       { numRuns: 12 },

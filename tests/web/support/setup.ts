@@ -7,7 +7,10 @@ import { jest } from '@jest/globals';
 import { configure } from '@testing-library/react';
 
 configure({ asyncUtilTimeout: 5_000 });
-jest.setTimeout(20_000);
+// A page test renders, types and waits through several role queries: 20 s ran out once on a
+// machine running three other workloads beside the suite (teams-mobile-host). A test that hangs
+// still fails, just later.
+jest.setTimeout(60_000);
 
 // Fluent's modal dialogs in jsdom: tabster's modalizer, which hides everything outside an open
 // dialog with aria-hidden, now and then hides the dialog itself when timers run late (CI saw it
