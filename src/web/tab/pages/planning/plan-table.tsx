@@ -135,79 +135,81 @@ export function PlanTable(props: PlanTableProps) {
         </TableRow>
       </TableHeader>
       <TableBody>
-        {plan.rows.map((row) => {
-          const unplanned = row.unplanned ? unplannedText(row.unplanned, t) : undefined;
-          const canKeep = row.planned !== null && row.status === 'opties_geplaatst';
-          return (
-            <TableRow key={row.signupId}>
-              <TableCell>{row.municipality}</TableCell>
-              {props.showRiec && <TableCell>{row.riec}</TableCell>}
-              <TableCell>{t(`status.${row.status}`)}</TableCell>
-              {row.planned ? (
-                <>
-                  <TableCell>
-                    {formatSlot(row.planned.slot.start, row.planned.slot.end, language)}
-                  </TableCell>
-                  <TableCell>{t(`planning.rankValue.${rankKey(row.planned.rank)}`)}</TableCell>
-                  <TableCell>
-                    {t('planning.pairValue', {
-                      berenschot: row.planned.berenschot.name,
-                      riec: row.planned.riec.name,
-                    })}
-                    {row.planned.unknown.length > 0 && (
-                      <Caption1 className={styles.note}>
-                        {t('planning.unknownCalendar', {
-                          names: names(
-                            row.planned.unknown.map((role) =>
-                              role === 'berenschot'
-                                ? (row.planned?.berenschot.name ?? '')
-                                : (row.planned?.riec.name ?? ''),
+        {plan.rows
+          .filter((row) => !props.leftOut.has(row.signupId))
+          .map((row) => {
+            const unplanned = row.unplanned ? unplannedText(row.unplanned, t) : undefined;
+            const canKeep = row.planned !== null && row.status === 'opties_geplaatst';
+            return (
+              <TableRow key={row.signupId}>
+                <TableCell>{row.municipality}</TableCell>
+                {props.showRiec && <TableCell>{row.riec}</TableCell>}
+                <TableCell>{t(`status.${row.status}`)}</TableCell>
+                {row.planned ? (
+                  <>
+                    <TableCell>
+                      {formatSlot(row.planned.slot.start, row.planned.slot.end, language)}
+                    </TableCell>
+                    <TableCell>{t(`planning.rankValue.${rankKey(row.planned.rank)}`)}</TableCell>
+                    <TableCell>
+                      {t('planning.pairValue', {
+                        berenschot: row.planned.berenschot.name,
+                        riec: row.planned.riec.name,
+                      })}
+                      {row.planned.unknown.length > 0 && (
+                        <Caption1 className={styles.note}>
+                          {t('planning.unknownCalendar', {
+                            names: names(
+                              row.planned.unknown.map((role) =>
+                                role === 'berenschot'
+                                  ? (row.planned?.berenschot.name ?? '')
+                                  : (row.planned?.riec.name ?? ''),
+                              ),
+                              t,
                             ),
-                            t,
-                          ),
-                        })}
+                          })}
+                        </Caption1>
+                      )}
+                    </TableCell>
+                  </>
+                ) : (
+                  <TableCell colSpan={3}>
+                    <Body1 className={styles.reason}>{t('planning.notPlanned')}: </Body1>
+                    <Body1>{unplanned?.reason}</Body1>
+                    {unplanned?.details.map((line) => (
+                      <Caption1 key={line} className={styles.note}>
+                        {line}
                       </Caption1>
-                    )}
+                    ))}
                   </TableCell>
-                </>
-              ) : (
-                <TableCell colSpan={3}>
-                  <Body1 className={styles.reason}>{t('planning.notPlanned')}: </Body1>
-                  <Body1>{unplanned?.reason}</Body1>
-                  {unplanned?.details.map((line) => (
-                    <Caption1 key={line} className={styles.note}>
-                      {line}
-                    </Caption1>
-                  ))}
+                )}
+                <TableCell>
+                  <div className={styles.toggles}>
+                    {canKeep && row.planned && (
+                      <ToggleButton
+                        size="small"
+                        checked={props.keep.has(row.signupId)}
+                        disabled={!props.canChange}
+                        title={t('planning.keepHelp')}
+                        aria-label={`${t('planning.keep')}: ${row.municipality}`}
+                        onClick={() => props.onKeep(row, !props.keep.has(row.signupId))}
+                      >
+                        {t('planning.keep')}
+                      </ToggleButton>
+                    )}
+                    {leaveOutToggle(row.signupId, row.municipality, {
+                      municipality: row.municipality,
+                      riec: row.riec,
+                      status: row.status,
+                    })}
+                  </div>
                 </TableCell>
-              )}
-              <TableCell>
-                <div className={styles.toggles}>
-                  {canKeep && row.planned && (
-                    <ToggleButton
-                      size="small"
-                      checked={props.keep.has(row.signupId)}
-                      disabled={!props.canChange}
-                      title={t('planning.keepHelp')}
-                      aria-label={`${t('planning.keep')}: ${row.municipality}`}
-                      onClick={() => props.onKeep(row, !props.keep.has(row.signupId))}
-                    >
-                      {t('planning.keep')}
-                    </ToggleButton>
-                  )}
-                  {leaveOutToggle(row.signupId, row.municipality, {
-                    municipality: row.municipality,
-                    riec: row.riec,
-                    status: row.status,
-                  })}
-                </div>
-              </TableCell>
-              {progress && <OutcomeCell signupId={row.signupId} progress={progress} />}
-            </TableRow>
-          );
-        })}
+                {progress && <OutcomeCell signupId={row.signupId} progress={progress} />}
+              </TableRow>
+            );
+          })}
         {plan.notPlannable.map((row) => (
-          <TableRow key={row.signupId}>
+          <TableRow key={`not-plannable-${row.signupId}`}>
             <TableCell>{row.municipality}</TableCell>
             {props.showRiec && <TableCell>{row.riec}</TableCell>}
             <TableCell />
@@ -220,7 +222,7 @@ export function PlanTable(props: PlanTableProps) {
           </TableRow>
         ))}
         {[...props.leftOut].map(([signupId, row]) => (
-          <TableRow key={signupId}>
+          <TableRow key={`left-out-${signupId}`}>
             <TableCell>{row.municipality}</TableCell>
             {props.showRiec && <TableCell>{row.riec}</TableCell>}
             <TableCell>{t(`status.${row.status}`)}</TableCell>
