@@ -15,6 +15,7 @@ import type {
   TPlanRow,
 } from '../../src/web/common/api/api-types.js';
 import PlanningPage from '../../src/web/tab/pages/planning/planning-page.js';
+import { mondayOf, trainerWeeks } from '../../src/web/tab/pages/planning/trainer-weeks.js';
 import { FATIMA, MARIEKE, SANNE, SLOTS } from './support/fixtures.js';
 import { fakeApi, renderInTab } from './support/render.js';
 
@@ -242,5 +243,52 @@ describe('the page "Planning"', () => {
     const table = await screen.findByRole('table', { name: 'Sign-ups in the plan' });
     expect(within(table).getByText('Haarlem').closest('tr')).toHaveTextContent('1st choice');
     expect(screen.queryByRole('button', { name: 'Apply plan' })).not.toBeInTheDocument();
+  });
+});
+
+describe('the plan per trainer', () => {
+  it('puts each planned workshop in its trainers’ rows, in its Amsterdam week', () => {
+    // Sunday 20 December 23:30 in Amsterdam is still the week of Monday 14 December.
+    expect(mondayOf('2026-12-20T22:30:00Z')).toBe('2026-12-14');
+    expect(mondayOf('2026-12-20T23:30:00Z')).toBe('2026-12-21');
+    const late = plannedRow('4', 'Heemstede', 0);
+    const rows = [
+      plannedRow('1', 'Haarlem', 0),
+      {
+        ...late,
+        planned: {
+          ...late.planned!,
+          slot: { slotIndex: 0, start: '2027-01-05T18:30:00Z', end: '2027-01-05T21:30:00Z' },
+        },
+      },
+      ZANDVOORT_UNPLANNED,
+    ];
+    const view = trainerWeeks(rows);
+    expect(view.weeks).toEqual(['2026-12-14', '2026-12-21', '2026-12-28', '2027-01-04']);
+    expect(view.rows.map((r) => r.trainer.name)).toEqual(['Marieke van Dijk', 'Fatima Amrani']);
+    expect(view.rows[0]!.cells.map((cell) => cell.map((w) => w.municipality))).toEqual([
+      ['Haarlem'],
+      [],
+      [],
+      ['Heemstede'],
+    ]);
+  });
+
+  it('shows the trainers with their workshops per week on the page', async () => {
+    const user = userEvent.setup();
+    renderInTab(<PlanningPage />, {
+      services: { api: fakeApi({ planCampaign: async () => FULL }) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Plan maken' }));
+    const table = await screen.findByRole('table', {
+      name: 'Per trainer: de geplande workshops per week',
+    });
+    expect(
+      within(table).getByRole('columnheader', { name: 'week van 14 dec 2026' }),
+    ).toBeInTheDocument();
+    const marieke = within(table).getByRole('rowheader', { name: /Marieke van Dijk/ });
+    const row = marieke.closest('tr') as HTMLElement;
+    expect(row).toHaveTextContent('Haarlem');
+    expect(row).toHaveTextContent('Bloemendaal');
   });
 });

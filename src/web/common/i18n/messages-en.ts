@@ -313,6 +313,9 @@ export const messagesEn: Messages = {
     system: 'automatic (system)',
   },
   planning: {
+    perTrainer: 'Per trainer: the planned workshops per week',
+    trainer: 'Trainer',
+    weekOf: 'week of {{date}}',
     title: 'Planning',
     intro:
       'One plan for all sign-ups of your RIEC: for each municipality a time from its preferences and a trainer pair. Nothing is sent until you apply the plan.',

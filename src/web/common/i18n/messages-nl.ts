@@ -318,6 +318,9 @@ export const messagesNl = {
     system: 'automatisch (systeem)',
   },
   planning: {
+    perTrainer: 'Per trainer: de geplande workshops per week',
+    trainer: 'Trainer',
+    weekOf: 'week van {{date}}',
     title: 'Planning',
     intro:
       'Eén planning voor alle aanmeldingen van uw RIEC: per gemeente een moment uit haar voorkeuren en een trainerspaar. Er wordt niets verstuurd tot u de planning toepast.',

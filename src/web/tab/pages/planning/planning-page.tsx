@@ -29,6 +29,7 @@ import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { currentLanguage, type Language } from '../../../common/i18n/i18n.js';
 import { hasPermission, useAppServices } from '../../../common/services/app-services.js';
 import { PlanTable, type LeftOutRow, type Plan } from './plan-table.js';
+import { TrainerWeekTable } from './trainer-week-table.js';
 
 /** How often the progress of applying is asked while the apply call runs (at most). */
 const PROGRESS_POLL_MS = 1_500;
@@ -287,6 +288,7 @@ export default function PlanningPage() {
               onLeaveOut={onLeaveOut}
             />
           )}
+          <TrainerWeekTable rows={plan.rows} />
         </>
       )}
     </div>
