@@ -168,3 +168,44 @@ export const MAX_BODY_CHARACTERS = 64 * 1024;
 
 export type Language = 'nl' | 'en';
 export const LANGUAGES = ['nl', 'en'] as const;
+
+/** The verdict of a plan: proven best, best within the time limit (with its gap), greedy, empty. */
+export const PLAN_STATUSES = ['optimal', 'timeLimit', 'heuristic', 'empty'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Why the planner left a sign-up without a slot (docs/planner.md). */
+export const UNPLANNED_CODES = [
+  'SLOTS_UNUSABLE',
+  'LOCKED_PAIR_NOT_FREE',
+  'NO_COMMON_FREE_SLOT',
+  'TRAINER_AT_MAXIMUM',
+  'TRAINER_TAKEN',
+  'NOT_FOUND_IN_TIME',
+] as const;
+export type UnplannedCode = (typeof UNPLANNED_CODES)[number];
+
+/** What one preferred slot of an unplanned sign-up was: unusable, blocked by trainers, or open. */
+export const SLOT_VERDICTS = ['past', 'outsideWindow', 'invalid', 'blocked', 'open'] as const;
+export type SlotVerdict = (typeof SLOT_VERDICTS)[number];
+
+/** Why a sign-up is not in a plan at all: it waits for new dates, or its RIEC has no advisors. */
+export const NOT_PLANNABLE_CODES = ['NEEDS_NEW_DATES', 'NO_TRAINERS'] as const;
+export type NotPlannableCode = (typeof NOT_PLANNABLE_CODES)[number];
+
+/** Why the planner made no plan at all. */
+export const PLAN_REFUSAL_CODES = ['NO_TRAINERS', 'INVALID_INPUT'] as const;
+export type PlanRefusalCode = (typeof PLAN_REFUSAL_CODES)[number];
+
+/** Where one sign-up of an applied plan is. */
+export const APPLY_OUTCOMES = [
+  'waiting',
+  'placing',
+  'placed',
+  'alreadyPlaced',
+  'confirmed',
+  'needsConfirmation',
+  'changed',
+  'inProgress',
+  'failed',
+] as const;
+export type ApplyOutcome = (typeof APPLY_OUTCOMES)[number];

@@ -33,6 +33,7 @@ describe('routes', () => {
       { page: 'overview' },
       { page: 'register', cbsCode: 'GM0392' },
       { page: 'register' },
+      { page: 'planning' },
       { page: 'availability', signupId: '12' },
       { page: 'options', signupId: '12' },
       { page: 'confirm', signupId: '12' },

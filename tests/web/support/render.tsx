@@ -57,6 +57,9 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     syncAnswers: missing('syncAnswers'),
     confirmSlot: missing('confirmSlot'),
     cancelSignup: missing('cancelSignup'),
+    planCampaign: missing('planCampaign'),
+    applyPlan: missing('applyPlan'),
+    getApplyProgress: missing('getApplyProgress'),
     ...operations,
   };
 }

@@ -1,13 +1,11 @@
-// From the planner's use-case results to what its routes answer (schemas: _plan-views.schema.ts).
+// From the planner's use-case results to what its routes answer (src/contract/schemas/plan.ts).
 import type { ApplyProgress } from '../../../app/planner/apply-progress.js';
 import type { PlanAssignment } from '../../../app/planner/plan-campaign.js';
 import type { Language } from '../../../app/errors.js';
+import type { TApplyProgress, TAssignment } from '../../../contract/index.js';
 import { toSignupId } from '../../../domain/ids.js';
-import type { TApplyProgress } from './_plan-views.schema.js';
 
-export function toAssignments(
-  list: readonly { signupId: string; slotIndex: number; berenschot: string; riec: string }[],
-): PlanAssignment[] {
+export function toAssignments(list: readonly TAssignment[]): PlanAssignment[] {
   return list.map((a) => ({ ...a, signupId: toSignupId(a.signupId) }));
 }
 

@@ -1,27 +1,29 @@
 // One plan for all sign-ups of the caller's RIEC (an account holder) or of the province (the
 // coordinator, read-only): free/busy for every candidate trainer and slot in one getSchedule
 // $batch, solved by HiGHS in a worker thread. POST because the choices are a body; it writes
-// nothing. Planning again after a decline or a lapsed hold is the same call.
+// nothing. Planning again after a decline or a lapsed hold is the same call. Rows carry codes
+// and data (why a sign-up is unplanned, per preference); the page words them.
 import {
   planCampaign,
   type CampaignPlan,
   type PlanCampaignRequest,
 } from '../../../app/planner/plan-campaign.js';
 import type { Language } from '../../../app/errors.js';
+import {
+  planCampaign as planCampaignOperation,
+  type OperationBody,
+  type OperationOutput,
+} from '../../../contract/index.js';
 import type { Trainer } from '../../../domain/signup.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
-import { defineRoute } from '../../http/define-route.js';
+import { implement } from '../../http/define-route.js';
 import { useCasesFor } from '../../http/use-case-context.js';
 import { toSlotView, toTrainerView } from '../../views/signup-view.js';
 import { solveInWorker } from './_plan-solver.js';
-import {
-  ZPlanCampaignRequest,
-  ZPlanCampaignResponse,
-  type TPlanCampaignRequest,
-  type TPlanCampaignResponse,
-} from './plan-campaign.schema.js';
 
-function toPlanView(made: CampaignPlan, language: Language): TPlanCampaignResponse {
+type PlanView = OperationOutput<typeof planCampaignOperation>;
+
+function toPlanView(made: CampaignPlan, language: Language): PlanView {
   const trainer = (id: string) => toTrainerView(made.trainers.get(id) as Trainer);
   return {
     kind: 'plan',
@@ -29,7 +31,6 @@ function toPlanView(made: CampaignPlan, language: Language): TPlanCampaignRespon
     status: made.plan.status,
     gap: made.plan.gap,
     plannedUpperBound: made.plan.plannedUpperBound,
-    summary: made.plan.summary[language],
     metrics: {
       planned: made.plan.metrics.planned,
       unplanned: made.plan.metrics.unplanned,
@@ -50,25 +51,35 @@ function toPlanView(made: CampaignPlan, language: Language): TPlanCampaignRespon
               berenschot: trainer(outcome.pair.berenschotId),
               riec: trainer(outcome.pair.riecId),
               unknown: [...outcome.unknown],
+              fixedBy: outcome.fixedBy,
             }
           : null,
       unplanned:
         outcome.outcome === 'unplanned'
-          ? { code: outcome.code, message: outcome.message[language] }
+          ? {
+              code: outcome.code,
+              slots: outcome.slots.map((slot) => ({
+                slotIndex: slot.slotIndex,
+                verdict: slot.kind,
+              })),
+              trainers: outcome.trainerIds.flatMap((id) =>
+                made.trainers.has(id) ? [trainer(id)] : [],
+              ),
+            }
           : null,
     })),
     notPlannable: made.notPlannable.map((n) => ({
       signupId: String(n.stored.signup.id),
       municipality: n.stored.signup.municipality.name,
+      riec: n.stored.signup.riec,
       code: n.code,
-      message: n.message[language],
     })),
     assignments: made.assignments.map((a) => ({ ...a, signupId: String(a.signupId) })),
     warnings: made.warnings.map((w) => w[language]),
   };
 }
 
-function requestOf(body: TPlanCampaignRequest): PlanCampaignRequest {
+function requestOf(body: OperationBody<typeof planCampaignOperation>): PlanCampaignRequest {
   return {
     ...(body.riec ? { riec: body.riec } : {}),
     ...(body.keep ? { keep: body.keep } : {}),
@@ -76,36 +87,19 @@ function requestOf(body: TPlanCampaignRequest): PlanCampaignRequest {
   };
 }
 
-export default defineRoute({
-  method: 'POST',
-  url: '/planning/plan',
-  operationId: 'planCampaign',
-  summary:
-    'Maakt één planning voor alle aanmeldingen van uw RIEC (of, als coördinator, de provincie)',
-  description:
-    'Leest de aanmeldingen, de agenda’s van de trainers en wat het product zelf al heeft ' +
-    'geplaatst, en geeft per aanmelding een moment en een trainerspaar, of de reden waarom het ' +
-    'niet kan. Er wordt niets opgeslagen of verstuurd. Bevestigde workshops blijven staan; ' +
-    'geplaatste opties houden hun paar. Een RIEC zonder adviseurs of een optie die niet kan ' +
-    'worden vastgehouden geeft kind "refused" met de uitleg.',
-  tags: ['Planning'],
-  permission: ['signups:propose', 'province:read'],
-  problems: ['NOT_FOUND', 'RATE_LIMITED', 'GRAPH_UNAVAILABLE'],
-  schemas: { body: ZPlanCampaignRequest, response: { 200: ZPlanCampaignResponse } },
-  handler: async (route): Promise<TPlanCampaignResponse> => {
-    const result = unwrapOutcome(
-      await planCampaign(useCasesFor(route), requestOf(route.body), {
-        solve: solveInWorker,
-        settings: route.services.plannerSettings ?? {},
-      }),
-    );
-    if (result.kind === 'refused') {
-      return {
-        kind: 'refused',
-        code: result.error.code,
-        message: result.error.message[route.language],
-      };
-    }
-    return toPlanView(result, route.language);
-  },
+export default implement(planCampaignOperation, async (route) => {
+  const result = unwrapOutcome(
+    await planCampaign(useCasesFor(route), requestOf(route.body), {
+      solve: solveInWorker,
+      settings: route.services.plannerSettings ?? {},
+    }),
+  );
+  if (result.kind === 'refused') {
+    return {
+      kind: 'refused',
+      code: result.error.code,
+      message: result.error.message[route.language],
+    };
+  }
+  return toPlanView(result, route.language);
 });

@@ -8,6 +8,15 @@ import type {
 } from '../../../contract/index.js';
 
 export type {
+  TApplyPlanRequest,
+  TApplyProgress,
+  TAssignment,
+  TPlanCampaignRequest,
+  TPlanCampaignResponse,
+  TPlanRow,
+  ApplyOutcome as TApplyOutcome,
+  UnplannedCode as TUnplannedCode,
+  RiecName as TRiec,
   TConfirmSlotRequest,
   TExtractSlotsRequest,
   TExtractSlotsResponse,

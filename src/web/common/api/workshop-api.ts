@@ -2,6 +2,8 @@
 // context, so a component test can give them a hand-written fake.
 import type { ApiClient } from './api-client.js';
 import type {
+  TApplyPlanRequest,
+  TApplyProgress,
   TConfirmSlotRequest,
   TGetAvailabilityRequest,
   TGetAvailabilityResponse,
@@ -10,6 +12,8 @@ import type {
   TGetSignupLogResponse,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
+  TPlanCampaignRequest,
+  TPlanCampaignResponse,
   TProposeHoldsRequest,
   TRegisterSignupRequest,
   TRegisterSignupResponse,
@@ -31,6 +35,9 @@ export interface WorkshopApi {
   syncAnswers(): Promise<TSyncAnswersResponse>;
   confirmSlot(id: string, request: TConfirmSlotRequest): Promise<TSignupView>;
   cancelSignup(id: string, reason: string): Promise<TSignupView>;
+  planCampaign(request: TPlanCampaignRequest): Promise<TPlanCampaignResponse>;
+  applyPlan(request: TApplyPlanRequest): Promise<TApplyProgress>;
+  getApplyProgress(request: TApplyPlanRequest): Promise<TApplyProgress>;
 }
 
 const signup = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
@@ -54,5 +61,8 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     syncAnswers: () => client.post('/api/sync'),
     confirmSlot: (id, request) => client.post(`${signup(id)}/confirm`, request),
     cancelSignup: (id, reason) => client.post(`${signup(id)}/cancel`, { reason }),
+    planCampaign: (request) => client.post('/api/planning/plan', request),
+    applyPlan: (request) => client.post('/api/planning/apply', request),
+    getApplyProgress: (request) => client.post('/api/planning/apply/progress', request),
   };
 }

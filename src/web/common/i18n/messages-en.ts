@@ -35,10 +35,12 @@ export const messagesEn: Messages = {
     overview: 'Overview',
     workshops: 'My workshops',
     register: 'New sign-up',
+    planning: 'Planning',
   },
   noRole: {
     title: 'No access to this page',
     text: 'You have no role that shows sign-ups or workshops. Ask the application administrator for access.',
+    cannotPlan: 'Only RIEC account holders and the coordinator can plan. Go back to the overview.',
     cannotRegister: 'Only RIEC account holders can register a sign-up. Go back to the overview.',
   },
   notFound: {
@@ -309,6 +311,101 @@ export const messagesEn: Messages = {
     transition: 'from {{from}} to {{to}}',
     start: 'new: {{to}}',
     system: 'automatic (system)',
+  },
+  planning: {
+    perTrainer: 'Per trainer: the planned workshops per week',
+    trainer: 'Trainer',
+    weekOf: 'week of {{date}}',
+    title: 'Planning',
+    intro:
+      'One plan for all sign-ups of your RIEC: for each municipality a time from its preferences and a trainer pair. Nothing is sent until you apply the plan.',
+    introCoordinator:
+      'One plan for all sign-ups of the province. You can view the plan; the RIECs’ account holders apply it.',
+    make: 'Make plan',
+    makeAgain: 'Plan again',
+    making: 'Making the plan. This can take up to half a minute…',
+    apply: 'Apply plan',
+    applyHelp:
+      'Places the options with the planned trainer pair for every municipality. The planned time is the option to confirm later.',
+    applying: 'Placing the options: {{done}} of {{total}}',
+    applyTitle: 'Applying the plan',
+    applied: 'Done: {{done}} of {{total}} municipalities have their options.',
+    appliedWithProblems:
+      '{{done}} of {{total}} municipalities have their options. Something is the matter with the others: see the table. Make a new plan if needed.',
+    refused: 'No plan was made',
+    warnings: 'Please note',
+    table: 'Sign-ups in the plan',
+    municipality: 'Municipality',
+    status: 'Status',
+    slot: 'Planned time',
+    rank: 'Preference',
+    pair: 'Trainer pair',
+    choices: 'Choices',
+    applyOutcome: 'Applied',
+    keep: 'Keep',
+    keepHelp: 'This municipality keeps this option with this pair',
+    leaveOut: 'Leave out',
+    leaveOutHelp: 'Leave this municipality out of the plan',
+    leftOut: 'left out',
+    notPlanned: 'Cannot be planned',
+    rankValue: { first: '1st choice', second: '2nd choice', third: '3rd choice' },
+    rankShort: { first: '1st', second: '2nd', third: '3rd' },
+    pairValue: '{{berenschot}} and {{riec}}',
+    unknownCalendar: 'Calendar of {{names}} unknown: their answer to the option decides.',
+    slotVerdicts: 'Per preference: {{list}}.',
+    slotVerdict: '{{rank}}: {{verdict}}',
+    trainersConcerned: 'This concerns {{names}}.',
+    and: 'and',
+    empty: 'No sign-ups are waiting to be planned.',
+    verdict: {
+      count: '{{planned}} of {{total}} sign-ups are planned.',
+      optimal: 'This is the best possible plan.',
+      optimalNotAll:
+        'This is the best possible plan: no plan can place more with these preferences, trainers and calendars.',
+      timeLimit:
+        'Time ran out: this is the best plan found. The best possible plan is at most {{gap}} better. Plan again for a plan that is proven to be the best.',
+      timeLimitNoGap:
+        'Time ran out: this is the best plan found. Plan again for a plan that is proven to be the best.',
+      heuristic: 'Planned in order of sign-up, without looking for the best distribution.',
+      empty: 'There is nothing to plan.',
+    },
+    slotVerdictName: {
+      past: 'past',
+      outsideWindow: 'outside the period',
+      invalid: 'invalid',
+      blocked: 'no trainers free',
+      open: 'possible',
+    },
+    unplanned: {
+      SLOTS_UNUSABLE:
+        'None of the preferences can still be used: they are past or outside the campaign period. Ask the municipality for new dates.',
+      LOCKED_PAIR_NOT_FREE:
+        'The trainer pair of the placed options is not free together at any preference. Ask the municipality for new dates.',
+      NO_COMMON_FREE_SLOT:
+        'At no preference are a Berenschot advisor and an advisor of the own RIEC both free. Ask the municipality for other dates.',
+      TRAINER_AT_MAXIMUM:
+        'The free trainers already have their maximum number of workshops. Ask the municipality for other dates or ask for an extra trainer.',
+      TRAINER_TAKEN:
+        'The free trainers already give another workshop then (or just before or after). Ask the municipality for other dates, or leave another municipality out.',
+      NOT_FOUND_IN_TIME: 'Time ran out before a place was found. Click Plan again once more.',
+    },
+    notPlannable: {
+      NEEDS_NEW_DATES:
+        'Waiting for new dates: none of the options can still go ahead. Ask the municipality for new preferences.',
+      NO_TRAINERS:
+        'The trainer list has no advisor of this RIEC. Add one to the Workshoptrainers list and plan again.',
+    },
+    outcome: {
+      waiting: 'waiting',
+      placing: 'being placed',
+      placed: 'options placed',
+      alreadyPlaced: 'options were there already',
+      confirmed: 'confirmed already',
+      needsConfirmation: 'nothing placed',
+      changed: 'changed in the meantime',
+      inProgress: 'still running',
+      failed: 'failed',
+    },
   },
   trainer: {
     title: 'My workshops',

@@ -34,10 +34,13 @@ export const messagesNl = {
     overview: 'Overzicht',
     workshops: 'Mijn workshops',
     register: 'Nieuwe aanmelding',
+    planning: 'Planning',
   },
   noRole: {
     title: 'Geen toegang tot deze pagina',
     text: 'U heeft geen rol waarmee u aanmeldingen of workshops kunt zien. Vraag de functioneel beheerder om toegang.',
+    cannotPlan:
+      'Alleen RIEC-accounthouders en de coördinator kunnen plannen. Ga terug naar het overzicht.',
     cannotRegister:
       'Alleen accounthouders van een RIEC kunnen een aanmelding vastleggen. Ga terug naar het overzicht.',
   },
@@ -313,6 +316,102 @@ export const messagesNl = {
     transition: 'van {{from}} naar {{to}}',
     start: 'nieuw: {{to}}',
     system: 'automatisch (systeem)',
+  },
+  planning: {
+    perTrainer: 'Per trainer: de geplande workshops per week',
+    trainer: 'Trainer',
+    weekOf: 'week van {{date}}',
+    title: 'Planning',
+    intro:
+      'Eén planning voor alle aanmeldingen van uw RIEC: per gemeente een moment uit haar voorkeuren en een trainerspaar. Er wordt niets verstuurd tot u de planning toepast.',
+    introCoordinator:
+      'Eén planning voor alle aanmeldingen van de provincie. U kunt de planning bekijken; de accounthouders van de RIEC’s passen hem toe.',
+    make: 'Plan maken',
+    makeAgain: 'Opnieuw plannen',
+    making: 'De planning wordt gemaakt. Dat kan tot een halve minuut duren…',
+    apply: 'Plan toepassen',
+    applyHelp:
+      'Plaatst bij elke gemeente de opties bij het geplande trainerspaar. Het geplande moment is de optie om later te bevestigen.',
+    applying: 'De opties worden geplaatst: {{done}} van de {{total}}',
+    applyTitle: 'Toepassen van de planning',
+    applied: 'Klaar: bij {{done}} van de {{total}} gemeenten staan de opties er.',
+    appliedWithProblems:
+      'Bij {{done}} van de {{total}} gemeenten staan de opties er. Bij de andere is iets aan de hand: zie de tabel. Maak zo nodig een nieuwe planning.',
+    refused: 'Er is geen planning gemaakt',
+    warnings: 'Let op',
+    table: 'Aanmeldingen in de planning',
+    municipality: 'Gemeente',
+    status: 'Status',
+    slot: 'Gepland moment',
+    rank: 'Voorkeur',
+    pair: 'Trainerspaar',
+    choices: 'Keuzes',
+    applyOutcome: 'Toepassen',
+    keep: 'Vastzetten',
+    keepHelp: 'Deze gemeente houdt deze optie met dit paar',
+    leaveOut: 'Overslaan',
+    leaveOutHelp: 'Deze gemeente niet in de planning',
+    leftOut: 'overgeslagen',
+    notPlanned: 'Niet in te plannen',
+    rankValue: { first: '1e voorkeur', second: '2e voorkeur', third: '3e voorkeur' },
+    rankShort: { first: '1e', second: '2e', third: '3e' },
+    pairValue: '{{berenschot}} en {{riec}}',
+    unknownCalendar: 'Agenda van {{names}} onbekend: hun antwoord op de optie beslist.',
+    slotVerdicts: 'Per voorkeur: {{list}}.',
+    slotVerdict: '{{rank}}: {{verdict}}',
+    trainersConcerned: 'Het gaat om {{names}}.',
+    and: 'en',
+    empty: 'Er zijn geen aanmeldingen die op een planning wachten.',
+    verdict: {
+      count: '{{planned}} van de {{total}} aanmeldingen zijn ingepland.',
+      optimal: 'Dit is de best mogelijke planning.',
+      optimalNotAll:
+        'Dit is de best mogelijke planning: meer is niet mogelijk met deze voorkeuren, trainers en agenda’s.',
+      timeLimit:
+        'De tijd was op: dit is de beste planning die gevonden is. De best mogelijke planning is hooguit {{gap}} beter. Plan opnieuw voor een planning waarvan vaststaat dat die de beste is.',
+      timeLimitNoGap:
+        'De tijd was op: dit is de beste planning die gevonden is. Plan opnieuw voor een planning waarvan vaststaat dat die de beste is.',
+      heuristic: 'Op volgorde van aanmelding ingepland, zonder de beste verdeling te zoeken.',
+      empty: 'Er is niets om te plannen.',
+    },
+    slotVerdictName: {
+      past: 'voorbij',
+      outsideWindow: 'buiten de periode',
+      invalid: 'ongeldig',
+      blocked: 'geen trainers vrij',
+      open: 'mogelijk',
+    },
+    unplanned: {
+      SLOTS_UNUSABLE:
+        'Geen van de voorkeuren kan nog: ze zijn voorbij of vallen buiten de periode van de campagne. Vraag de gemeente om nieuwe data.',
+      LOCKED_PAIR_NOT_FREE:
+        'Het trainerspaar van de geplaatste opties kan op geen van de voorkeuren samen. Vraag de gemeente om nieuwe data.',
+      NO_COMMON_FREE_SLOT:
+        'Op geen van de voorkeuren zijn een Berenschot-adviseur en een adviseur van het eigen RIEC allebei vrij. Vraag de gemeente om andere data.',
+      TRAINER_AT_MAXIMUM:
+        'De trainers die vrij zijn, hebben hun maximum aantal workshops al. Vraag de gemeente om andere data of vraag om een extra trainer.',
+      TRAINER_TAKEN:
+        'De trainers die vrij zijn, geven dan al een andere workshop (of kort ervoor of erna). Vraag de gemeente om andere data, of zet een andere gemeente op overslaan.',
+      NOT_FOUND_IN_TIME:
+        'De tijd was op voordat er een plek is gevonden. Klik nog een keer op Opnieuw plannen.',
+    },
+    notPlannable: {
+      NEEDS_NEW_DATES:
+        'Wacht op nieuwe data: geen van de opties kan nog doorgaan. Vraag de gemeente om nieuwe voorkeuren.',
+      NO_TRAINERS:
+        'Er staat geen adviseur van dit RIEC in de trainerslijst. Voeg er een toe in de lijst Workshoptrainers en plan opnieuw.',
+    },
+    outcome: {
+      waiting: 'wacht',
+      placing: 'wordt geplaatst',
+      placed: 'opties geplaatst',
+      alreadyPlaced: 'opties stonden er al',
+      confirmed: 'al bevestigd',
+      needsConfirmation: 'niets geplaatst',
+      changed: 'intussen gewijzigd',
+      inProgress: 'bewerking loopt nog',
+      failed: 'mislukt',
+    },
   },
   trainer: {
     title: 'Mijn workshops',

@@ -36,3 +36,8 @@ export function useOptionalAppServices(): AppServices | undefined {
 export function hasPermission(me: TGetMeResponse, permission: TPermission): boolean {
   return me.permissions.includes(permission);
 }
+
+/** The page "Planning": account holders plan and apply, the coordinator plans read-only. */
+export function canPlan(me: TGetMeResponse): boolean {
+  return hasPermission(me, 'signups:propose') || hasPermission(me, 'province:read');
+}

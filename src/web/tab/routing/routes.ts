@@ -5,6 +5,7 @@ export type SignupPage = 'availability' | 'options' | 'confirm' | 'log';
 export type Route =
   | { readonly page: 'overview' }
   | { readonly page: 'register'; readonly cbsCode?: string }
+  | { readonly page: 'planning' }
   | { readonly page: SignupPage; readonly signupId: string }
   | { readonly page: 'not-found' };
 
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     const cbsCode = params.get('gemeente');
     return cbsCode ? { page: 'register', cbsCode } : { page: 'register' };
   }
+  if (parts[0] === 'planning' && parts.length === 1) return { page: 'planning' };
   if (parts[0] === 'signups' && parts.length === 3 && /^[1-9]\d{0,9}$/.test(parts[1] ?? '')) {
     const page = SIGNUP_PAGES.find((candidate) => candidate === parts[2]);
     if (page) return { page, signupId: parts[1] ?? '' };
@@ -32,6 +34,8 @@ export function routeHref(route: Route): string {
     case 'overview':
     case 'not-found':
       return '#/';
+    case 'planning':
+      return '#/planning';
     case 'register':
       return route.cbsCode
         ? `#/register?gemeente=${encodeURIComponent(route.cbsCode)}`

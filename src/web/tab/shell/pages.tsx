@@ -4,12 +4,13 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../common/components/loading.js';
-import { hasPermission, useAppServices } from '../../common/services/app-services.js';
+import { canPlan, hasPermission, useAppServices } from '../../common/services/app-services.js';
 import { useRoute } from '../routing/use-route.js';
 
 const OverviewPage = lazy(() => import('../pages/overview/overview-page.js'));
 const TrainerPage = lazy(() => import('../pages/trainer/trainer-page.js'));
 const RegisterPage = lazy(() => import('../pages/register/register-page.js'));
+const PlanningPage = lazy(() => import('../pages/planning/planning-page.js'));
 const SignupPages = lazy(() => import('../pages/signup/signup-pages.js'));
 
 function Notice({ title, text }: { title: string; text: string }) {
@@ -42,6 +43,13 @@ export function Pages() {
         <RegisterPage {...(route.cbsCode ? { cbsCode: route.cbsCode } : {})} />
       ) : (
         <Notice title={t('noRole.title')} text={t('noRole.cannotRegister')} />
+      );
+      break;
+    case 'planning':
+      page = canPlan(me) ? (
+        <PlanningPage />
+      ) : (
+        <Notice title={t('noRole.title')} text={t('noRole.cannotPlan')} />
       );
       break;
     case 'not-found':

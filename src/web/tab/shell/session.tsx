@@ -7,7 +7,7 @@ import { createApiClient, type TokenSource } from '../../common/api/api-client.j
 import type { TGetMeResponse } from '../../common/api/api-types.js';
 import { createWorkshopApi } from '../../common/api/workshop-api.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
-import { AppServicesProvider, hasPermission } from '../../common/services/app-services.js';
+import { AppServicesProvider, canPlan, hasPermission } from '../../common/services/app-services.js';
 import { useSignedIn } from '../../common/services/use-signed-in.js';
 import { useRoute } from '../routing/use-route.js';
 import { routeHref } from '../routing/routes.js';
@@ -32,6 +32,11 @@ function MainNav({ me }: { me: TGetMeResponse }) {
       {hasPermission(me, 'signups:write') && (
         <Link href={routeHref({ page: 'register' })} aria-current={current('register')}>
           {t('nav.register')}
+        </Link>
+      )}
+      {canPlan(me) && (
+        <Link href={routeHref({ page: 'planning' })} aria-current={current('planning')}>
+          {t('nav.planning')}
         </Link>
       )}
     </nav>
