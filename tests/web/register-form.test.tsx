@@ -228,4 +228,44 @@ describe('the register form', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(onSubmit.mock.calls[1]).toEqual(onSubmit.mock.calls[0]);
   });
+
+  it('does not break while a year is typed over, and says at the date what is wrong', async () => {
+    const onSubmit = jest.fn<Submit>();
+    renderForm(onSubmit);
+    const user = await fillValidForm();
+    // Typing 2027 into a date field that held a year: it reads 0002, 0020, 0202 on the way.
+    for (const date of ['0002-12-15', '0020-12-15', '0202-12-15']) {
+      fireEvent.change(field(1, 'Datum'), { target: { value: date } });
+      expect(field(1, 'Datum')).toHaveValue(date);
+    }
+    expect(field(1, 'Begintijd')).toHaveValue('19:30');
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    expect(field(1, 'Datum')).toHaveAccessibleDescription(
+      'De datum van voorkeur 1 bestaat niet. Vul een datum in met een jaartal van vier cijfers, bijvoorbeeld 15-12-2026.',
+    );
+    expect(field(1, 'Begintijd')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.change(field(1, 'Datum'), { target: { value: '2027-01-12' } });
+    expect(screen.getByText('Dat is dinsdag 12 januari 2027, 19.30–22.30 uur.')).toBeVisible();
+  });
+
+  it('keeps what was typed when the form is shown again (after a page that failed)', async () => {
+    const first = renderInTab(
+      <RegisterForm
+        municipalities={MUNICIPALITIES}
+        campaign={CAMPAIGN}
+        initialCbsCode="GM0392"
+        onSubmit={jest.fn<Submit>()}
+        onDone={jest.fn()}
+      />,
+    );
+    await fillValidForm();
+    first.unmount();
+    renderForm(jest.fn<Submit>());
+    expect(screen.getByRole('textbox', { name: /E-mailadres van de contactpersoon/ })).toHaveValue(
+      'burgemeester@haarlem.nl',
+    );
+    expect(field(3, 'Datum')).toHaveValue('2027-06-17');
+    expect(field(3, 'Eindtijd')).toHaveValue('22:00');
+  });
 });

@@ -49,6 +49,34 @@ export function slotFromExtracted(slot: TExtractedSlot, id: string): SlotDraft {
   };
 }
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+function isSlotDraft(value: unknown): value is SlotDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    ['id', 'date', 'start', 'end', 'source'].every((name) => isString(v[name])) &&
+    typeof v.assumedEnd === 'boolean'
+  );
+}
+
+/** A stored draft (sessionStorage) of the mail form, in this shape. */
+export function isMailDraft(value: unknown): value is MailDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    ['cbsCode', 'contactName', 'contactEmail', 'scanStatus'].every((name) => isString(v[name])) &&
+    Array.isArray(v.slots) &&
+    v.slots.every(isSlotDraft)
+  );
+}
+
+/** A number for the next added slot's id ("slot-4") that no slot of the draft has yet. */
+export function nextSlotNumber(slots: readonly SlotDraft[]): number {
+  const used = slots.map((slot) => Number(/^slot-(\d+)$/.exec(slot.id)?.[1] ?? -1));
+  return Math.max(slots.length - 1, ...used) + 1;
+}
+
 export function emptySlot(id: string): SlotDraft {
   return { id, date: '', start: '', end: '', assumedEnd: false, source: '' };
 }

@@ -41,6 +41,12 @@ export const messagesEn: Messages = {
     text: 'You have no role that shows sign-ups or workshops. Ask the application administrator for access.',
     cannotRegister: 'Only RIEC account holders can register a sign-up. Go back to the overview.',
   },
+  pageError: {
+    title: 'This page cannot be shown',
+    text: 'Something went wrong on this page. What you entered has been kept. Go back to the overview or try again.',
+    textRetry: 'Something went wrong in this pane. What you entered has been kept. Try again.',
+    toOverview: 'Back to the overview',
+  },
   notFound: {
     title: 'Page not found',
     text: 'This page does not exist. Choose a page from the menu.',
@@ -197,6 +203,8 @@ export const messagesEn: Messages = {
         date: 'Enter the date of preference {{number}}.',
         start: 'Enter the start time of preference {{number}}.',
         end: 'Enter the end time of preference {{number}}.',
+        notADate:
+          'The date of preference {{number}} does not exist. Enter a date with a four-digit year, for example 15/12/2026.',
       },
     },
     more: 'Resilience scan and remarks',

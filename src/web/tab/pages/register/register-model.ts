@@ -19,13 +19,38 @@ export function emptyValues(preferenceCount: number, cbsCode = ''): RegisterForm
   };
 }
 
-export type IncompleteSlot = 'date' | 'start' | 'end';
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** A stored draft of this form (sessionStorage): the same fields, as many slots as asked. */
+export function isRegisterValues(
+  value: unknown,
+  preferenceCount: number,
+): value is RegisterFormValues {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const texts = ['cbsCode', 'contactName', 'contactEmail', 'scanStatus', 'remarks', 'lateReason'];
+  return (
+    texts.every((name) => isString(v[name])) &&
+    Array.isArray(v.slots) &&
+    v.slots.length === preferenceCount &&
+    v.slots.every(
+      (slot: unknown) =>
+        typeof slot === 'object' &&
+        slot !== null &&
+        ['date', 'start', 'end'].every((name) => isString((slot as Record<string, unknown>)[name])),
+    )
+  );
+}
+
+/** 'date': empty; 'notADate': filled in, but not a date yet (year 0202, 30 February). */
+export type IncompleteSlot = 'date' | 'notADate' | 'start' | 'end';
 
 /** The parts of a slot that are missing; an empty slot is the server's to judge (count). */
 export function findIncompleteParts(slot: SlotInput): IncompleteSlot[] {
   const parts: IncompleteSlot[] = [];
   if (slot.date === '' && slot.start === '' && slot.end === '') return parts;
   if (slot.date === '') parts.push('date');
+  else if (toAmsterdamIso({ date: slot.date, time: '12:00' }) === undefined) parts.push('notADate');
   if (slot.start === '') parts.push('start');
   if (slot.end === '') parts.push('end');
   return parts;
