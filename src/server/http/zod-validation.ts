@@ -78,6 +78,11 @@ function plainWords(issue: IssueWithInput): LocalizedText | undefined {
           nl: 'Dit is geen e-mailadres. Vul een e-mailadres in, bijvoorbeeld kabinet@gemeente.nl.',
           en: 'This is not an e-mail address. Enter an address, e.g. office@municipality.nl.',
         };
+      if (issue.format === 'regex')
+        return {
+          nl: 'Dit is niet goed ingevuld. Controleer wat u hebt ingevuld of kies het uit de lijst.',
+          en: 'This is not filled in correctly. Check what you entered or choose it from the list.',
+        };
       if (issue.format === 'datetime' || issue.format === 'date')
         return {
           nl: 'Dit is geen datum en tijd. Vul een datum en een tijd in.',
