@@ -149,7 +149,8 @@ describe('the register form', () => {
     const summary = screen
       .getAllByRole('alert')
       .find((alert) => alert.textContent?.includes('Aanmelding voldoet niet aan de regels'));
-    expect(summary).toHaveTextContent('Kenmerk voor de beheerder: abc-123');
+    // The user can put this right himself: no reference for the administrator (issue 18).
+    expect(summary).not.toHaveTextContent('Kenmerk');
     expect(summary).toHaveTextContent('Pas de gegevens aan en probeer het opnieuw.');
     expect(onDone).not.toHaveBeenCalled();
   });
@@ -185,10 +186,12 @@ describe('the register form', () => {
     const user = await fillValidForm();
     await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
 
+    // About the day, so at the date, though the API names the start (issue 18).
     await waitFor(() =>
-      expect(field(1, 'Begintijd')).toHaveAccessibleDescription('Voorkeur 1 valt op een feestdag.'),
+      expect(field(1, 'Datum')).toHaveAccessibleDescription('Voorkeur 1 valt op een feestdag.'),
     );
-    expect(field(1, 'Begintijd')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(field(1, 'Datum')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(field(1, 'Begintijd')).not.toHaveAccessibleDescription(/feestdag/);
     expect(screen.getByText('Aanmelding van Haarlem vastgelegd')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Aanmelding vastleggen' })).toBeDisabled();
     expect(onDone).not.toHaveBeenCalled();
@@ -267,5 +270,23 @@ describe('the register form', () => {
     );
     expect(field(3, 'Datum')).toHaveValue('2027-06-17');
     expect(field(3, 'Eindtijd')).toHaveValue('22:00');
+  });
+
+  it('gives the administrator’s reference only when the server failed', async () => {
+    const onSubmit = jest.fn<Submit>(async () => {
+      throw new ApiProblem({
+        status: 500,
+        code: 'INTERNAL',
+        title: 'Er ging iets mis',
+        detail: 'Er ging iets mis aan onze kant.',
+        correlationId: 'req-500',
+      });
+    });
+    renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Kenmerk voor de beheerder: req-500',
+    );
   });
 });

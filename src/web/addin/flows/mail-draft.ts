@@ -7,6 +7,7 @@ import type {
   TRegisterSignupRequest,
   TScanStatus,
 } from '../../common/api/api-types.js';
+import { formFieldPath } from '../../common/api/slot-date-codes.js';
 import { toAmsterdamIso, toAmsterdamWallTime } from '../../common/format/amsterdam-time.js';
 import type { TExtractedSlot, TExtractSlotsResponse } from '../api/addin-api.js';
 import type { MailFields } from './mail-fields.js';
@@ -179,5 +180,7 @@ export function fieldOf(path: string): MailField {
 }
 
 export function messagesAt(messages: readonly TFieldMessage[], field: MailField): string[] {
-  return messages.filter((message) => fieldOf(message.field) === field).map((m) => m.message);
+  return messages
+    .filter((message) => fieldOf(formFieldPath(message.field, message.code)) === field)
+    .map((m) => m.message);
 }

@@ -104,7 +104,11 @@ export function ProblemMessage({ error, action, onRetry, onRefresh }: ProblemMes
               ))}
             </ul>
           )}
-          {error.correlationId && <div>{t('problem.reference', { id: error.correlationId })}</div>}
+          {/* The reference helps the administrator find a failure in the logs; a form the user
+              can put right himself (4xx) needs none (issue 18). */}
+          {error.correlationId && error.status >= 500 && (
+            <div>{t('problem.reference', { id: error.correlationId })}</div>
+          )}
         </MessageBarBody>
         <MessageBarActions>
           {next === 'signIn' && signIn && <Button onClick={signIn}>{t('shell.signIn')}</Button>}

@@ -2,6 +2,7 @@
 // the form's own checks for what cannot be sent at all, and which field a message of the API
 // belongs to (its dotted path: preferences.1.end).
 import type { TFieldMessage, TRegisterSignupRequest } from '../../../common/api/api-types.js';
+import { formFieldPath } from '../../../common/api/slot-date-codes.js';
 import { toAmsterdamIso } from '../../../common/format/amsterdam-time.js';
 import type { FieldNote, RegisterFormValues, SlotInput } from './register-form.types.js';
 
@@ -129,5 +130,5 @@ export function fieldOf(path: string): FormField {
 }
 
 export function notesAt(notes: readonly FieldNote[], field: FormField): FieldNote[] {
-  return notes.filter((note) => fieldOf(note.field) === field);
+  return notes.filter((note) => fieldOf(formFieldPath(note.field, note.code)) === field);
 }
