@@ -289,4 +289,30 @@ describe('the register form', () => {
       'Kenmerk voor de beheerder: req-500',
     );
   });
+
+  it('names the sign-up that already exists and links to it, without a wrong sentence', async () => {
+    const detail =
+      'Gemeente Haarlem is al aangemeld voor deze workshop (stand: opties geplaatst). Open die aanmelding in plaats van een nieuwe te maken.';
+    const onSubmit = jest.fn<Submit>(async () => {
+      throw new ApiProblem({
+        status: 409,
+        code: 'CONFLICT',
+        title: 'Conflict',
+        detail,
+        correlationId: 'req-409',
+        errors: [{ field: 'cbsCode', code: 'ALREADY_SIGNED_UP', message: detail, signupId: '12' }],
+      });
+    });
+    renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    const link = await screen.findByRole('link', { name: 'Bestaande aanmelding openen' });
+    const summary = screen
+      .getAllByRole('alert')
+      .find((alert) => alert.textContent?.includes('Conflict'));
+    expect(summary).toHaveTextContent(detail);
+    expect(summary).not.toHaveTextContent(/Iemand anders|Kenmerk/);
+    expect(link).toHaveAttribute('href', '#/signups/12/log');
+    expect(screen.getByRole('combobox', { name: /Gemeente/ })).toHaveAccessibleDescription(detail);
+  });
 });

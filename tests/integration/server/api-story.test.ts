@@ -173,6 +173,9 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
     });
     expect(other.status).toBe(409);
     expect(other.body.errors[0].code).toBe('ALREADY_SIGNED_UP');
+    // Named, and linked: the problem carries the sign-up that exists (issue 18).
+    expect(other.body.errors[0].signupId).toBe(id);
+    expect(other.body.detail).toMatch(/^Gemeente Haarlem is al aangemeld/);
   });
 
   it('refuses invalid sign-ups with 422 and a Dutch message per field', async () => {

@@ -63,6 +63,7 @@ export const messagesEn: Messages = {
     },
     signInRequired: { title: 'You are not signed in (any more)' },
     unexpected: { title: 'Something went wrong' },
+    openExisting: 'Open the existing sign-up',
     next: {
       signIn: 'Please sign in again.',
       role: 'Ask the application administrator for the right role.',

@@ -64,6 +64,7 @@ export const messagesNl = {
     },
     signInRequired: { title: 'U bent niet (meer) aangemeld' },
     unexpected: { title: 'Er ging iets mis' },
+    openExisting: 'Bestaande aanmelding openen',
     next: {
       signIn: 'Meld u opnieuw aan.',
       role: 'Vraag de functioneel beheerder om de juiste rol.',

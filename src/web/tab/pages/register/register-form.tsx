@@ -31,6 +31,7 @@ import { formatLongDate } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useCommand } from '../../../common/services/use-command.js';
 import { useSessionDraft } from '../../../common/services/use-session-draft.js';
+import { routeHref } from '../../routing/routes.js';
 import { GroupNotes, fieldValidation } from './field-notes.js';
 import { MunicipalityPicker } from './municipality-picker.js';
 import type { FieldNote, RegisterFormValues } from './register-form.types.js';
@@ -125,6 +126,7 @@ export function RegisterForm(props: RegisterFormProps) {
             error={failure}
             action={t('register.submit')}
             onRetry={() => void command.retry().then(handleResponse)}
+            signupHref={(signupId) => routeHref({ page: 'log', signupId })}
           />
         )}
         {saved && (
