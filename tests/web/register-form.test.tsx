@@ -315,4 +315,29 @@ describe('the register form', () => {
     expect(link).toHaveAttribute('href', '#/signups/12/log');
     expect(screen.getByRole('combobox', { name: /Gemeente/ })).toHaveAccessibleDescription(detail);
   });
+
+  it('says a municipality of another RIEC at the municipality, without sending for a role', async () => {
+    const detail =
+      'Deze gemeente valt onder een ander RIEC dan het uwe. Kies een gemeente van uw eigen RIEC; deze gemeente meldt de accounthouder van haar eigen RIEC aan.';
+    const onSubmit = jest.fn<Submit>(async () => {
+      throw new ApiProblem({
+        status: 403,
+        code: 'FORBIDDEN',
+        title: 'Niet toegestaan',
+        detail,
+        correlationId: 'req-403',
+        errors: [{ field: 'cbsCode', code: 'MUNICIPALITY_OTHER_RIEC', message: detail }],
+      });
+    });
+    renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    const picker = screen.getByRole('combobox', { name: /Gemeente/ });
+    await waitFor(() => expect(picker).toHaveAccessibleDescription(detail));
+    const summary = screen
+      .getAllByRole('alert')
+      .find((alert) => alert.textContent?.includes('Niet toegestaan'));
+    expect(summary).not.toHaveTextContent(/functioneel beheerder|Kenmerk/);
+    expect(summary).toHaveTextContent('Pas de gegevens aan en probeer het opnieuw.');
+  });
 });

@@ -187,6 +187,14 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
       },
     });
     expect(result.status).toBe(403);
+    // At the municipality field, saying what to do: not "ask for a role" (issue 18).
+    expect(result.body.errors).toEqual([
+      {
+        field: 'cbsCode',
+        code: 'MUNICIPALITY_OTHER_RIEC',
+        message: expect.stringContaining('Kies een gemeente van uw eigen RIEC'),
+      },
+    ]);
     const invalid = await stack.as(SANNE, '/api/signups', {
       method: 'POST',
       body: {

@@ -42,6 +42,8 @@ function existingSignupOf(error: ApiProblem) {
 function nextStepOf(error: ApiProblem): NextStep {
   // Not "someone changed it meanwhile": the municipality has a sign-up; that one is the way on.
   if (existingSignupOf(error)) return 'existing';
+  // A municipality of another RIEC: choosing another is the fix, not asking for a role.
+  if (error.fieldErrors.some((field) => field.code === 'MUNICIPALITY_OTHER_RIEC')) return 'fix';
   switch (error.code) {
     case 'UNAUTHENTICATED':
       return 'signIn';
