@@ -38,6 +38,8 @@ export interface FieldIssue {
   /** A zod issue code (`too_small`) or a domain code (`SLOT_IN_PAST`). */
   readonly code: string;
   readonly message: LocalizedText;
+  /** The sign-up the issue is about, for a link (ALREADY_SIGNED_UP: the one that exists). */
+  readonly signupId?: string;
 }
 
 interface ErrorText {
@@ -210,6 +212,7 @@ export function toFieldIssues(issues: readonly DomainIssue[]): FieldIssue[] {
     field: issue.field,
     code: issue.code,
     message: { nl: formatIssue(issue, 'nl'), en: formatIssue(issue, 'en') },
+    ...(issue.code === 'ALREADY_SIGNED_UP' ? { signupId: issue.params.signupId } : {}),
   }));
 }
 

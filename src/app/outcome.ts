@@ -4,7 +4,12 @@ import type { DomainIssue } from '../domain/errors.js';
 
 export type UseCaseFailure =
   | { readonly kind: 'notFound'; readonly what: 'signup' | 'trainer' | 'municipality' }
-  | { readonly kind: 'forbidden'; readonly reason: 'otherRiec' | 'role' }
+  | {
+      readonly kind: 'forbidden';
+      readonly reason: 'otherRiec' | 'role';
+      /** The input that named the other RIEC's municipality (`cbsCode`): shown at that field. */
+      readonly field?: string;
+    }
   /** The request breaks the rules: validation errors (with warnings to show beside them). */
   | {
       readonly kind: 'invalid';

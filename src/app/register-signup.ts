@@ -36,10 +36,11 @@ export async function registerSignup(
   const request: SignupRequest = { ...raw, cbsCode: cbsCode ?? raw.cbsCode };
   const municipality = cbsCode ? findMunicipalityByCbsCode(cbsCode) : undefined;
   if (municipality && !canPlanFor(ctx.access, municipality.riec)) {
-    return failWith({
-      kind: 'forbidden',
-      reason: ctx.access.riecs.length > 0 ? 'otherRiec' : 'role',
-    });
+    return failWith(
+      ctx.access.riecs.length > 0
+        ? { kind: 'forbidden', reason: 'otherRiec', field: 'cbsCode' }
+        : { kind: 'forbidden', reason: 'role' },
+    );
   }
   const existing = municipality
     ? await ctx.m365.statusLog.list({ cbsCode: municipality.cbsCode, campaignId: campaign.id })

@@ -13,12 +13,16 @@ const n = (index: number): number => index + 1;
 
 export const MESSAGES_EN: MessageTable = {
   MUNICIPALITY_UNKNOWN: (p) =>
-    `CBS code "${p.cbsCode}" is not a municipality in Noord-Holland. Choose the municipality from the list.`,
+    p.cbsCode.trim() === ''
+      ? 'Choose the municipality from the list.'
+      : `CBS code "${p.cbsCode}" is not a municipality in Noord-Holland. Choose the municipality from the list.`,
   CONTACT_NAME_REQUIRED: () => "Enter the name of the contact at the mayor's office.",
   CONTACT_NAME_INVALID: () =>
     "The contact's name contains a tab, line break or other invisible character. Type the name again on one line.",
   CONTACT_EMAIL_INVALID: (p) =>
-    `"${p.email}" is not a valid e-mail address. Enter one address of the contact, e.g. office@municipality.nl.`,
+    p.email.trim() === ''
+      ? "Enter the contact's e-mail address, e.g. office@municipality.nl."
+      : `"${p.email}" is not a valid e-mail address. Enter one address of the contact, e.g. office@municipality.nl.`,
   PREFERENCES_COUNT: (p) => `Give exactly ${p.expected} preferred times (now ${p.actual}).`,
   PREFERENCES_DUPLICATE: (p) =>
     `Preference ${n(p.index)} is the same time as preference ${n(p.other)}. Choose another time.`,

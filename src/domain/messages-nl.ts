@@ -14,12 +14,16 @@ const n = (index: number): number => index + 1;
 
 export const MESSAGES_NL: MessageTable = {
   MUNICIPALITY_UNKNOWN: (p) =>
-    `Gemeente met CBS-code "${p.cbsCode}" is geen gemeente in Noord-Holland. Kies de gemeente uit de lijst.`,
+    p.cbsCode.trim() === ''
+      ? 'Kies de gemeente uit de lijst.'
+      : `Gemeente met CBS-code "${p.cbsCode}" is geen gemeente in Noord-Holland. Kies de gemeente uit de lijst.`,
   CONTACT_NAME_REQUIRED: () => 'Vul de naam van de contactpersoon bij het kabinet in.',
   CONTACT_NAME_INVALID: () =>
     'De naam van de contactpersoon bevat een tab, regelovergang of ander onzichtbaar teken. Typ de naam opnieuw in één regel.',
   CONTACT_EMAIL_INVALID: (p) =>
-    `"${p.email}" is geen geldig e-mailadres. Vul één e-mailadres van de contactpersoon in, bijvoorbeeld kabinet@gemeente.nl.`,
+    p.email.trim() === ''
+      ? 'Vul het e-mailadres van de contactpersoon in, bijvoorbeeld kabinet@gemeente.nl.'
+      : `"${p.email}" is geen geldig e-mailadres. Vul één e-mailadres van de contactpersoon in, bijvoorbeeld kabinet@gemeente.nl.`,
   PREFERENCES_COUNT: (p) => `Geef precies ${p.expected} voorkeursmomenten op (nu ${p.actual}).`,
   PREFERENCES_DUPLICATE: (p) =>
     `Voorkeur ${n(p.index)} is hetzelfde moment als voorkeur ${n(p.other)}. Kies een ander moment.`,

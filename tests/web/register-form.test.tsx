@@ -149,7 +149,8 @@ describe('the register form', () => {
     const summary = screen
       .getAllByRole('alert')
       .find((alert) => alert.textContent?.includes('Aanmelding voldoet niet aan de regels'));
-    expect(summary).toHaveTextContent('Kenmerk voor de beheerder: abc-123');
+    // The user can put this right himself: no reference for the administrator (issue 18).
+    expect(summary).not.toHaveTextContent('Kenmerk');
     expect(summary).toHaveTextContent('Pas de gegevens aan en probeer het opnieuw.');
     expect(onDone).not.toHaveBeenCalled();
   });
@@ -185,10 +186,12 @@ describe('the register form', () => {
     const user = await fillValidForm();
     await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
 
+    // About the day, so at the date, though the API names the start (issue 18).
     await waitFor(() =>
-      expect(field(1, 'Begintijd')).toHaveAccessibleDescription('Voorkeur 1 valt op een feestdag.'),
+      expect(field(1, 'Datum')).toHaveAccessibleDescription('Voorkeur 1 valt op een feestdag.'),
     );
-    expect(field(1, 'Begintijd')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(field(1, 'Datum')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(field(1, 'Begintijd')).not.toHaveAccessibleDescription(/feestdag/);
     expect(screen.getByText('Aanmelding van Haarlem vastgelegd')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Aanmelding vastleggen' })).toBeDisabled();
     expect(onDone).not.toHaveBeenCalled();
@@ -227,5 +230,114 @@ describe('the register form', () => {
     await user.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(onSubmit.mock.calls[1]).toEqual(onSubmit.mock.calls[0]);
+  });
+
+  it('does not break while a year is typed over, and says at the date what is wrong', async () => {
+    const onSubmit = jest.fn<Submit>();
+    renderForm(onSubmit);
+    const user = await fillValidForm();
+    // Typing 2027 into a date field that held a year: it reads 0002, 0020, 0202 on the way.
+    for (const date of ['0002-12-15', '0020-12-15', '0202-12-15']) {
+      fireEvent.change(field(1, 'Datum'), { target: { value: date } });
+      expect(field(1, 'Datum')).toHaveValue(date);
+    }
+    expect(field(1, 'Begintijd')).toHaveValue('19:30');
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    expect(field(1, 'Datum')).toHaveAccessibleDescription(
+      'De datum van voorkeur 1 bestaat niet. Vul een datum in met een jaartal van vier cijfers, bijvoorbeeld 15-12-2026.',
+    );
+    expect(field(1, 'Begintijd')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.change(field(1, 'Datum'), { target: { value: '2027-01-12' } });
+    expect(screen.getByText('Dat is dinsdag 12 januari 2027, 19.30–22.30 uur.')).toBeVisible();
+  });
+
+  it('keeps what was typed when the form is shown again (after a page that failed)', async () => {
+    const first = renderInTab(
+      <RegisterForm
+        municipalities={MUNICIPALITIES}
+        campaign={CAMPAIGN}
+        initialCbsCode="GM0392"
+        onSubmit={jest.fn<Submit>()}
+        onDone={jest.fn()}
+      />,
+    );
+    await fillValidForm();
+    first.unmount();
+    renderForm(jest.fn<Submit>());
+    expect(screen.getByRole('textbox', { name: /E-mailadres van de contactpersoon/ })).toHaveValue(
+      'burgemeester@haarlem.nl',
+    );
+    expect(field(3, 'Datum')).toHaveValue('2027-06-17');
+    expect(field(3, 'Eindtijd')).toHaveValue('22:00');
+  });
+
+  it('gives the administrator’s reference only when the server failed', async () => {
+    const onSubmit = jest.fn<Submit>(async () => {
+      throw new ApiProblem({
+        status: 500,
+        code: 'INTERNAL',
+        title: 'Er ging iets mis',
+        detail: 'Er ging iets mis aan onze kant.',
+        correlationId: 'req-500',
+      });
+    });
+    renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Kenmerk voor de beheerder: req-500',
+    );
+  });
+
+  it('names the sign-up that already exists and links to it, without a wrong sentence', async () => {
+    const detail =
+      'Gemeente Haarlem is al aangemeld voor deze workshop (stand: opties geplaatst). Open die aanmelding in plaats van een nieuwe te maken.';
+    const onSubmit = jest.fn<Submit>(async () => {
+      throw new ApiProblem({
+        status: 409,
+        code: 'CONFLICT',
+        title: 'Conflict',
+        detail,
+        correlationId: 'req-409',
+        errors: [{ field: 'cbsCode', code: 'ALREADY_SIGNED_UP', message: detail, signupId: '12' }],
+      });
+    });
+    renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    const link = await screen.findByRole('link', { name: 'Bestaande aanmelding openen' });
+    const summary = screen
+      .getAllByRole('alert')
+      .find((alert) => alert.textContent?.includes('Conflict'));
+    expect(summary).toHaveTextContent(detail);
+    expect(summary).not.toHaveTextContent(/Iemand anders|Kenmerk/);
+    expect(link).toHaveAttribute('href', '#/signups/12/log');
+    expect(screen.getByRole('combobox', { name: /Gemeente/ })).toHaveAccessibleDescription(detail);
+  });
+
+  it('says a municipality of another RIEC at the municipality, without sending for a role', async () => {
+    const detail =
+      'Deze gemeente valt onder een ander RIEC dan het uwe. Kies een gemeente van uw eigen RIEC; deze gemeente meldt de accounthouder van haar eigen RIEC aan.';
+    const onSubmit = jest.fn<Submit>(async () => {
+      throw new ApiProblem({
+        status: 403,
+        code: 'FORBIDDEN',
+        title: 'Niet toegestaan',
+        detail,
+        correlationId: 'req-403',
+        errors: [{ field: 'cbsCode', code: 'MUNICIPALITY_OTHER_RIEC', message: detail }],
+      });
+    });
+    renderForm(onSubmit);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    const picker = screen.getByRole('combobox', { name: /Gemeente/ });
+    await waitFor(() => expect(picker).toHaveAccessibleDescription(detail));
+    const summary = screen
+      .getAllByRole('alert')
+      .find((alert) => alert.textContent?.includes('Niet toegestaan'));
+    expect(summary).not.toHaveTextContent(/functioneel beheerder|Kenmerk/);
+    expect(summary).toHaveTextContent('Pas de gegevens aan en probeer het opnieuw.');
   });
 });

@@ -61,6 +61,19 @@ describe('Amsterdam time', () => {
     expect(toAmsterdamIso({ date: '2026-12-15', time: '' })).toBeUndefined();
   });
 
+  it('calls a year being typed or a day that does not exist "not a date yet", never throws', () => {
+    // Typing 2027 over a year: the date field reads 0002, 0020, 0202 on the way (issue 18).
+    for (const date of ['0002-06-14', '0020-06-14', '0202-06-14', '0999-06-14', '20277-06-14']) {
+      expect(toAmsterdamIso({ date, time: '19:30' })).toBeUndefined();
+    }
+    expect(toAmsterdamIso({ date: '2027-02-30', time: '19:30' })).toBeUndefined();
+    expect(toAmsterdamIso({ date: '2027-13-01', time: '19:30' })).toBeUndefined();
+    expect(toAmsterdamIso({ date: '2027-06-14', time: '25:00' })).toBeUndefined();
+    // Local mean time (before standard time): no calendar takes an offset with seconds.
+    expect(toAmsterdamIso({ date: '1850-06-14', time: '19:30' })).toBeUndefined();
+    expect(toAmsterdamIso({ date: '2027-06-14', time: '19:30' })).toBe('2027-06-14T19:30:00+02:00');
+  });
+
   it('shows an instant as the date and time on an Amsterdam clock', () => {
     expect(toAmsterdamWallTime('2026-12-15T18:30:00Z')).toEqual({
       date: '2026-12-15',

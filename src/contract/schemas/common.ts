@@ -31,6 +31,12 @@ export const ZFieldMessage = z
     field: described(z.string(), 'Pad van het veld, bijvoorbeeld preferences.1.end'),
     code: z.string(),
     message: z.string(),
+    signupId: z.optional(
+      described(
+        z.string(),
+        'De aanmelding waar de melding over gaat (ALREADY_SIGNED_UP: de aanmelding die er al is)',
+      ),
+    ),
   })
   .check(z.meta({ id: 'FieldMessage' }));
 export type TFieldMessage = z.infer<typeof ZFieldMessage>;

@@ -12,6 +12,7 @@ export const ZProblemFieldError = z.object({
   field: z.string().describe('Pad van het veld, bijvoorbeeld preferences.1.end'),
   code: z.string(),
   message: z.string(),
+  signupId: z.string().optional().describe('De aanmelding waar de melding over gaat'),
 });
 
 export const ZProblem = z
@@ -52,6 +53,7 @@ export function toProblem(
             field: issue.field,
             code: issue.code,
             message: issue.message[language],
+            ...(issue.signupId !== undefined ? { signupId: issue.signupId } : {}),
           })),
         }
       : {}),

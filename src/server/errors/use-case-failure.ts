@@ -16,9 +16,12 @@ const NOT_FOUND: Readonly<Record<Missing, LocalizedText>> = {
 };
 
 const OTHER_RIEC: LocalizedText = {
-  nl: 'Deze gemeente valt onder een ander RIEC dan het uwe.',
-  en: 'This municipality belongs to another RIEC than yours.',
+  nl: 'Deze gemeente valt onder een ander RIEC dan het uwe. Kies een gemeente van uw eigen RIEC; deze gemeente meldt de accounthouder van haar eigen RIEC aan.',
+  en: 'This municipality belongs to another RIEC than yours. Choose a municipality of your own RIEC; this one is signed up by the account holder of its own RIEC.',
 };
+
+/** The code of the field issue for a municipality of another RIEC: the web shows it there. */
+export const MUNICIPALITY_OTHER_RIEC = 'MUNICIPALITY_OTHER_RIEC';
 
 const CONCURRENT_CHANGE: LocalizedText = {
   nl: 'Iemand anders heeft deze aanmelding intussen gewijzigd; er is niets veranderd. Vernieuw het scherm en probeer het opnieuw.',
@@ -60,6 +63,13 @@ export function failureToAppError(failure: UseCaseFailure): AppError {
     case 'forbidden':
       return new AppError('FORBIDDEN', {
         ...(failure.reason === 'otherRiec' ? { detail: OTHER_RIEC } : {}),
+        ...(failure.reason === 'otherRiec' && failure.field !== undefined
+          ? {
+              fieldIssues: [
+                { field: failure.field, code: MUNICIPALITY_OTHER_RIEC, message: OTHER_RIEC },
+              ],
+            }
+          : {}),
         logMessage: `use case refused: ${failure.reason}`,
       });
     case 'invalid':

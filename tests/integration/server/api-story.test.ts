@@ -173,6 +173,9 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
     });
     expect(other.status).toBe(409);
     expect(other.body.errors[0].code).toBe('ALREADY_SIGNED_UP');
+    // Named, and linked: the problem carries the sign-up that exists (issue 18).
+    expect(other.body.errors[0].signupId).toBe(id);
+    expect(other.body.detail).toMatch(/^Gemeente Haarlem is al aangemeld/);
   });
 
   it('refuses invalid sign-ups with 422 and a Dutch message per field', async () => {
@@ -184,6 +187,14 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
       },
     });
     expect(result.status).toBe(403);
+    // At the municipality field, saying what to do: not "ask for a role" (issue 18).
+    expect(result.body.errors).toEqual([
+      {
+        field: 'cbsCode',
+        code: 'MUNICIPALITY_OTHER_RIEC',
+        message: expect.stringContaining('Kies een gemeente van uw eigen RIEC'),
+      },
+    ]);
     const invalid = await stack.as(SANNE, '/api/signups', {
       method: 'POST',
       body: {

@@ -43,6 +43,19 @@ describe('validateSignup', () => {
     ]);
   });
 
+  it('says what to do for an empty municipality and address, without quoting "" (issue 18)', () => {
+    const request = haarlemRequest({ cbsCode: '', contact: { name: 'Kabinet', email: ' ' } });
+    const errors = errorsOf(validateSignup(request, CAMPAIGN_2022, MAY_2022));
+    expect(errors.map((issue) => issue.message)).toEqual([
+      'Kies de gemeente uit de lijst.',
+      'Vul het e-mailadres van de contactpersoon in, bijvoorbeeld kabinet@gemeente.nl.',
+    ]);
+    expect(errors.map((issue) => formatIssue(issue, 'en'))).toEqual([
+      'Choose the municipality from the list.',
+      "Enter the contact's e-mail address, e.g. office@municipality.nl.",
+    ]);
+  });
+
   it.each([
     'a,b@velsen.nl',
     'a@velsen.nl;b@velsen.nl',

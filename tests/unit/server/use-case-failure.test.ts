@@ -32,6 +32,16 @@ describe('failureToAppError', () => {
     expect(error.detail.en).toContain('another RIEC');
   });
 
+  it('puts a municipality of another RIEC at the field that named it, saying what to do', () => {
+    const error = failureToAppError({ kind: 'forbidden', reason: 'otherRiec', field: 'cbsCode' });
+    expect(error.fieldIssues).toEqual([
+      { field: 'cbsCode', code: 'MUNICIPALITY_OTHER_RIEC', message: error.detail },
+    ]);
+    expect(error.detail.nl).toContain('Kies een gemeente van uw eigen RIEC');
+    expect(error.detail.en).toContain('Choose a municipality of your own RIEC');
+    expect(failureToAppError({ kind: 'forbidden', reason: 'role' }).fieldIssues).toEqual([]);
+  });
+
   it('gives a refused transition the lifecycle’s own message', () => {
     const issue = createIssue('CANCEL_REASON_REQUIRED', 'reason', {});
     const error = failureToAppError({ kind: 'rejected', issue });

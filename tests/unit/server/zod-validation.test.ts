@@ -35,7 +35,7 @@ describe('zodValidatorCompiler', () => {
     expect(validate(valid)).toEqual({ value: valid });
   });
 
-  it('renders each issue in Dutch and English with zod’s locales, by dotted field path', () => {
+  it('says in plain Dutch and English what is wrong and what to do, by dotted field path', () => {
     const found = issues({
       ...valid,
       contactName: 'G',
@@ -48,27 +48,33 @@ describe('zodValidatorCompiler', () => {
         field: 'contactName',
         code: 'too_small',
         message: {
-          nl: 'Te kort: verwacht dat string >=2 tekens heeft',
-          en: 'Too small: expected string to have >=2 characters',
+          nl: 'Deze tekst is te kort. Gebruik minstens 2 tekens.',
+          en: 'This text is too short. Use at least 2 characters.',
         },
       },
       {
         field: 'email',
         code: 'invalid_format',
-        message: { nl: 'Ongeldig: emailadres', en: 'Invalid email address' },
+        message: {
+          nl: 'Dit is geen e-mailadres. Vul een e-mailadres in, bijvoorbeeld kabinet@gemeente.nl.',
+          en: 'This is not an e-mail address. Enter an address, e.g. office@municipality.nl.',
+        },
       },
       {
         field: 'count',
         code: 'too_big',
         message: {
-          nl: 'Te groot: verwacht dat number <=3 is',
-          en: 'Too big: expected number to be <=3',
+          nl: 'Dit getal is te groot. Vul hoogstens 3 in.',
+          en: 'This number is too large. Enter at most 3.',
         },
       },
       {
         field: 'preferences.0.end',
         code: 'invalid_format',
-        message: { nl: 'Ongeldig: ISO datum en tijd', en: 'Invalid ISO datetime' },
+        message: {
+          nl: 'Dit is geen datum en tijd. Vul een datum en een tijd in.',
+          en: 'This is not a date and time. Enter a date and a time.',
+        },
       },
     ]);
   });
@@ -83,6 +89,16 @@ describe('zodValidatorCompiler', () => {
     expect(found.find((issue) => issue.field === 'count')?.message.nl).toBe(
       'Ongeldige invoer: verwacht getal, ontving string',
     );
+  });
+
+  it('says a text that is too long in plain words, not zod’s (issue 18)', () => {
+    const schema = z.object({ remarks: z.string().max(200) });
+    const validator = zodValidatorCompiler({ schema, method: 'POST', url: '/x', httpPart: 'body' });
+    const { error } = validator({ remarks: 'x'.repeat(201) }) as { error?: AppError };
+    expect(error?.fieldIssues[0]?.message).toEqual({
+      nl: 'Deze tekst is te lang. Gebruik hoogstens 200 tekens.',
+      en: 'This text is too long. Use at most 200 characters.',
+    });
   });
 
   it('keeps a message the schema sets itself', () => {

@@ -7,7 +7,7 @@ import { createMemoryTokens } from '../../../src/web/addin/auth/memory-tokens.js
 import { openSignInDialog } from '../../../src/web/addin/auth/sign-in-dialog.js';
 import { startAuth } from '../../../src/web/addin/auth/start-auth.js';
 import { matchAppointment } from '../../../src/web/addin/flows/appointment-match.js';
-import { fieldOf } from '../../../src/web/addin/flows/mail-draft.js';
+import { fieldOf, messagesAt } from '../../../src/web/addin/flows/mail-draft.js';
 import { toExtractRequest } from '../../../src/web/addin/flows/mail-fields.js';
 import { registerAndPropose } from '../../../src/web/addin/flows/mail-flow.js';
 import type { TProposeHoldsRequest } from '../../../src/web/common/api/api-types.js';
@@ -184,6 +184,16 @@ describe('where an API message is shown', () => {
     ['preferences', 'preferences'],
     ['lateOverride.reason', 'form'],
   ])('%s → %s', (path, field) => expect(fieldOf(path)).toBe(field));
+
+  it('shows a message about the day at the date, though the API names the start', () => {
+    const messages = [
+      { field: 'preferences.0.start', code: 'SLOT_IN_PAST', message: 'Ligt in het verleden.' },
+      { field: 'preferences.0.end', code: 'SLOT_END_BEFORE_START', message: 'Eindigt te vroeg.' },
+    ];
+    expect(messagesAt(messages, 'preferences.0.date')).toEqual(['Ligt in het verleden.']);
+    expect(messagesAt(messages, 'preferences.0.start')).toEqual([]);
+    expect(messagesAt(messages, 'preferences.0.end')).toEqual(['Eindigt te vroeg.']);
+  });
 });
 
 describe('Outlook’s settings', () => {

@@ -362,4 +362,22 @@ describe('the mail surface', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('De mail kon niet worden gelezen.');
     expect(extractSlots).not.toHaveBeenCalled();
   });
+
+  it('does not break while a year is typed over, and keeps the corrections when opened again', async () => {
+    openMail(ZAANSTAD_MAIL);
+    const { api } = apiFor(ZAANSTAD_MAIL);
+    const first = renderInAddin(<MailSurface api={api} />);
+    await screen.findByRole('combobox', { name: /Gemeente/ });
+    // Typing 2027 over the year: the date field reads 0002, 0020, 0202 on the way (issue 18).
+    for (const date of ['0002-06-23', '0020-06-23', '0202-06-23', '2027-06-23']) {
+      fireEvent.change(field(1, 'Datum'), { target: { value: date } });
+      expect(field(1, 'Datum')).toHaveValue(date);
+    }
+    first.unmount();
+
+    renderInAddin(<MailSurface api={api} />);
+    await screen.findByRole('combobox', { name: /Gemeente/ });
+    expect(field(1, 'Datum')).toHaveValue('2027-06-23');
+    expect(field(2, 'Datum')).toHaveValue('2022-06-27');
+  });
 });

@@ -3,7 +3,7 @@
 // on two cores; waiting longer than Testing Library's default second changes nothing when the
 // element is there, and a missing one still fails.
 import '@testing-library/jest-dom/jest-globals';
-import { jest } from '@jest/globals';
+import { afterEach, jest } from '@jest/globals';
 import { configure } from '@testing-library/react';
 
 configure({ asyncUtilTimeout: 5_000 });
@@ -11,6 +11,9 @@ configure({ asyncUtilTimeout: 5_000 });
 // machine running three other workloads beside the suite (teams-mobile-host). A test that hangs
 // still fails, just later.
 jest.setTimeout(60_000);
+
+// Forms keep what was typed in sessionStorage (useSessionDraft): every test starts with none.
+afterEach(() => sessionStorage.clear());
 
 // Fluent's modal dialogs in jsdom: tabster's modalizer, which hides everything outside an open
 // dialog with aria-hidden, now and then hides the dialog itself when timers run late (CI saw it

@@ -43,7 +43,7 @@ export default implement(getAvailability, async (route) => {
   const now = route.clock.now();
   const municipality = findPlannedMunicipality(route.body.cbsCode);
   if (municipality && !canRead(access, municipality.riec)) {
-    throw failureToAppError({ kind: 'forbidden', reason: 'otherRiec' });
+    throw failureToAppError({ kind: 'forbidden', reason: 'otherRiec', field: 'cbsCode' });
   }
   const slots = checkSlots(route.body.slots, route.services.findCurrentCampaign(now), now);
   const result = unwrapOutcome(

@@ -7,6 +7,7 @@ import type {
   TRegisterSignupRequest,
   TScanStatus,
 } from '../../common/api/api-types.js';
+import { formFieldPath } from '../../common/api/slot-date-codes.js';
 import { toAmsterdamIso, toAmsterdamWallTime } from '../../common/format/amsterdam-time.js';
 import type { TExtractedSlot, TExtractSlotsResponse } from '../api/addin-api.js';
 import type { MailFields } from './mail-fields.js';
@@ -47,6 +48,34 @@ export function slotFromExtracted(slot: TExtractedSlot, id: string): SlotDraft {
     assumedEnd: slot.assumedEnd,
     source: slot.source,
   };
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+function isSlotDraft(value: unknown): value is SlotDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    ['id', 'date', 'start', 'end', 'source'].every((name) => isString(v[name])) &&
+    typeof v.assumedEnd === 'boolean'
+  );
+}
+
+/** A stored draft (sessionStorage) of the mail form, in this shape. */
+export function isMailDraft(value: unknown): value is MailDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    ['cbsCode', 'contactName', 'contactEmail', 'scanStatus'].every((name) => isString(v[name])) &&
+    Array.isArray(v.slots) &&
+    v.slots.every(isSlotDraft)
+  );
+}
+
+/** A number for the next added slot's id ("slot-4") that no slot of the draft has yet. */
+export function nextSlotNumber(slots: readonly SlotDraft[]): number {
+  const used = slots.map((slot) => Number(/^slot-(\d+)$/.exec(slot.id)?.[1] ?? -1));
+  return Math.max(slots.length - 1, ...used) + 1;
 }
 
 export function emptySlot(id: string): SlotDraft {
@@ -151,5 +180,7 @@ export function fieldOf(path: string): MailField {
 }
 
 export function messagesAt(messages: readonly TFieldMessage[], field: MailField): string[] {
-  return messages.filter((message) => fieldOf(message.field) === field).map((m) => m.message);
+  return messages
+    .filter((message) => fieldOf(formFieldPath(message.field, message.code)) === field)
+    .map((m) => m.message);
 }

@@ -23,11 +23,14 @@ import { pairKey } from '../../common/pairs/pair-key.js';
 import { PairPicker } from '../../common/pairs/pair-picker.js';
 import { OverlapWarning, overlapsOf } from '../../common/pairs/overlap-warning.js';
 import { useCommand } from '../../common/services/use-command.js';
+import { useSessionDraft } from '../../common/services/use-session-draft.js';
 import type { AddinApi } from '../api/addin-api.js';
 import {
   MAX_SLOTS,
   emptySlot,
+  isMailDraft,
   messagesAt,
+  nextSlotNumber,
   toAvailabilityInput,
   toRegisterRequest,
   type MailDraft,
@@ -62,11 +65,23 @@ interface SubmitInput {
   readonly acknowledgeOverlaps?: boolean;
 }
 
-export function MailForm({ api, reading }: { api: AddinApi; reading: MailReading }) {
+export interface MailFormProps {
+  readonly api: AddinApi;
+  readonly reading: MailReading;
+  /** Which mail this is: the user's corrections to it are kept under this key (issue 18). */
+  readonly draftKey: string;
+}
+
+export function MailForm({ api, reading, draftKey }: MailFormProps) {
   const at = useAddinT();
   const styles = useAddinStyles();
-  const [draft, setDraft] = useState<MailDraft>(() => initialDraft(reading));
-  const [nextSlotId, setNextSlotId] = useState(reading.draft.slots.length);
+  // The corrections survive a pane that fails to render and the pane being opened again.
+  const [draft, setDraft, clearDraft] = useSessionDraft<MailDraft>(
+    draftKey,
+    () => initialDraft(reading),
+    isMailDraft,
+  );
+  const [nextSlotId, setNextSlotId] = useState(() => nextSlotNumber(draft.slots));
   const [chosenPair, setChosenPair] = useState<string | undefined>(undefined);
   const [step, setStep] = useState<SubmitStep | undefined>(undefined);
 
@@ -83,11 +98,14 @@ export function MailForm({ api, reading }: { api: AddinApi; reading: MailReading
       ({ request, pair: chosen, acknowledgeOverlaps = false }: SubmitInput) =>
         registerAndPropose(api, request, chosen, {
           onStep: setStep,
-          onRegistered: setRegistered,
+          onRegistered: (response) => {
+            clearDraft();
+            setRegistered(response);
+          },
           registered,
           acknowledgeOverlaps,
         }),
-      [api, registered],
+      [api, registered, clearDraft],
     ),
   );
   if (submit.state.status === 'done') return <ResultPanel result={submit.state.result} />;

@@ -56,7 +56,11 @@ export function MailSurface({ api, readMail = readOpenMessage }: MailSurfaceProp
             })}
           </Text>
         )}
-        <MailForm api={api} reading={reading} />
+        <MailForm
+          api={api}
+          reading={reading}
+          draftKey={`mail.${mail.receivedAt}.${mail.from?.address ?? ''}.${mail.subject}`}
+        />
       </>
     );
   }

@@ -5,6 +5,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TokenSource } from '../../common/api/api-client.js';
 import { Loading } from '../../common/components/loading.js';
+import { PageErrorBoundary } from '../../common/components/page-error-boundary.js';
 import { currentLanguage, type Language } from '../../common/i18n/i18n.js';
 import { AppServicesProvider, hasPermission } from '../../common/services/app-services.js';
 import { useSignedIn } from '../../common/services/use-signed-in.js';
@@ -63,7 +64,9 @@ export function AddinSession({ tokens, createApi, surface, signInAgain }: AddinS
   }
   return (
     <AppServicesProvider value={services}>
-      <Suspense fallback={<Loading label={t('shell.loadingPage')} />}>{page}</Suspense>
+      <PageErrorBoundary resetKey={surface}>
+        <Suspense fallback={<Loading label={t('shell.loadingPage')} />}>{page}</Suspense>
+      </PageErrorBoundary>
     </AppServicesProvider>
   );
 }

@@ -19,12 +19,31 @@ export interface ProblemMessageProps {
   readonly onRetry?: () => void;
   /** Reload what the page shows: the way on after a conflict (someone else was first). */
   readonly onRefresh?: () => void;
+  /** Where a sign-up the problem names is opened (the tab's page for it); absent: no link. */
+  readonly signupHref?: (signupId: string) => string;
 }
 
 type NextStep =
-  'signIn' | 'role' | 'notFound' | 'conflict' | 'fix' | 'wait' | 'microsoft365' | 'retry';
+  | 'signIn'
+  | 'role'
+  | 'notFound'
+  | 'conflict'
+  | 'existing'
+  | 'fix'
+  | 'wait'
+  | 'microsoft365'
+  | 'retry';
+
+/** The sign-up that is already there, when the problem is that one exists (409). */
+function existingSignupOf(error: ApiProblem) {
+  return error.fieldErrors.find((field) => field.code === 'ALREADY_SIGNED_UP');
+}
 
 function nextStepOf(error: ApiProblem): NextStep {
+  // Not "someone changed it meanwhile": the municipality has a sign-up; that one is the way on.
+  if (existingSignupOf(error)) return 'existing';
+  // A municipality of another RIEC: choosing another is the fix, not asking for a role.
+  if (error.fieldErrors.some((field) => field.code === 'MUNICIPALITY_OTHER_RIEC')) return 'fix';
   switch (error.code) {
     case 'UNAUTHENTICATED':
       return 'signIn';
@@ -50,7 +69,13 @@ function nextStepOf(error: ApiProblem): NextStep {
   }
 }
 
-export function ProblemMessage({ error, action, onRetry, onRefresh }: ProblemMessageProps) {
+export function ProblemMessage({
+  error,
+  action,
+  onRetry,
+  onRefresh,
+  signupHref,
+}: ProblemMessageProps) {
   const { t } = useTranslation();
   const services = useOptionalAppServices();
   const signIn = services?.signInAgain;
@@ -92,11 +117,14 @@ export function ProblemMessage({ error, action, onRetry, onRefresh }: ProblemMes
   if (error instanceof ApiProblem) {
     const next = nextStepOf(error);
     const fields = error.fieldErrors.filter((f) => f.message !== error.detail);
+    const existingId = existingSignupOf(error)?.signupId;
     return (
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
           <MessageBarTitle>{error.title}</MessageBarTitle>
-          {error.detail} {t(`problem.next.${next}`)}
+          {error.detail}
+          {/* The detail of ALREADY_SIGNED_UP says itself what to do: open that sign-up. */}
+          {next !== 'existing' && ` ${t(`problem.next.${next}`)}`}
           {fields.length > 0 && (
             <ul>
               {fields.map((field) => (
@@ -104,9 +132,18 @@ export function ProblemMessage({ error, action, onRetry, onRefresh }: ProblemMes
               ))}
             </ul>
           )}
-          {error.correlationId && <div>{t('problem.reference', { id: error.correlationId })}</div>}
+          {/* The reference helps the administrator find a failure in the logs; a form the user
+              can put right himself (4xx) needs none (issue 18). */}
+          {error.correlationId && error.status >= 500 && (
+            <div>{t('problem.reference', { id: error.correlationId })}</div>
+          )}
         </MessageBarBody>
         <MessageBarActions>
+          {existingId !== undefined && signupHref && (
+            <Button as="a" appearance="primary" href={signupHref(existingId)}>
+              {t('problem.openExisting')}
+            </Button>
+          )}
           {next === 'signIn' && signIn && <Button onClick={signIn}>{t('shell.signIn')}</Button>}
           {onRetry && (isTransient(error) || next === 'retry') && (
             <Button onClick={onRetry}>{t('problem.tryAgain')}</Button>

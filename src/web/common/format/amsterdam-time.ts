@@ -1,22 +1,9 @@
-// Wall-clock times in Amsterdam ↔ instants, with Intl only (no date library in the bundle). The
+// Wall-clock times in Amsterdam ↔ instants, with luxon (time zone rules from Intl). The
 // workshop happens in Noord-Holland, so every date and time the user types or reads is
 // Europe/Amsterdam, whatever the computer's own zone is (DESIGN.md principle 6).
+import { DateTime } from 'luxon';
+
 export const AMSTERDAM = 'Europe/Amsterdam';
-
-const offsetFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: AMSTERDAM,
-  timeZoneName: 'longOffset',
-  year: 'numeric',
-});
-
-/** Minutes Amsterdam is ahead of UTC at `instant` (60 in winter, 120 in summer). */
-export function amsterdamOffsetMinutes(instant: number): number {
-  const name = offsetFormat.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
-  if (!match) return 0; // "GMT" alone: UTC itself
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
-}
 
 export interface WallTime {
   /** YYYY-MM-DD */
@@ -28,38 +15,39 @@ export interface WallTime {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})$/;
 
+/** The first year a date field may mean: "0202" is a year still being typed, not a date. */
+const FIRST_YEAR = 1000;
+
 function pad(value: number): string {
   return String(Math.abs(value)).padStart(2, '0');
 }
 
 /**
- * "2022-06-14" + "19:30" in Amsterdam → "2022-06-14T19:30:00+02:00", or undefined when either
- * part is incomplete. In the autumn hour that occurs twice the first one is taken; a time in
- * the spring gap moves forward, as clocks do.
+ * "2022-06-14" + "19:30" in Amsterdam → "2022-06-14T19:30:00+02:00", or undefined when the
+ * date is not a date yet: a part is empty, the year has fewer than four digits or is before
+ * 1000 (a year being typed: "0202"), the day does not exist (30 February), or the zone's offset
+ * then was local mean time (seconds past the minute), which no calendar takes. Never throws. In
+ * the autumn hour that occurs twice the first one is taken; a time in the spring gap moves
+ * forward, as clocks do.
  */
 export function toAmsterdamIso({ date, time }: WallTime): string | undefined {
   const d = DATE.exec(date);
   const t = TIME.exec(time);
   if (!d || !t) return undefined;
-  const asUtc = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  if (Number.isNaN(asUtc)) return undefined;
-  // The offset is one of those in force a few hours either side; an instant is right when the
-  // offset at that instant is the one used to find it. Twice right (autumn): the earlier one.
-  // Never right (the spring gap): the offset before the change, which moves the time forward.
-  const before = amsterdamOffsetMinutes(asUtc - 3 * 3_600_000);
-  const after = amsterdamOffsetMinutes(asUtc + 3 * 3_600_000);
-  const fits = [before, after]
-    .sort((a, b) => b - a)
-    .find((candidate) => amsterdamOffsetMinutes(asUtc - candidate * 60_000) === candidate);
-  const instant = asUtc - (fits ?? before) * 60_000;
-  const offset = amsterdamOffsetMinutes(instant);
-  const local = new Date(instant + offset * 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00` +
-    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
-  );
+  const wall = {
+    year: Number(d[1]),
+    month: Number(d[2]),
+    day: Number(d[3]),
+    hour: Number(t[1]),
+    minute: Number(t[2]),
+  };
+  if (wall.year < FIRST_YEAR) return undefined;
+  const later = DateTime.fromObject(wall, { zone: AMSTERDAM });
+  if (!later.isValid || !Number.isInteger(later.offset)) return undefined;
+  // Luxon takes the later of an hour that occurs twice; the earlier one shows the same clock.
+  const earlier = later.minus({ hours: 1 });
+  const sameClock = earlier.hour === later.hour && earlier.minute === later.minute;
+  return (sameClock ? earlier : later).toISO({ suppressMilliseconds: true }) ?? undefined;
 }
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {

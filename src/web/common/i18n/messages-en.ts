@@ -43,6 +43,12 @@ export const messagesEn: Messages = {
     cannotPlan: 'Only RIEC account holders and the coordinator can plan. Go back to the overview.',
     cannotRegister: 'Only RIEC account holders can register a sign-up. Go back to the overview.',
   },
+  pageError: {
+    title: 'This page cannot be shown',
+    text: 'Something went wrong on this page. What you entered has been kept. Go back to the overview or try again.',
+    textRetry: 'Something went wrong in this pane. What you entered has been kept. Try again.',
+    toOverview: 'Back to the overview',
+  },
   notFound: {
     title: 'Page not found',
     text: 'This page does not exist. Choose a page from the menu.',
@@ -59,6 +65,7 @@ export const messagesEn: Messages = {
     },
     signInRequired: { title: 'You are not signed in (any more)' },
     unexpected: { title: 'Something went wrong' },
+    openExisting: 'Open the existing sign-up',
     next: {
       signIn: 'Please sign in again.',
       role: 'Ask the application administrator for the right role.',
@@ -199,6 +206,8 @@ export const messagesEn: Messages = {
         date: 'Enter the date of preference {{number}}.',
         start: 'Enter the start time of preference {{number}}.',
         end: 'Enter the end time of preference {{number}}.',
+        notADate:
+          'The date of preference {{number}} does not exist. Enter a date with a four-digit year, for example 15/12/2026.',
       },
     },
     more: 'Resilience scan and remarks',

@@ -44,6 +44,13 @@ export const messagesNl = {
     cannotRegister:
       'Alleen accounthouders van een RIEC kunnen een aanmelding vastleggen. Ga terug naar het overzicht.',
   },
+  pageError: {
+    title: 'Deze pagina kan niet worden getoond',
+    text: 'Er ging iets mis op deze pagina. Wat u had ingevuld, is bewaard. Ga terug naar het overzicht of probeer het opnieuw.',
+    textRetry:
+      'Er ging iets mis in dit venster. Wat u had ingevuld, is bewaard. Probeer het opnieuw.',
+    toOverview: 'Terug naar het overzicht',
+  },
   notFound: {
     title: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet. Kies een pagina in het menu.',
@@ -60,6 +67,7 @@ export const messagesNl = {
     },
     signInRequired: { title: 'U bent niet (meer) aangemeld' },
     unexpected: { title: 'Er ging iets mis' },
+    openExisting: 'Bestaande aanmelding openen',
     next: {
       signIn: 'Meld u opnieuw aan.',
       role: 'Vraag de functioneel beheerder om de juiste rol.',
@@ -202,6 +210,8 @@ export const messagesNl = {
         date: 'Vul de datum van voorkeur {{number}} in.',
         start: 'Vul de begintijd van voorkeur {{number}} in.',
         end: 'Vul de eindtijd van voorkeur {{number}} in.',
+        notADate:
+          'De datum van voorkeur {{number}} bestaat niet. Vul een datum in met een jaartal van vier cijfers, bijvoorbeeld 15-12-2026.',
       },
     },
     more: 'Weerbaarheidsscan en opmerkingen',

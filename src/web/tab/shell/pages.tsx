@@ -4,7 +4,9 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../common/components/loading.js';
+import { PageErrorBoundary } from '../../common/components/page-error-boundary.js';
 import { canPlan, hasPermission, useAppServices } from '../../common/services/app-services.js';
+import { routeHref } from '../routing/routes.js';
 import { useRoute } from '../routing/use-route.js';
 
 const OverviewPage = lazy(() => import('../pages/overview/overview-page.js'));
@@ -58,5 +60,9 @@ export function Pages() {
     default:
       page = <SignupPages signupId={route.signupId} page={route.page} />;
   }
-  return <Suspense fallback={<Loading label={t('shell.loadingPage')} />}>{page}</Suspense>;
+  return (
+    <PageErrorBoundary resetKey={routeHref(route)} overviewHref={routeHref({ page: 'overview' })}>
+      <Suspense fallback={<Loading label={t('shell.loadingPage')} />}>{page}</Suspense>
+    </PageErrorBoundary>
+  );
 }

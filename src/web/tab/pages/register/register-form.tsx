@@ -30,10 +30,18 @@ import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { formatLongDate } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useCommand } from '../../../common/services/use-command.js';
+import { useSessionDraft } from '../../../common/services/use-session-draft.js';
+import { routeHref } from '../../routing/routes.js';
 import { GroupNotes, fieldValidation } from './field-notes.js';
 import { MunicipalityPicker } from './municipality-picker.js';
 import type { FieldNote, RegisterFormValues } from './register-form.types.js';
-import { buildRequest, emptyValues, notesAt, toFieldNotes } from './register-model.js';
+import {
+  buildRequest,
+  emptyValues,
+  isRegisterValues,
+  notesAt,
+  toFieldNotes,
+} from './register-model.js';
 import { SlotFieldset } from './slot-fieldset.js';
 import { useRegisterStyles } from './use-register-styles.js';
 
@@ -55,8 +63,11 @@ export function RegisterForm(props: RegisterFormProps) {
   const { t, i18n } = useTranslation();
   const styles = useRegisterStyles();
   const { campaign } = props;
-  const [values, setValues] = useState<RegisterFormValues>(() =>
-    emptyValues(campaign.preferenceCount, props.initialCbsCode),
+  // What was typed survives a page that fails and a visit elsewhere (issue 18): kept per tab.
+  const [values, setValues, clearDraft] = useSessionDraft<RegisterFormValues>(
+    `register.${props.initialCbsCode ?? 'new'}`,
+    () => emptyValues(campaign.preferenceCount, props.initialCbsCode),
+    (value) => isRegisterValues(value, campaign.preferenceCount),
   );
   const [notes, setNotes] = useState<FieldNote[]>([]);
   const [saved, setSaved] = useState<TRegisterSignupResponse | undefined>(undefined);
@@ -75,7 +86,7 @@ export function RegisterForm(props: RegisterFormProps) {
       setNotes(
         built.incomplete.flatMap(({ index, parts }) =>
           parts.map((part) => ({
-            field: `preferences.${index}.${part}`,
+            field: `preferences.${index}.${part === 'notADate' ? 'date' : part}`,
             code: 'incomplete',
             message: t(`register.slot.missing.${part}`, { number: index + 1 }),
             severity: 'error' as const,
@@ -92,6 +103,7 @@ export function RegisterForm(props: RegisterFormProps) {
   function handleResponse(response: TRegisterSignupResponse | undefined) {
     summary.current?.focus();
     if (!response) return;
+    clearDraft();
     if (response.warnings.length === 0) {
       props.onDone(response.signup);
       return;
@@ -114,6 +126,7 @@ export function RegisterForm(props: RegisterFormProps) {
             error={failure}
             action={t('register.submit')}
             onRetry={() => void command.retry().then(handleResponse)}
+            signupHref={(signupId) => routeHref({ page: 'log', signupId })}
           />
         )}
         {saved && (

@@ -2,6 +2,7 @@
 // the form's own checks for what cannot be sent at all, and which field a message of the API
 // belongs to (its dotted path: preferences.1.end).
 import type { TFieldMessage, TRegisterSignupRequest } from '../../../common/api/api-types.js';
+import { formFieldPath } from '../../../common/api/slot-date-codes.js';
 import { toAmsterdamIso } from '../../../common/format/amsterdam-time.js';
 import type { FieldNote, RegisterFormValues, SlotInput } from './register-form.types.js';
 
@@ -19,13 +20,38 @@ export function emptyValues(preferenceCount: number, cbsCode = ''): RegisterForm
   };
 }
 
-export type IncompleteSlot = 'date' | 'start' | 'end';
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** A stored draft of this form (sessionStorage): the same fields, as many slots as asked. */
+export function isRegisterValues(
+  value: unknown,
+  preferenceCount: number,
+): value is RegisterFormValues {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const texts = ['cbsCode', 'contactName', 'contactEmail', 'scanStatus', 'remarks', 'lateReason'];
+  return (
+    texts.every((name) => isString(v[name])) &&
+    Array.isArray(v.slots) &&
+    v.slots.length === preferenceCount &&
+    v.slots.every(
+      (slot: unknown) =>
+        typeof slot === 'object' &&
+        slot !== null &&
+        ['date', 'start', 'end'].every((name) => isString((slot as Record<string, unknown>)[name])),
+    )
+  );
+}
+
+/** 'date': empty; 'notADate': filled in, but not a date yet (year 0202, 30 February). */
+export type IncompleteSlot = 'date' | 'notADate' | 'start' | 'end';
 
 /** The parts of a slot that are missing; an empty slot is the server's to judge (count). */
 export function findIncompleteParts(slot: SlotInput): IncompleteSlot[] {
   const parts: IncompleteSlot[] = [];
   if (slot.date === '' && slot.start === '' && slot.end === '') return parts;
   if (slot.date === '') parts.push('date');
+  else if (toAmsterdamIso({ date: slot.date, time: '12:00' }) === undefined) parts.push('notADate');
   if (slot.start === '') parts.push('start');
   if (slot.end === '') parts.push('end');
   return parts;
@@ -104,5 +130,5 @@ export function fieldOf(path: string): FormField {
 }
 
 export function notesAt(notes: readonly FieldNote[], field: FormField): FieldNote[] {
-  return notes.filter((note) => fieldOf(note.field) === field);
+  return notes.filter((note) => fieldOf(formFieldPath(note.field, note.code)) === field);
 }
