@@ -2,12 +2,12 @@
 // safety net (every safetyNetMs); an organizer not yet subscribed is polled every cycle until it
 // is; without notifications every cycle polls everyone, as before.
 import { describe, expect, it } from '@jest/globals';
-import { SYSTEM_ACCESS } from '../../src/app/access.js';
-import { createAppState } from '../../src/app/app-state.js';
-import type { SubscriptionPorts } from '../../src/app/change-notifications.js';
-import { createUseCaseContext } from '../../src/app/context.js';
-import { createMaintenanceCycle } from '../../src/app/run-maintenance.js';
-import type { CalendarSubscription, Microsoft365 } from '../../src/domain/ports.js';
+import { SYSTEM_ACCESS } from '../../../src/app/access.js';
+import { createAppState } from '../../../src/app/app-state.js';
+import type { SubscriptionPorts } from '../../../src/app/change-notifications.js';
+import { createUseCaseContext } from '../../../src/app/context.js';
+import { createMaintenanceCycle } from '../../../src/app/run-maintenance.js';
+import type { CalendarSubscription, Microsoft365 } from '../../../src/domain/ports.js';
 
 const T0 = Date.parse('2026-09-01T08:00:00Z');
 const SANNE = 'sanne.devries@riec.nl';

@@ -1,7 +1,7 @@
 // When the server uses Graph change notifications and when it polls only (env.ts).
 import { describe, expect, it } from '@jest/globals';
-import { isClientState } from '../../src/app/change-notifications.js';
-import { notificationModeOf, readEnv } from '../../src/server/env.js';
+import { isClientState } from '../../../src/app/change-notifications.js';
+import { notificationModeOf, readEnv } from '../../../src/server/env.js';
 
 const SECRET = 'een-geheim-van-minstens-16';
 
