@@ -96,13 +96,20 @@ export async function manageSubscriptions(
   settings: NotificationSettings,
   organizers: readonly string[],
 ): Promise<SubscriptionReport> {
-  const records = new Map((await ports.records.list()).map((r) => [r.organizer, r]));
   const report = {
     created: [] as string[],
     renewed: [] as string[],
     recreated: [] as string[],
     failed: [] as string[],
   };
+  let listed: CalendarSubscription[];
+  try {
+    listed = await ports.records.list();
+  } catch {
+    // The state list cannot be read now: polling covers everyone, the next cycle tries again.
+    return { ...report, failed: organizers.map((o) => o.toLowerCase()) };
+  }
+  const records = new Map(listed.map((r) => [r.organizer, r]));
   const now = ctx.now().getTime();
   await Promise.all(
     organizers.map(async (address) => {
