@@ -106,18 +106,25 @@ if (only.length === 0 || only.includes('instances')) {
 }
 
 if (only.includes('freshness')) {
-  // Not part of the default run: it takes about six minutes of real time.
-  console.error('freshness: 50 answers, polling every 60 s (about six minutes)…');
+  // Not part of the default run: it takes about six minutes of real time per mode.
   const { ANSWERS, POLL_INTERVAL_MS, runFreshnessBench } = await import('./freshness.js');
-  const result = await runFreshnessBench((line) => console.error(`  ${line}`));
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const modes = only.includes('notifications')
+    ? (['notifications'] as const)
+    : (['polling', 'notifications'] as const);
   print(`### Freshness: a trainer's answer to the stored status, ${ANSWERS} answers`);
   print();
   print('| mode | answers | median | p99 | max |');
   print('|---|---:|---:|---:|---:|');
-  print(
-    `| polling every ${POLL_INTERVAL_MS / 1000} s | ${result.answers} | ${s(result.medianMs)} | ${s(result.p99Ms)} | ${s(result.maxMs)} |`,
-  );
+  for (const mode of modes) {
+    console.error(`freshness: 50 answers, ${mode} (about six minutes)…`);
+    const result = await runFreshnessBench((line) => console.error(`  ${line}`), mode);
+    const label =
+      mode === 'polling' ? `polling every ${POLL_INTERVAL_MS / 1000} s` : 'change notifications';
+    print(
+      `| ${label} | ${result.answers} | ${s(result.medianMs)} | ${s(result.p99Ms)} | ${s(result.maxMs)} |`,
+    );
+  }
   print();
 }
 

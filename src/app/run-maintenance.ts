@@ -5,6 +5,12 @@ import { findConfirmedOption, hasLapsed, hasStarted } from '../domain/lifecycle-
 import type { SignupId } from '../domain/ids.js';
 import type { StoredSignup } from '../domain/ports.js';
 import { applyCommand, isStale, resumePending } from './apply-command.js';
+import {
+  manageSubscriptions,
+  type NotificationSettings,
+  type SubscriptionPorts,
+  type SubscriptionReport,
+} from './change-notifications.js';
 import type { UseCaseContext } from './context.js';
 import { syncAnswers, type SyncReport } from './sync-answers.js';
 
@@ -14,6 +20,8 @@ export interface MaintenanceReport {
   readonly executed: readonly SignupId[];
   readonly failed: readonly SignupId[];
   readonly syncs: readonly SyncReport[];
+  /** With change notifications: what the cycle did to the subscriptions. */
+  readonly subscriptions?: SubscriptionReport;
 }
 
 type Action = 'resumed' | 'expired' | 'executed' | 'failed' | 'none';
@@ -71,27 +79,84 @@ export async function runMaintenance(
   };
 }
 
+/** Change notifications in the cycle: subscriptions kept up, answers polled only as safety net. */
+export interface CycleNotifications {
+  readonly ports: SubscriptionPorts;
+  readonly settings: NotificationSettings;
+  /** How often every organizer's answers are still polled (the safety net). */
+  readonly safetyNetMs: number;
+}
+
 /**
  * The background cycle: a full maintenance run (one list read, then whatever is due) every
  * `fullEveryMs`, and in between only the answer syncs of the organizers it found — one request
  * each when nothing changed (DESIGN.md's budget for an idle sync). Organizers whose holds were
  * placed in this process meanwhile (proposeHolds adds them) are synced too. `full`: run in full
  * now (an instance that just took the cycle over from another knows nothing of the interval).
+ *
+ * With `notifications`, the full run also keeps a subscription on every organizer's calendar
+ * (manageSubscriptions), and the answers of subscribed organizers are polled only every
+ * `safetyNetMs`: their changes arrive as notifications. An organizer not (yet) subscribed is
+ * polled every cycle and subscribed at the next one.
  */
-export function createMaintenanceCycle(options: { readonly fullEveryMs: number }) {
+export function createMaintenanceCycle(options: {
+  readonly fullEveryMs: number;
+  readonly notifications?: CycleNotifications;
+}) {
   let lastFull = Number.NEGATIVE_INFINITY;
+  let lastSafetyNet = Number.NEGATIVE_INFINITY;
+  /** Organizers with a live subscription, as the last management round left them. */
+  const subscribed = new Set<string>();
+  const notifications = options.notifications;
+
+  const manage = async (ctx: UseCaseContext, organizers: readonly string[]) => {
+    if (!notifications) return undefined;
+    const report = await manageSubscriptions(
+      ctx,
+      notifications.ports,
+      notifications.settings,
+      organizers,
+    );
+    for (const organizer of organizers) {
+      if (report.failed.includes(organizer.toLowerCase())) subscribed.delete(organizer);
+      else subscribed.add(organizer);
+    }
+    return report;
+  };
+
   return async (
     ctx: UseCaseContext,
     run: { readonly full?: boolean } = {},
   ): Promise<MaintenanceReport> => {
     const now = ctx.now().getTime();
+    const safetyNetDue = !notifications || now - lastSafetyNet >= notifications.safetyNetMs;
     if (run.full === true || now - lastFull >= options.fullEveryMs) {
       lastFull = now;
-      return runMaintenance(ctx);
+      if (safetyNetDue) lastSafetyNet = now;
+      const report = await runMaintenance(ctx, { sync: safetyNetDue });
+      if (!notifications) return report;
+      const organizers = [...ctx.state.organizers];
+      const fresh = organizers.filter((o) => !subscribed.has(o));
+      const subscriptions = await manage(ctx, organizers);
+      // Organizers not subscribed before this run: what changed before their subscription.
+      const syncs = safetyNetDue
+        ? report.syncs
+        : await Promise.all(fresh.map((organizer) => syncAnswers(ctx, organizer)));
+      return { ...report, syncs, ...(subscriptions ? { subscriptions } : {}) };
     }
-    const syncs = await Promise.all(
-      [...ctx.state.organizers].map((organizer) => syncAnswers(ctx, organizer)),
-    );
-    return { resumed: [], expired: [], executed: [], failed: [], syncs };
+    const all = [...ctx.state.organizers];
+    const fresh = notifications ? all.filter((o) => !subscribed.has(o)) : [];
+    if (safetyNetDue) lastSafetyNet = now;
+    const toSync = safetyNetDue ? all : fresh;
+    const syncs = await Promise.all(toSync.map((organizer) => syncAnswers(ctx, organizer)));
+    const subscriptions = fresh.length > 0 ? await manage(ctx, fresh) : undefined;
+    return {
+      resumed: [],
+      expired: [],
+      executed: [],
+      failed: [],
+      syncs,
+      ...(subscriptions ? { subscriptions } : {}),
+    };
   };
 }

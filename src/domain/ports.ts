@@ -273,3 +273,44 @@ export interface Microsoft365 {
   readonly trainers: TrainerDirectory;
   readonly agendas: TrainerAgendas;
 }
+
+/**
+ * A change-notification subscription on one organizer's calendar (Graph `/subscriptions` on
+ * `/users/{id}/events`), as the product remembers it.
+ */
+export interface CalendarSubscription {
+  readonly id: string;
+  /** The organizer's address (lower case). */
+  readonly organizer: string;
+  /** When Graph drops it unless it is renewed (ISO instant). */
+  readonly expiresAt: string;
+}
+
+export interface SubscriptionRequest {
+  readonly notificationUrl: string;
+  readonly lifecycleNotificationUrl: string;
+  /** The shared secret every notification must carry (checked before anything is done). */
+  readonly clientState: string;
+  readonly expiresAt: string;
+}
+
+/** Graph's subscriptions, with the app's own identity (application Calendars.Read). */
+export interface CalendarSubscriptions {
+  /** Subscribes to the organizer's events; Graph validates the endpoint first. */
+  create(organizer: string, request: SubscriptionRequest): Promise<CalendarSubscription>;
+  /** Extends it; undefined when Graph no longer has it (expired or removed). */
+  renew(
+    subscription: CalendarSubscription,
+    expiresAt: string,
+  ): Promise<CalendarSubscription | undefined>;
+}
+
+/**
+ * The subscriptions the product holds, kept in Microsoft 365 (the state list) so that every
+ * instance knows which subscription belongs to which organizer, and a restart renews instead of
+ * subscribing again. One per organizer; the last one written wins.
+ */
+export interface SubscriptionRecords {
+  list(): Promise<CalendarSubscription[]>;
+  write(subscription: CalendarSubscription): Promise<void>;
+}

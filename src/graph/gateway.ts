@@ -2,13 +2,20 @@
 // src/domain/ports.ts), on one Graph client whose middleware carries token, retry, timeout,
 // correlation id and request counting.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { CycleLease, Microsoft365 } from '../domain/ports.js';
+import type {
+  CalendarSubscriptions,
+  CycleLease,
+  Microsoft365,
+  SubscriptionRecords,
+} from '../domain/ports.js';
 import { readHoldChanges } from './calendar/delta.js';
 import { readHolds } from './calendar/read-holds.js';
 import { getSchedules } from './calendar/schedule.js';
+import { graphCalendarSubscriptions } from './calendar/subscriptions.js';
 import { GraphWorkPlan } from './plan.js';
 import { sharePointCycleLease } from './sharepoint/lease.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
+import { sharePointSubscriptionRecords } from './sharepoint/subscription-records.js';
 import { SharePointSyncState, sharePointCursorStore } from './sharepoint/sync-state.js';
 
 export interface GatewaySettings {
@@ -37,4 +44,15 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
 /** The lease of the background cycle, shared by every instance through the state list. */
 export function createCycleLease(client: Client, settings: GatewaySettings): CycleLease {
   return sharePointCycleLease(new SharePointSyncState(client, settings.site));
+}
+
+/** Change notifications: Graph's subscriptions and the product's record of them (app identity). */
+export function createSubscriptionPorts(
+  client: Client,
+  settings: GatewaySettings,
+): { readonly subscriptions: CalendarSubscriptions; readonly records: SubscriptionRecords } {
+  return {
+    subscriptions: graphCalendarSubscriptions(client),
+    records: sharePointSubscriptionRecords(new SharePointSyncState(client, settings.site)),
+  };
 }

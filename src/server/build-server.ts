@@ -20,6 +20,7 @@ import { registerLegalPages } from './http/legal-pages.js';
 import { createLogger } from './http/logging.js';
 import { answerOversizedBodies } from './http/oversized-bodies.js';
 import { registerOpenApi, registerOpenApiRoute } from './http/openapi.js';
+import { registerNotificationRoute } from './http/notifications.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerApiRoutes } from './http/register-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -146,6 +147,10 @@ export async function buildServer({
     },
     auth,
   );
+  // Graph's change notifications: public, outside the /api plugin's token check.
+  if (composition?.notifications) {
+    await registerNotificationRoute(app, composition.notifications);
+  }
   const routes = [...(await loadRoutes()), ...extraRoutes];
   checkUnique(routes);
   await app.register(

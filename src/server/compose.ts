@@ -18,6 +18,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import { SYSTEM_ACCESS } from '../app/access.js';
 import { createAppState } from '../app/app-state.js';
 import { createUseCaseContext } from '../app/context.js';
+import {
+  createNotificationReceiver,
+  DEFAULT_LIFETIME_MS,
+  DEFAULT_RENEW_BEFORE_MS,
+  type NotificationReceiver,
+  type NotificationSettings,
+} from '../app/change-notifications.js';
 import { AppError } from '../app/errors.js';
 import { createMaintenanceCycle } from '../app/run-maintenance.js';
 import { currentCampaign } from '../domain/campaign.js';
@@ -30,10 +37,10 @@ import {
   managedIdentityAssertion,
   type IdentitySettings,
 } from '../graph/client/tokens.js';
-import { createCycleLease, createMicrosoft365 } from '../graph/gateway.js';
+import { createCycleLease, createMicrosoft365, createSubscriptionPorts } from '../graph/gateway.js';
 import { checkIdentitySetup } from './auth/identity-setup-check.js';
 import type { Clock } from './clock.js';
-import type { Env } from './env.js';
+import { notificationModeOf, type Env } from './env.js';
 import { createMaintenanceScheduler, type MaintenanceScheduler } from './maintenance-scheduler.js';
 import type { Caller, ServerServices } from './services.js';
 
@@ -41,6 +48,8 @@ export interface Composition {
   readonly services: Omit<ServerServices, 'webConfig'>;
   /** Undefined when SYNC_INTERVAL_SECONDS is 0. */
   readonly scheduler: MaintenanceScheduler | undefined;
+  /** What POST /api/notifications hands notifications to; undefined in polling mode. */
+  readonly notifications: NotificationReceiver | undefined;
 }
 
 export interface ComposeOptions {
@@ -155,9 +164,53 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
       createUseCaseContext({ m365: microsoft365For(caller), access: caller.access, state, now }),
   };
 
+  const systemContext = () =>
+    createUseCaseContext({ m365: appMicrosoft365, access: SYSTEM_ACCESS, state, now });
+  // Change notifications when Microsoft 365 can reach this server (NOTIFICATION_URL and its
+  // client state), else polling only.
+  const mode = notificationModeOf(env);
+  const subscriptionPorts = createSubscriptionPorts(appClient, site);
+  const notificationSettings: NotificationSettings | undefined =
+    mode.mode === 'notifications'
+      ? {
+          notificationUrl: mode.url,
+          clientState: mode.clientState,
+          lifetimeMs: DEFAULT_LIFETIME_MS,
+          renewBeforeMs: DEFAULT_RENEW_BEFORE_MS,
+        }
+      : undefined;
+  if (mode.mode === 'notifications') {
+    options.log.info({ notificationUrl: mode.url }, 'calendar changes: Graph change notifications');
+  } else {
+    options.log.info({ reason: mode.reason }, 'calendar changes: polling only');
+  }
+  const notifications = notificationSettings
+    ? createNotificationReceiver({
+        settings: notificationSettings,
+        ports: subscriptionPorts,
+        context: systemContext,
+        onError: (error, what) =>
+          options.log.warn(
+            { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) },
+            `${what} not processed; the safety-net poll catches up`,
+          ),
+      })
+    : undefined;
+
   // Lists are read in full every ten cycles (expiry, executed workshops, cut-off operations);
   // in between only the answers are synced.
-  const cycle = createMaintenanceCycle({ fullEveryMs: env.SYNC_INTERVAL_SECONDS * 10 * 1000 });
+  const cycle = createMaintenanceCycle({
+    fullEveryMs: env.SYNC_INTERVAL_SECONDS * 10 * 1000,
+    ...(notificationSettings
+      ? {
+          notifications: {
+            ports: subscriptionPorts,
+            settings: notificationSettings,
+            safetyNetMs: env.POLL_SAFETY_NET_SECONDS * 1000,
+          },
+        }
+      : {}),
+  });
   const scheduler =
     env.SYNC_INTERVAL_SECONDS > 0
       ? createMaintenanceScheduler({
@@ -170,17 +223,8 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
             termMs: env.LEASE_SECONDS * 1000,
             now,
           },
-          run: ({ isNewHolder }) =>
-            cycle(
-              createUseCaseContext({
-                m365: appMicrosoft365,
-                access: SYSTEM_ACCESS,
-                state,
-                now,
-              }),
-              { full: isNewHolder },
-            ),
+          run: ({ isNewHolder }) => cycle(systemContext(), { full: isNewHolder }),
         })
       : undefined;
-  return { services, scheduler };
+  return { services, scheduler, notifications };
 }

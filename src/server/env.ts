@@ -60,6 +60,17 @@
 // # maintenance; a crashed holder is replaced this long after its last renewal. Must be longer
 // # than SYNC_INTERVAL_SECONDS. Default: three intervals.
 // LEASE_SECONDS=180
+// # Graph change notifications on the organizers' calendars: where Microsoft 365 posts them.
+// # Default: PUBLIC_URL + /api/notifications when PUBLIC_URL is set. It must be https (or
+// # http on this machine, for the local sandbox) and reachable from Microsoft 365; otherwise,
+// # or without NOTIFICATION_CLIENT_STATE, the answers are polled every SYNC_INTERVAL_SECONDS.
+// NOTIFICATION_URL=https://workshopplanner.example.nl/api/notifications
+// # The secret every notification must carry (16–128 characters; the same on every instance;
+// # from the host's secret store, never in the repository). Unset: no notifications, polling.
+// NOTIFICATION_CLIENT_STATE=
+// # With notifications: seconds between two polls of every organizer's answers anyway (the
+// # safety net for lost notifications). Without notifications SYNC_INTERVAL_SECONDS applies.
+// POLL_SAFETY_NET_SECONDS=900
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { PlannerSettings } from '../domain/planner/types.js';
@@ -177,6 +188,15 @@ export const ZEnv = z.object({
     .default(60),
   PLANNER_MAX_PER_WEEK: z.coerce.number().int().min(1).max(14).default(2),
   PLANNER_MAX_PER_CAMPAIGN: z.coerce.number().int().min(1).max(500).default(12),
+  // Change notifications (notificationModeOf): the endpoint, its secret, the safety-net poll.
+  NOTIFICATION_URL: z.url().optional(),
+  NOTIFICATION_CLIENT_STATE: z.string().min(16).max(128).optional(),
+  POLL_SAFETY_NET_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 60)
+    .default(900),
   // Default (unset): three intervals, see readEnv.
   LEASE_SECONDS: z.coerce
     .number()
@@ -190,8 +210,10 @@ type ParsedEnv = z.infer<typeof ZEnv>;
 
 export type Env = Omit<
   ParsedEnv,
-  'PUBLIC_URL' | 'API_IDENTIFIER_URI' | 'ALLOW_LOCALHOST' | 'LEASE_SECONDS'
+  'PUBLIC_URL' | 'API_IDENTIFIER_URI' | 'ALLOW_LOCALHOST' | 'LEASE_SECONDS' | 'NOTIFICATION_URL'
 > & {
+  /** Explicit, or derived from an explicit PUBLIC_URL; undefined: none (polling). */
+  readonly NOTIFICATION_URL: string | undefined;
   readonly LEASE_SECONDS: number;
   readonly PUBLIC_URL: string;
   readonly API_IDENTIFIER_URI: string;
@@ -233,7 +255,34 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     PUBLIC_URL: publicUrl,
     API_IDENTIFIER_URI: env.API_IDENTIFIER_URI ?? `api://${publicHost.host}/${env.CLIENT_ID}`,
     ALLOW_LOCALHOST: env.ALLOW_LOCALHOST ?? LOOPBACK_HOSTS.has(publicHost.hostname),
+    NOTIFICATION_URL:
+      env.NOTIFICATION_URL ??
+      (env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/+$/, '')}/api/notifications` : undefined),
   };
+}
+
+export type NotificationMode =
+  | { readonly mode: 'notifications'; readonly url: string; readonly clientState: string }
+  | { readonly mode: 'polling'; readonly reason: string };
+
+/**
+ * Whether Microsoft 365 can tell this server about calendar changes: a notification URL that is
+ * https (or http on this machine, which only the local sandbox reaches) and a client state.
+ */
+export function notificationModeOf(env: Env): NotificationMode {
+  const url = env.NOTIFICATION_URL;
+  if (url === undefined) return { mode: 'polling', reason: 'no NOTIFICATION_URL or PUBLIC_URL' };
+  const parsed = new URL(url);
+  const isReachable =
+    parsed.protocol === 'https:' ||
+    (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname));
+  if (!isReachable) {
+    return { mode: 'polling', reason: `NOTIFICATION_URL ${url} is not https` };
+  }
+  if (env.NOTIFICATION_CLIENT_STATE === undefined) {
+    return { mode: 'polling', reason: 'no NOTIFICATION_CLIENT_STATE' };
+  }
+  return { mode: 'notifications', url, clientState: env.NOTIFICATION_CLIENT_STATE };
 }
 
 // What each tenant setting should hold instead of the sandbox's value (operator message).

@@ -57,6 +57,7 @@ function summarise(report: MaintenanceReport) {
       failed: sync.failed,
       deferred: sync.deferred,
     })),
+    ...(report.subscriptions ? { subscriptions: report.subscriptions } : {}),
   };
 }
 
@@ -64,7 +65,8 @@ function hasNews(report: MaintenanceReport): boolean {
   return (
     report.resumed.length + report.expired.length + report.executed.length > 0 ||
     report.failed.length > 0 ||
-    report.syncs.some((sync) => sync.updated.length + sync.failed.length > 0)
+    report.syncs.some((sync) => sync.updated.length + sync.failed.length > 0) ||
+    Object.values(report.subscriptions ?? {}).some((organizers) => organizers.length > 0)
   );
 }
 

@@ -13,6 +13,8 @@ export type StateKind = 'deltaCursor' | 'subscription' | 'lease';
 
 export interface StateItem {
   readonly id: string;
+  /** The key after `soort|` (as stored: lower case). */
+  readonly key?: string;
   readonly eTag: string;
   readonly value: string | null;
   readonly expiresAt: string | null;
@@ -23,6 +25,7 @@ const ZStateItem = z.object({
   '@odata.etag': z.string().optional(),
   eTag: z.string().optional(),
   fields: z.object({
+    Sleutel: z.string().nullish(),
     Waarde: z.string().nullish(),
     VerlooptOp: z.string().nullish(),
   }),
@@ -45,8 +48,10 @@ export function stateKey(kind: StateKind, key: string): string {
 }
 
 function toStateItem(item: z.infer<typeof ZStateItem>): StateItem {
+  const key = item.fields.Sleutel ?? undefined;
   return {
     id: item.id,
+    ...(key !== undefined ? { key: key.slice(key.indexOf('|') + 1) } : {}),
     eTag: item['@odata.etag'] ?? item.eTag ?? '',
     value: item.fields.Waarde ?? null,
     expiresAt: item.fields.VerlooptOp ?? null,
@@ -77,6 +82,30 @@ export class SharePointSyncState {
       );
       const first = page.value[0];
       return first ? toStateItem(first) : undefined;
+    } catch (error) {
+      if (error instanceof z.ZodError) throw error;
+      throw toGraphFailure(error);
+    }
+  }
+
+  /** Every item of one kind (the indexed Soort column), all pages. */
+  async list(kind: StateKind): Promise<StateItem[]> {
+    const items: StateItem[] = [];
+    try {
+      let page: unknown = await this.client
+        .api(this.items)
+        .expand('fields')
+        .filter(`fields/Soort eq ${odataString(kind)}`)
+        .top(500)
+        .get();
+      for (let pages = 0; pages < 100; pages++) {
+        const parsed = ZStatePage.extend({ '@odata.nextLink': z.string().optional() }).parse(page);
+        items.push(...parsed.value.map(toStateItem));
+        const next = parsed['@odata.nextLink'];
+        if (!next) break;
+        page = await this.client.api(next).get();
+      }
+      return items;
     } catch (error) {
       if (error instanceof z.ZodError) throw error;
       throw toGraphFailure(error);
