@@ -91,6 +91,10 @@ describe('six sync loops while the trainers answer', () => {
     });
     for (const move of moves) {
       respond(signups, move);
+      // A sync ends after each answer before the next one: the loops really run among the
+      // answers, also on a fast machine where all answers fit in one round of syncs.
+      const seen = syncs;
+      while (syncs === seen) await pause(5);
       await pause(Math.floor(next() * 25));
     }
     answering = false;
