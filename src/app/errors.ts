@@ -6,30 +6,11 @@
 // in src/server/errors; this file knows nothing of HTTP.
 import { formatIssue, type DomainIssue } from '../domain/errors.js';
 
-export const ERROR_CODES = [
-  'MALFORMED_REQUEST',
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'NO_ROLE',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'METHOD_NOT_ALLOWED',
-  'CONFLICT',
-  'PRECONDITION_FAILED',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'DOMAIN_RULE_VIOLATED',
-  'PRECONDITION_REQUIRED',
-  'RATE_LIMITED',
-  'INTERNAL',
-  'GRAPH_UNAVAILABLE',
-  'AUTH_UNAVAILABLE',
-] as const;
+// The codes are the API contract's (src/contract/lists.ts): one list for server and web.
+// Adding one means adding its texts and its HTTP status.
+export { ERROR_CODES, type ErrorCode, type Language } from '../contract/lists.js';
+import type { ErrorCode, Language } from '../contract/lists.js';
 
-/** Stable codes the UI switches on; adding one means adding its texts and its HTTP status. */
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export type Language = 'nl' | 'en';
 export type LocalizedText = Readonly<Record<Language, string>>;
 
 /** A problem with one input field; `field` is a dotted path such as `preferences.1.end`. */
