@@ -27,10 +27,14 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** Presses Tab until the focused element is the one named, as a keyboard user would. */
-async function tabTo(name: string, limit = 40): Promise<void> {
+/**
+ * Presses Tab (or Shift+Tab) until the focused element is the one named, as a keyboard user
+ * would. After a page change focus sits on the page's heading, so the menu above it is reached
+ * backwards.
+ */
+async function tabTo(name: string, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 40): Promise<void> {
   for (let i = 0; i < limit; i++) {
-    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.press(key);
     const focused = await app.page.evaluate(() => document.activeElement?.textContent?.trim());
     if (focused === name) return;
   }
@@ -40,7 +44,10 @@ async function tabTo(name: string, limit = 40): Promise<void> {
 describe('the register form with mistakes', () => {
   it('opens from the menu and chooses the municipality with the keyboard', async () => {
     await app.signIn('Sanne de Vries');
-    await tabTo('Nieuwe aanmelding');
+    await app.waitForHeading('Overzicht');
+    // Focus moves to the page's heading once the page is there; the menu is just above it.
+    await app.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+    await tabTo('Nieuwe aanmelding', 'Shift+Tab');
     await app.page.keyboard.press('Enter');
     await app.waitForHeading('Nieuwe aanmelding');
     await form.municipality().focus();
