@@ -245,6 +245,10 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
     },
     { prefix: '/v1.0' },
   );
+  // Browsers ask every origin for its icon; the sign-in page and the inspector have one.
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+  );
   void app.register(async (scope) => identityModule(scope, ctx));
   void app.register(async (scope) => inspectorModule(scope, ctx), { prefix: '/inspector' });
   void app.register(async (scope) => controlModule(scope, ctx), { prefix: '/_sandbox' });
@@ -253,6 +257,13 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
   });
   return app;
 }
+
+/** The sandbox's icon: a grey square with "365", so a tab of the sandbox is told from the app's. */
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
+  '<rect width="32" height="32" rx="6" fill="#616161"/>' +
+  '<text x="16" y="21" font-family="sans-serif" font-size="12" fill="#fff" text-anchor="middle">365</text>' +
+  '</svg>';
 
 /** `/me/…` → `/users/{oid}/…`; `/users/{id}/calendar/events|calendarView` → `/users/{id}/…`. */
 export function rewriteGraphUrl(url: string, authorization: string | undefined): string {

@@ -134,6 +134,13 @@ describe('answering with the form', () => {
     expect(await organizerStatus(MAYOR_HAARLEM)).toBe('declined');
   });
 
+  it('has an icon, so a browser on the sign-in page or the inspector gets no 404 (issue 18)', async () => {
+    const response = await fetch(`${sandbox.urls.http}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    await expect(response.text()).resolves.toMatch(/^<svg /);
+  });
+
   it('does not redirect outside the inspector', async () => {
     const copyId = meetingMessages(sandbox, marieke.id, hold.id)[0]!.message.meeting!
       .recipientEventIds![marieke.upn]!;

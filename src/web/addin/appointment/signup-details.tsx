@@ -1,6 +1,7 @@
 // The sign-up behind a calendar item: municipality, status, the pair, and every option with its
-// date and the trainers' answers. A trainer sees the other trainer's answer (their own is in
-// their calendar); the account holder sees both.
+// date and the trainers' answers. A trainer sees their own answer first ("Uw antwoord", as the
+// product has it, so a reply that did not arrive shows) and then the other trainer's; the account
+// holder sees both by name.
 import { Link, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { TGetMeResponse, TOptionView, TSignupView } from '../../common/api/api-types.js';
@@ -19,10 +20,12 @@ function OptionAnswers({
   option,
   signup,
   shown,
+  mine,
 }: {
   option: TOptionView;
   signup: TSignupView;
   shown: readonly Role[];
+  mine: Role | undefined;
 }) {
   const at = useAddinT();
   const styles = useAddinStyles();
@@ -30,7 +33,11 @@ function OptionAnswers({
     <ul className={styles.plainList}>
       {shown.map((role) => (
         <li key={role} className={styles.inline}>
-          <span>{at('appointment.answerOf', { name: signup.pair?.[role].name ?? role })}</span>
+          <span>
+            {role === mine
+              ? at('appointment.yourAnswer')
+              : at('appointment.answerOf', { name: signup.pair?.[role].name ?? role })}
+          </span>
           <AnswerLabel answer={option.answers[role]} />
         </li>
       ))}
@@ -45,10 +52,9 @@ export function SignupDetails({ match, me }: { match: AppointmentMatch; me: TGet
   const language = currentLanguage(i18n);
   const { signup, option } = match;
   const myRole = trainerRoleOf(signup, me.email);
-  // A trainer: the other one's answer. Anyone else (account holder, coordinator): both.
-  const shown: readonly Role[] = myRole
-    ? [myRole === 'berenschot' ? 'riec' : 'berenschot']
-    : ['berenschot', 'riec'];
+  // A trainer: their own answer first, then the other one's. Anyone else: both, in role order.
+  const shown: readonly Role[] =
+    myRole === 'riec' ? ['riec', 'berenschot'] : ['berenschot', 'riec'];
   const canOpenSignup = hasPermission(me, 'signups:read');
 
   return (
@@ -96,7 +102,7 @@ export function SignupDetails({ match, me }: { match: AppointmentMatch; me: TGet
                 {formatSlot(candidate.slot.start, candidate.slot.end, language)} ·{' '}
                 {t(`hold.${candidate.hold}`)}
               </Text>
-              <OptionAnswers option={candidate} signup={signup} shown={shown} />
+              <OptionAnswers option={candidate} signup={signup} shown={shown} mine={myRole} />
             </li>
           );
         })}

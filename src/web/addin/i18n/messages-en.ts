@@ -123,6 +123,7 @@ export const addinMessagesEn: AddinMessages = {
     current: 'this appointment',
     confirmed: 'confirmed',
     answerOf: '{{name}}:',
+    yourAnswer: 'Your answer:',
     lapses: 'The options lapse on {{when}} unless one is confirmed before.',
     readOnly: 'Read only. Accept or decline in the invitation itself.',
     openTab: 'Open the sign-up in Workshopplanner',

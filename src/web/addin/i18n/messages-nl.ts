@@ -122,6 +122,7 @@ export const addinMessagesNl = {
     current: 'deze afspraak',
     confirmed: 'bevestigd',
     answerOf: '{{name}}:',
+    yourAnswer: 'Uw antwoord:',
     lapses: 'De opties vervallen op {{when}} als er niet eerder is bevestigd.',
     readOnly: 'Alleen lezen. Accepteren of afwijzen doet u in de uitnodiging zelf.',
     openTab: 'Aanmelding openen in Workshopplanner',

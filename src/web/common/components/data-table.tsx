@@ -10,6 +10,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusMedium,
   },
+  // Columns as wide as their content needs (Fluent's default is fixed, equal columns, which clips
+  // a cell's text at 375 px): the wrapper scrolls sideways instead.
+  table: { tableLayout: 'auto' },
   caption: {
     textAlign: 'start',
     padding: tokens.spacingHorizontalS,
@@ -27,6 +30,7 @@ export function DataTable(
     <div className={styles.wrap}>
       <Table
         size="small"
+        className={styles.table}
         {...('labelledBy' in props ? { 'aria-labelledby': props.labelledBy } : {})}
       >
         {'caption' in props && <caption className={styles.caption}>{props.caption}</caption>}

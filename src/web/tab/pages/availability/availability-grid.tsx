@@ -20,8 +20,13 @@ import { formatSlot } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 
 const useStyles = makeStyles({
-  trainer: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  name: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  trainer: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: '8rem',
+  },
+  name: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground2 },
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });

@@ -41,7 +41,7 @@ export function SignupSummary({ signup }: { signup: TSignupView }) {
         <>
           <dt className={styles.term}>{t('signup.remarks')}</dt>
           <dd className={styles.detail}>
-            <Text>{signup.remarks}</Text>
+            <Text className={styles.freeText}>{signup.remarks}</Text>
           </dd>
         </>
       )}

@@ -12,7 +12,9 @@ export const useSignupStyles = makeStyles({
   titleGroup: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   summary: {
     display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
+    // minmax(0, …): a long unbroken word wraps inside its cell instead of widening the page.
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
@@ -22,7 +24,9 @@ export const useSignupStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   term: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  detail: { margin: 0 },
+  detail: { margin: 0, overflowWrap: 'anywhere' },
+  /** Free text as typed: its line breaks kept, long words broken at the edge. */
+  freeText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   steps: {
     display: 'flex',
