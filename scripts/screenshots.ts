@@ -4,10 +4,9 @@
 // and English, light and dark, and saves screenshots under docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { findEveningOff, findPublicHoliday } from '../src/domain/dutch-calendar.js';
 import { Inspector } from '../tests/e2e/pages/inspector.js';
 import { eveningSlotTexts } from '../tests/e2e/pages/slots.js';
-import { TabApp } from '../tests/e2e/pages/tab-app.js';
+import { newTabContext, TabApp } from '../tests/e2e/pages/tab-app.js';
 import { launchChromium } from '../tests/support/browser.js';
 import { startStack, type RunningStack } from '../tests/support/stack.js';
 import { DateTime } from 'luxon';
@@ -34,20 +33,22 @@ function apiOf(app: TabApp) {
 }
 
 /**
- * Three evenings in the n-th ordinary week from now: weeks with a public holiday or an evening
- * people keep free (Christmas, New Year's Eve, …) are skipped, as a municipality would.
+ * Three evenings in the n-th ordinary week from the stack's today: weeks with a public holiday
+ * or an evening people keep free (Christmas, New Year's Eve, …) are skipped (eveningSlotTexts),
+ * as a municipality would.
  */
-function ordinaryEvenings(n: number) {
-  let found = 0;
+function ordinaryEvenings(now: Date, n: number) {
+  const weeks: string[] = [];
   for (let weeksAhead = 1; ; weeksAhead++) {
-    const slots = eveningSlotTexts(new Date(), weeksAhead);
-    if (slots.some((slot) => findPublicHoliday(slot.date) ?? findEveningOff(slot.date))) continue;
-    if (++found === n) return slots;
+    const slots = eveningSlotTexts(now, weeksAhead);
+    if (weeks.includes(slots[0]!.date)) continue;
+    weeks.push(slots[0]!.date);
+    if (weeks.length === n) return slots;
   }
 }
 
-function isoSlots(weeks: number) {
-  return ordinaryEvenings(weeks).map((slot) => {
+function isoSlots(now: Date, weeks: number) {
+  return ordinaryEvenings(now, weeks).map((slot) => {
     const at = (time: string) =>
       DateTime.fromISO(`${slot.date}T${time}`, { zone: 'Europe/Amsterdam' }).toISO() ?? '';
     return { start: at(slot.start), end: at(slot.end) };
@@ -64,7 +65,7 @@ interface Seeded {
 
 /** Three sign-ups: registered (Zandvoort), options with one accepted by both (Haarlem), confirmed (Velsen). */
 async function seed(browser: Browser, stack: RunningStack): Promise<Seeded> {
-  const page = await browser.newPage();
+  const page = await (await newTabContext(browser, stack)).newPage();
   const app = new TabApp(page, stack);
   await app.signIn('Sanne de Vries');
   const api = apiOf(app);
@@ -73,13 +74,15 @@ async function seed(browser: Browser, stack: RunningStack): Promise<Seeded> {
       (await api('/api/signups', {
         cbsCode,
         contact: { name, email: `burgemeester@${domain}` },
-        preferences: isoSlots(weeks),
+        preferences: isoSlots(stack.now(), weeks),
         scanStatus: 'gedaan',
         remarks: 'Graag in de raadzaal.',
       })) as { signup: { id: string } }
     ).signup.id;
   const placeOptions = async (id: string, weeks: number) => {
-    const availability = (await api('/api/availability', { slots: isoSlots(weeks) })) as {
+    const availability = (await api('/api/availability', {
+      slots: isoSlots(stack.now(), weeks),
+    })) as {
       pairs: {
         berenschot: { email: string; name: string };
         riec: { email: string; name: string };
@@ -138,7 +141,7 @@ async function capture(
   language: 'nl' | 'en',
   theme: 'light' | 'dark',
 ): Promise<void> {
-  const context = await browser.newContext({
+  const context = await newTabContext(browser, stack, {
     viewport: { width: 1280, height: 860 },
     colorScheme: theme,
     locale: language === 'nl' ? 'nl-NL' : 'en-GB',
@@ -193,7 +196,7 @@ try {
       await capture(browser, stack, seeded, language, theme);
     }
   }
-  const trainer = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const trainer = await newTabContext(browser, stack, { viewport: { width: 1280, height: 860 } });
   const trainerApp = new TabApp(await trainer.newPage(), stack);
   await trainerApp.signIn(seeded.trainer);
   await trainerApp.waitForHeading('Mijn workshops');

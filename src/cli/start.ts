@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { DateTime } from 'luxon';
 import { buildWeb } from './build-web.js';
 import { readSandboxConfig } from '@workshopplanner/m365-sandbox/config';
 import { readServerEnv } from '../server/env.js';
@@ -18,6 +19,19 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 let startSandbox: boolean;
 try {
   startSandbox = readServerEnv().START_SANDBOX;
+  // One offset for both processes, taken once here, so their clocks agree to the millisecond.
+  const today = process.env.SANDBOX_TODAY?.trim();
+  if (today) {
+    if (!startSandbox)
+      throw new Error('SANDBOX_TODAY werkt alleen met de sandbox (START_SANDBOX=true)');
+    const at = DateTime.fromISO(today, { setZone: true });
+    if (!at.isValid || !/(Z|[+-]\d{2}:\d{2})$/.test(today)) {
+      throw new Error(
+        `SANDBOX_TODAY "${today}" is geen tijdstip met tijdzone, bijvoorbeeld 2026-09-01T09:00:00+02:00`,
+      );
+    }
+    process.env.SANDBOX_CLOCK_OFFSET_MS = String(at.toMillis() - Date.now());
+  }
 } catch (error) {
   console.error(`Starten mislukt: ${(error as Error).message}`);
   process.exit(1);

@@ -172,6 +172,9 @@ export const ZEnv = z.object({
     .default(64 * 1024),
   // npm start: false runs against a real tenant (no local sandbox); see readServerEnv.
   START_SANDBOX: booleanText.default(true),
+  // npm start with SANDBOX_TODAY: the server's clock runs this far from real time, as the
+  // sandbox's does. Refused for a real tenant (see TENANT_SETTINGS).
+  SANDBOX_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   SYNC_INTERVAL_SECONDS: z.coerce
     .number()
     .int()
@@ -309,6 +312,11 @@ const TENANT_SETTINGS: readonly (readonly [keyof Env, (env: Env) => boolean, str
     'SHAREPOINT_SITE',
     (env) => env.SHAREPOINT_SITE === SANDBOX_SITE,
     'the id of the site with the lists (hostname,siteCollectionId,webId)',
+  ],
+  [
+    'SANDBOX_CLOCK_OFFSET_MS',
+    (env) => env.SANDBOX_CLOCK_OFFSET_MS !== 0,
+    '0: a real tenant runs on the real time (leave SANDBOX_TODAY empty)',
   ],
   [
     'ALLOWED_TENANT_IDS',

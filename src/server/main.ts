@@ -10,7 +10,12 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const app = await buildServer({ env });
+// With the sandbox's "today" (SANDBOX_TODAY), the server's clock keeps the sandbox's pace.
+const offsetMs = env.SANDBOX_CLOCK_OFFSET_MS;
+const app = await buildServer({
+  env,
+  ...(offsetMs !== 0 ? { clock: { now: () => new Date(Date.now() + offsetMs) } } : {}),
+});
 const address = await app.listen({ host: env.HOST, port: env.PORT });
 const port = new URL(address).port;
 console.log(`Workshopplanner: http://${env.HOST}:${port}`);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { ALL_LISTS } from '../../src/graph/sharepoint/lists.js';
 import { launchChromium } from '../support/browser.js';
+import { FIXED_TODAY } from '../support/planning.js';
 import { startStack, type RunningStack } from '../support/stack.js';
 
 let stack: RunningStack;
@@ -24,6 +25,15 @@ describe('npm start', () => {
     expect(text).toMatch(/Microsoft 365-sandbox \(Graph en aanmelden\)\s+https:\/\/localhost:\d+/);
     expect(text).toMatch(/Sandbox-inspector .*\s+http:\/\/localhost:\d+\/inspector/);
     expect(text).toMatch(/Workshopplanner is ready: open http:\/\/localhost:\d+/);
+  });
+
+  it('runs the sandbox on the fixed today it was given (SANDBOX_TODAY), still ticking', async () => {
+    const clock = (await (await fetch(`${stack.sandboxHttpUrl}/_sandbox/clock`)).json()) as {
+      now: string;
+    };
+    const drift = Date.parse(clock.now) - stack.now().getTime();
+    expect(Math.abs(drift)).toBeLessThan(60_000);
+    expect(Date.parse(clock.now)).toBeGreaterThanOrEqual(FIXED_TODAY.getTime());
   });
 
   it('serves the app shell to a browser', async () => {

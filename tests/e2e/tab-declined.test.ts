@@ -10,7 +10,7 @@ import { OverviewPage } from './pages/overview-page.js';
 import { RegisterPage } from './pages/register-page.js';
 import { AvailabilityPage, OptionsPage } from './pages/signup-pages.js';
 import { eveningSlotTexts } from './pages/slots.js';
-import { TAB_CONTEXT, TabApp } from './pages/tab-app.js';
+import { newTabContext, TabApp } from './pages/tab-app.js';
 import { expectNoAxeViolationsInBothThemes } from './pages/themes.js';
 
 const MAYOR = { name: 'Kabinet van de burgemeester', email: 'burgemeester@zandvoort.nl' };
@@ -24,7 +24,7 @@ let pair: { berenschot: string; riec: string };
 
 beforeAll(async () => {
   [browser, stack] = await Promise.all([launchChromium(), startStack()]);
-  context = await browser.newContext(TAB_CONTEXT);
+  context = await newTabContext(browser, stack);
   app = new TabApp(await context.newPage(), stack);
 });
 afterAll(async () => {
@@ -41,7 +41,7 @@ describe('the trainers decline every option', () => {
     await form.fill({
       municipality: 'Zandvoort',
       contact: MAYOR,
-      slots: eveningSlotTexts(new Date(), 4),
+      slots: eveningSlotTexts(stack.now(), 4),
     });
     await form.submitAndContinue();
     signupId = app.signupIdFromUrl();
@@ -121,7 +121,7 @@ describe('the trainers decline every option', () => {
     await app.waitForHeading('Nieuwe data voor Zandvoort');
     const form = new RegisterPage(app.page);
     await expect(form.municipality().inputValue()).resolves.toBe('Zandvoort');
-    await form.fill({ contact: MAYOR, slots: eveningSlotTexts(new Date(), 6) });
+    await form.fill({ contact: MAYOR, slots: eveningSlotTexts(stack.now(), 6) });
     await expectNoAxeViolationsInBothThemes(app, 'register-new-dates');
     await form.submitAndContinue();
     expect(app.signupIdFromUrl()).toBe(signupId);

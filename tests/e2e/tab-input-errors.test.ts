@@ -8,7 +8,7 @@ import { launchChromium } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/stack.js';
 import { RegisterPage } from './pages/register-page.js';
 import { eveningSlotTexts } from './pages/slots.js';
-import { TAB_CONTEXT, TabApp } from './pages/tab-app.js';
+import { newTabContext, TabApp } from './pages/tab-app.js';
 import { expectNoAxeViolationsInBothThemes } from './pages/themes.js';
 
 let stack: RunningStack;
@@ -18,7 +18,7 @@ let form: RegisterPage;
 
 beforeAll(async () => {
   [browser, stack] = await Promise.all([launchChromium(), startStack()]);
-  const context = await browser.newContext(TAB_CONTEXT);
+  const context = await newTabContext(browser, stack);
   app = new TabApp(await context.newPage(), stack);
   form = new RegisterPage(app.page);
 });
@@ -73,7 +73,7 @@ describe('the register form with mistakes', () => {
   });
 
   it('catches a half-filled slot itself', async () => {
-    const [first] = eveningSlotTexts(new Date(), 3);
+    const [first] = eveningSlotTexts(stack.now(), 3);
     await form.field(1, 'Datum').fill(first!.date);
     await form.submit();
     await expect(form.descriptionOf(form.field(1, 'Begintijd'))).resolves.toBe(
@@ -82,7 +82,7 @@ describe('the register form with mistakes', () => {
   });
 
   it('puts a wrong slot’s message at that slot', async () => {
-    const slots = eveningSlotTexts(new Date(), 3);
+    const slots = eveningSlotTexts(stack.now(), 3);
     await form.fill({
       contact: { name: 'Kabinet van de burgemeester', email: 'kabinet@heemskerk' },
       slots: [slots[0]!, { ...slots[1]!, start: '22:30', end: '19:30' }, slots[2]!],
@@ -111,7 +111,7 @@ describe('the register form with mistakes', () => {
   });
 
   it('registers once corrected; a weekend is a warning at the field, not a refusal', async () => {
-    const slots = eveningSlotTexts(new Date(), 3);
+    const slots = eveningSlotTexts(stack.now(), 3);
     const saturday = DateTime.fromISO(slots[2]!.date).plus({ days: 2 }).toISODate()!;
     await form.fill({
       contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@heemskerk.nl' },

@@ -10,7 +10,7 @@ import { startStack, type RunningStack } from '../support/stack.js';
 import { OverviewPage } from './pages/overview-page.js';
 import { AvailabilityPage } from './pages/signup-pages.js';
 import { eveningSlotTexts } from './pages/slots.js';
-import { TAB_CONTEXT, TabApp } from './pages/tab-app.js';
+import { newTabContext, TabApp } from './pages/tab-app.js';
 
 const NARROW = 375;
 const LONG_WORD = 'Raadsvergaderingvoorbereidingscommissievergaderingsverslag'.repeat(6);
@@ -23,14 +23,13 @@ let signupId: string;
 
 beforeAll(async () => {
   [browser, stack] = await Promise.all([launchChromium(), startStack()]);
-  const context = await browser.newContext({
-    ...TAB_CONTEXT,
+  const context = await newTabContext(browser, stack, {
     viewport: { width: NARROW, height: 800 },
   });
   app = new TabApp(await context.newPage(), stack);
   await app.signIn('Sanne de Vries');
   // Registered through the API: this test is about how the pages lay out, not about the form.
-  const preferences = eveningSlotTexts(new Date(), 5).map((slot) => ({
+  const preferences = eveningSlotTexts(stack.now(), 5).map((slot) => ({
     start: DateTime.fromISO(`${slot.date}T${slot.start}`, { zone: 'Europe/Amsterdam' }).toISO(),
     end: DateTime.fromISO(`${slot.date}T${slot.end}`, { zone: 'Europe/Amsterdam' }).toISO(),
   }));

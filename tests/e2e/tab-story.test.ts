@@ -13,7 +13,7 @@ import { OverviewPage } from './pages/overview-page.js';
 import { RegisterPage } from './pages/register-page.js';
 import { AvailabilityPage, ConfirmPage, OptionsPage } from './pages/signup-pages.js';
 import { eveningSlotTexts } from './pages/slots.js';
-import { TAB_CONTEXT, TabApp } from './pages/tab-app.js';
+import { newTabContext, TabApp } from './pages/tab-app.js';
 import { expectNoAxeViolationsInBothThemes } from './pages/themes.js';
 
 const MAYOR = { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarlem.nl' };
@@ -29,7 +29,7 @@ let chosen: number;
 
 beforeAll(async () => {
   [browser, stack] = await Promise.all([launchChromium(), startStack()]);
-  context = await browser.newContext(TAB_CONTEXT);
+  context = await newTabContext(browser, stack);
   app = new TabApp(await context.newPage(), stack);
 });
 afterAll(async () => {
@@ -69,7 +69,7 @@ describe('an account holder plans Haarlem from sign-up to confirmation', () => {
     await expect(form.municipality().inputValue()).resolves.toBe('Haarlem');
     await form.fill({
       contact: MAYOR,
-      slots: eveningSlotTexts(new Date()),
+      slots: eveningSlotTexts(stack.now()),
       scan: 'Gedaan',
       remarks: 'Graag in de raadzaal.',
     });
@@ -187,7 +187,7 @@ describe('an account holder plans Haarlem from sign-up to confirmation', () => {
   });
 
   it('the RIEC trainer sees the workshop on their own page (read-only)', async () => {
-    const trainerContext = await browser.newContext(TAB_CONTEXT);
+    const trainerContext = await newTabContext(browser, stack);
     const trainer = new TabApp(await trainerContext.newPage(), stack);
     await trainer.signIn(pair.riec);
     await trainer.waitForHeading('Mijn workshops');
@@ -203,7 +203,7 @@ describe('an account holder plans Haarlem from sign-up to confirmation', () => {
   });
 
   it('the coordinator sees every RIEC, Haarlem confirmed, and no planning buttons', async () => {
-    const coordinatorContext = await browser.newContext(TAB_CONTEXT);
+    const coordinatorContext = await newTabContext(browser, stack);
     const coordinator = new TabApp(await coordinatorContext.newPage(), stack);
     await coordinator.signIn('Pieter Bakker');
     const overview = new OverviewPage(coordinator.page);

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { FIXED_TODAY } from './planning.js';
 
 export interface RunningStack {
   readonly appUrl: string;
@@ -13,10 +14,20 @@ export interface RunningStack {
   /** The same port over plain HTTP, for the browser. */
   readonly sandboxHttpUrl: string;
   readonly output: readonly string[];
+  /** The stack's clock (the sandbox's and the server's): from the fixed today, running. */
+  now(): Date;
   stop(): Promise<void>;
 }
 
-export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
+/**
+ * `today`: where the clocks of the sandbox and the server start (SANDBOX_TODAY), so a test's
+ * dates are the same on every day it runs; the browser gets the same clock (newTabContext).
+ */
+export async function startStack(
+  env: NodeJS.ProcessEnv = {},
+  today: Date = FIXED_TODAY,
+): Promise<RunningStack> {
+  const offsetMs = today.getTime() - Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'workshopplanner-e2e-'));
   const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['src/cli/start.ts'], {
     env: {
@@ -27,6 +38,7 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<RunningSt
       // Each stack serves its own build: another test's npm start must not empty it meanwhile.
       WEB_DIST_DIR: join(dataDir, 'web'),
       LOG_LEVEL: 'warn',
+      SANDBOX_TODAY: today.toISOString(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,6 +72,7 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<RunningSt
     sandboxUrl,
     sandboxHttpUrl: sandboxUrl.replace('https:', 'http:'),
     output,
+    now: () => new Date(Date.now() + offsetMs),
     async stop() {
       await new Promise<void>((resolvePromise) => {
         child.once('exit', () => resolvePromise());

@@ -33,6 +33,7 @@ describe('.env.sample', () => {
       ...Object.keys(ZProvisionEnv.shape),
       // Read outside the schemas: by npm start, the sandbox's entry point and the browser tests.
       'START_SANDBOX',
+      'SANDBOX_TODAY',
       'SANDBOX_LOG',
       'CHROMIUM_PATH',
     ];

@@ -75,7 +75,7 @@ export async function startSandbox(
   const ctx: SandboxContext = {
     config,
     db,
-    clock: new SandboxClock(),
+    clock: new SandboxClock(config.clockOffsetMs),
     directory: new Directory(db),
     keys: new SigningKeys(db),
     faults: new FaultInjector(config.faults),

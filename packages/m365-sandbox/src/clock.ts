@@ -1,7 +1,8 @@
 // The sandbox's clock. Tests and demos may shift it (PUT /_sandbox/clock) to see holds lapse
 // or workshops pass without waiting for days.
 export class SandboxClock {
-  private offsetMs = 0;
+  /** `offsetMs`: how far the clock starts ahead of (or behind) real time. */
+  constructor(private offsetMs = 0) {}
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);

@@ -20,6 +20,8 @@ export const ZSandboxEnv = z.object({
   SANDBOX_MAILBOX_CONCURRENCY: z.coerce.number().int().min(0).max(100).default(4),
   SANDBOX_FAULT_SEED: z.coerce.number().int().default(1),
   SANDBOX_USER_PASSWORD: z.string().min(1).default('workshop'),
+  // Set by npm start from SANDBOX_TODAY (the same offset for the sandbox and the server).
+  SANDBOX_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   SANDBOX_SEED_DATE: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -67,6 +69,8 @@ export interface SandboxConfig {
   userPassword: string;
   /** The day the seeded calendars are built around (default: today). */
   seedDate: string | undefined;
+  /** How far the sandbox's clock runs ahead of real time from the start (0 = real time). */
+  clockOffsetMs: number;
 }
 
 export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
@@ -94,5 +98,6 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
     },
     userPassword: e.SANDBOX_USER_PASSWORD,
     seedDate: e.SANDBOX_SEED_DATE,
+    clockOffsetMs: e.SANDBOX_CLOCK_OFFSET_MS,
   };
 }

@@ -50,6 +50,8 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     caDir: resolve(dataDir, 'ca'),
     freeBusySharing: options.freeBusySharing ?? false,
     seedDate: options.seedDate ?? options.today?.toISOString().slice(0, 10) ?? base.seedDate,
+    // Already while seeding: what the seed dates from the clock sees the fixed today too.
+    clockOffsetMs: options.today ? options.today.getTime() - Date.now() : base.clockOffsetMs,
     faults: { ...base.faults, mailboxConcurrency: 4, ...options.faults },
   });
   if (options.today) sandbox.ctx.clock.set(options.today);

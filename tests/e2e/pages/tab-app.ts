@@ -1,6 +1,6 @@
 // The Teams tab in a plain browser, as a user drives it: signing in through the sandbox's
 // pick-a-person page, the header's language and theme controls, and the pages by URL.
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { RunningStack } from '../../support/stack.js';
 
 /**
@@ -12,6 +12,20 @@ export const TAB_CONTEXT: BrowserContextOptions = {
   viewport: { width: 1280, height: 900 },
   reducedMotion: 'reduce',
 };
+
+/**
+ * A browser context for the tab whose clock is the stack's (its fixed today, running), so the
+ * pages' own date checks agree with the server's.
+ */
+export async function newTabContext(
+  browser: Browser,
+  stack: RunningStack,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...TAB_CONTEXT, ...options });
+  await context.clock.install({ time: stack.now() });
+  return context;
+}
 
 export class TabApp {
   constructor(

@@ -125,6 +125,16 @@ describe('readServerEnv', () => {
     expect(named).toEqual(['AUTHORITY_HOST', 'CLIENT_SECRET', 'ALLOWED_TENANT_IDS']);
   });
 
+  it('refuses a moved clock (SANDBOX_TODAY) for a real tenant', () => {
+    const message = refusal({
+      ...TENANT,
+      START_SANDBOX: 'false',
+      SANDBOX_CLOCK_OFFSET_MS: '-7862400000',
+    });
+    const named = [...message.matchAll(/^ {2}([A-Z_]+): /gm)].map((match) => match[1]);
+    expect(named).toEqual(['SANDBOX_CLOCK_OFFSET_MS']);
+  });
+
   it('starts for a real tenant once every setting is the tenant’s', () => {
     const env = readServerEnv({
       ...TENANT,
