@@ -12,6 +12,7 @@ import {
   type SubscriptionReport,
 } from './change-notifications.js';
 import type { UseCaseContext } from './context.js';
+import { removeExpiredAttendeeLists } from './attendees/workshop-attendees.js';
 import { syncAnswers, type SyncReport } from './sync-answers.js';
 
 export interface MaintenanceReport {
@@ -22,6 +23,8 @@ export interface MaintenanceReport {
   readonly syncs: readonly SyncReport[];
   /** With change notifications: what the cycle did to the subscriptions. */
   readonly subscriptions?: SubscriptionReport;
+  /** Workshops whose attendee list was removed (ATTENDEES_RETENTION_DAYS after the workshop). */
+  readonly attendeeListsRemoved?: readonly SignupId[];
 }
 
 type Action = 'resumed' | 'expired' | 'executed' | 'failed' | 'none';
@@ -56,7 +59,7 @@ export function organizersOf(signups: readonly StoredSignup[]): string[] {
 
 export async function runMaintenance(
   ctx: UseCaseContext,
-  options: { sync?: boolean } = {},
+  options: { sync?: boolean; attendeesRetentionDays?: number } = {},
 ): Promise<MaintenanceReport> {
   const signups = await ctx.m365.statusLog.list({
     statuses: ['aangemeld', 'opties_geplaatst', 'bevestigd', 'nieuwe_data_nodig', 'geannuleerd'],
@@ -70,13 +73,34 @@ export async function runMaintenance(
   for (const organizer of organizers) ctx.state.organizers.add(organizer);
   const syncs =
     options.sync === false ? [] : await Promise.all(organizers.map((o) => syncAnswers(ctx, o)));
+  const retention = options.attendeesRetentionDays;
+  const attendeeListsRemoved =
+    retention === undefined ? undefined : await removeAttendeeLists(ctx, retention);
   return {
+    ...(attendeeListsRemoved ? { attendeeListsRemoved } : {}),
     resumed: ids('resumed'),
     expired: ids('expired'),
     executed: ids('executed'),
     failed: ids('failed'),
     syncs,
   };
+}
+
+/**
+ * The attendee lists of past workshops (issue 14, AVG): given workshops are read from the list
+ * (one more query in a full run), their lists removed once the retention has passed. A failure
+ * is retried at the next full run and does not stop the rest of the maintenance.
+ */
+async function removeAttendeeLists(
+  ctx: UseCaseContext,
+  retentionDays: number,
+): Promise<SignupId[]> {
+  try {
+    const past = await ctx.m365.statusLog.list({ statuses: ['uitgevoerd', 'bevestigd'] });
+    return await removeExpiredAttendeeLists(ctx, past, retentionDays);
+  } catch {
+    return [];
+  }
 }
 
 /** Change notifications in the cycle: subscriptions kept up, answers polled only as safety net. */
@@ -102,6 +126,8 @@ export interface CycleNotifications {
 export function createMaintenanceCycle(options: {
   readonly fullEveryMs: number;
   readonly notifications?: CycleNotifications;
+  /** Days after a workshop its attendee list is removed; undefined: not by this cycle. */
+  readonly attendeesRetentionDays?: number;
 }) {
   let lastFull = Number.NEGATIVE_INFINITY;
   let lastSafetyNet = Number.NEGATIVE_INFINITY;
@@ -133,7 +159,12 @@ export function createMaintenanceCycle(options: {
     if (run.full === true || now - lastFull >= options.fullEveryMs) {
       lastFull = now;
       if (safetyNetDue) lastSafetyNet = now;
-      const report = await runMaintenance(ctx, { sync: safetyNetDue });
+      const report = await runMaintenance(ctx, {
+        sync: safetyNetDue,
+        ...(options.attendeesRetentionDays !== undefined
+          ? { attendeesRetentionDays: options.attendeesRetentionDays }
+          : {}),
+      });
       if (!notifications) return report;
       const organizers = [...ctx.state.organizers];
       const fresh = organizers.filter((o) => !subscribed.has(o));

@@ -265,7 +265,32 @@ export interface CycleLease {
 }
 
 /** Everything the use cases need from Microsoft 365 for one caller (user or background job). */
+/**
+ * A file attached to an event in the organizer's calendar (the confirmed workshop's attendee list,
+ * issue 14). Only the application's identity writes them; the attendees' copies do not get them.
+ */
+export interface EventFile {
+  readonly id: string;
+  readonly name: string;
+  readonly lastModified: string;
+  readonly content: Uint8Array;
+}
+
+export interface EventAttachments {
+  /** The files on the organizer's event; `null` when the event is gone. */
+  list(organizer: string, eventId: EventId): Promise<EventFile[] | null>;
+  add(
+    organizer: string,
+    eventId: EventId,
+    file: { readonly name: string; readonly contentType: string; readonly content: Uint8Array },
+  ): Promise<EventFile>;
+  /** Safe to repeat: a file that is already gone counts as removed. */
+  remove(organizer: string, eventId: EventId, attachmentId: string): Promise<void>;
+}
+
 export interface Microsoft365 {
+  /** Files on the organizer's events (attendee lists); absent in fakes that do not need them. */
+  readonly attachments?: EventAttachments;
   readonly statusLog: StatusLog;
   readonly cursors: DeltaCursorStore;
   readonly calendar: CalendarGateway;

@@ -8,6 +8,7 @@ import type {
   Microsoft365,
   SubscriptionRecords,
 } from '../domain/ports.js';
+import { graphEventAttachments } from './calendar/attachments.js';
 import { readHoldChanges } from './calendar/delta.js';
 import { readHolds } from './calendar/read-holds.js';
 import { getSchedules } from './calendar/schedule.js';
@@ -38,6 +39,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
       readHolds: (organizer, eventIds) => readHolds(client, organizer, eventIds),
     },
     plan: new GraphWorkPlan(client, settings.site),
+    attachments: graphEventAttachments(client),
   };
 }
 

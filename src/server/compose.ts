@@ -201,6 +201,7 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
   // in between only the answers are synced.
   const cycle = createMaintenanceCycle({
     fullEveryMs: env.SYNC_INTERVAL_SECONDS * 10 * 1000,
+    attendeesRetentionDays: env.ATTENDEES_RETENTION_DAYS,
     ...(notificationSettings
       ? {
           notifications: {

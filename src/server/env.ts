@@ -49,6 +49,9 @@
 // # answers of every organizer with open holds. 0 turns it off (e.g. when another instance or a
 // # timer-triggered Function runs it). A run never overlaps the previous one.
 // SYNC_INTERVAL_SECONDS=60
+// # Days after a workshop the background maintenance removes its attendee list and groups (the
+// # file on the workshop's event in the organizer's calendar; issue 14, AVG).
+// ATTENDEES_RETENTION_DAYS=30
 // # The province planner (docs/planner.md, "Settings"): seconds the exact planner may use for one
 // # plan (then the best plan found, marked with its gap), minutes a trainer needs between two
 // # workshops, and workshops per trainer per ISO week and per campaign, confirmed ones included.
@@ -181,6 +184,7 @@ export const ZEnv = z.object({
     .min(0)
     .max(24 * 60 * 60)
     .default(60),
+  ATTENDEES_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   // The province planner (docs/planner.md, "Settings").
   PLANNER_TIME_LIMIT_SECONDS: z.coerce.number().min(1).max(300).default(10),
   PLANNER_BUFFER_MINUTES: z.coerce

@@ -24,7 +24,12 @@ export {
 export { sandboxTrainerList, type TrainerFileEntry } from './seed/trainers.js';
 export { ensureCertificateAuthority, extraCaCertsFor } from './tls/ca.js';
 // Playing the other side of the tenant: a trainer answers an invitation, a mailbox is read.
-export { respondToEvent, type AttendeeAnswer } from './calendar/index.js';
+export {
+  respondToEvent,
+  listAllAttachments,
+  MAX_ATTACHMENT_BYTES,
+  type AttendeeAnswer,
+} from './calendar/index.js';
 export { listEventsInRange } from './calendar/store.js';
 export { listExternalMailboxes, listMailbox } from './mail/index.js';
 export { RIEC_ROOT_SITE_ID } from './sharepoint/index.js';

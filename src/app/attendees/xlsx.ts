@@ -2,7 +2,9 @@
 // tables of text for the domain's reader, and the template for the griffie. Server side only:
 // exceljs is far too heavy for the web bundle (the page uploads the file to a route instead).
 import ExcelJS from 'exceljs';
+import { COLUMN_LABELS, ROLE_LABELS, SIDE_LABELS } from '../../domain/attendees/labels.js';
 import { describeAttendeeTemplate } from '../../domain/attendees/template.js';
+import type { AttendeeRole, Side } from '../../domain/attendees/types.js';
 import type { Locale } from '../../domain/time.js';
 
 /** Sheets with more rows than this are cut: the reader reports "te veel" long before. */
@@ -96,4 +98,57 @@ function listValidation(choices: readonly string[], locale: Locale): ExcelJS.Dat
         ? `Kies een van: ${choices.join(', ')}.`
         : `Choose one of: ${choices.join(', ')}.`,
   };
+}
+
+export interface GroupsWorkbookInput {
+  readonly title: string;
+  readonly attendees: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly party: string | null;
+    readonly side: Side;
+    readonly role: AttendeeRole;
+  }[];
+  readonly groups: readonly { readonly number: number; readonly members: readonly string[] }[];
+  readonly outside: readonly string[];
+}
+
+/** The groups for printing or sharing among the trainers: one row per person, by group. */
+export async function writeGroupsWorkbook(
+  input: GroupsWorkbookInput,
+  locale: Locale,
+): Promise<Buffer> {
+  const labels = COLUMN_LABELS[locale];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Workshopplanner';
+  const sheet = workbook.addWorksheet(locale === 'nl' ? 'Groepen' : 'Groups');
+  sheet.addRow([input.title]).font = { bold: true, size: 13 };
+  sheet.addRow([]);
+  const header = sheet.addRow([
+    locale === 'nl' ? 'Groep' : 'Group',
+    labels.naam,
+    labels.fractie,
+    labels.kant,
+    labels.rol,
+  ]);
+  header.font = { bold: true };
+  const byId = new Map(input.attendees.map((a) => [a.id, a]));
+  const row = (group: string, id: string) => {
+    const person = byId.get(id);
+    if (!person) return;
+    sheet.addRow([
+      group,
+      person.name,
+      person.party ?? '',
+      SIDE_LABELS[locale][person.side],
+      ROLE_LABELS[locale][person.role],
+    ]);
+  };
+  for (const group of input.groups) for (const id of group.members) row(String(group.number), id);
+  for (const id of input.outside)
+    row(locale === 'nl' ? 'buiten de groepen' : 'outside the groups', id);
+  sheet.columns.forEach((column, index) => {
+    column.width = [16, 32, 22, 20, 18][index] ?? 16;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

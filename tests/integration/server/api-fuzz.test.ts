@@ -128,6 +128,20 @@ const assignmentsBody = body({
   ),
 });
 
+const attendeeSourceBody = body({
+  source: fc.oneof(
+    mutated({
+      kind: fc.constant('text'),
+      text: fc.oneof(text, fc.constant('Naam\tFractie\nAnna\tPartij A')),
+    }),
+    mutated({
+      kind: fc.constant('file'),
+      fileName: text,
+      contentBase64: fc.oneof(text, fc.constantFrom('UEsDBA==', '%%%', 'JVBERi0=')),
+    }),
+  ),
+});
+
 /** The operations of the API issue; every one must be in the document. */
 const REQUIRED_OPERATIONS = [
   'getHealth',
@@ -208,6 +222,63 @@ const SPECS: Record<string, () => fc.Arbitrary<FuzzRequest>> = {
         // Mostly invalid: a valid reason cancels the seeded sign-up (a 200, allowed) and then
         // the other commands only meet a cancelled sign-up.
         body({ reason: fc.constantFrom('', '   ', 42, null) }),
+      )
+      .map(([p, b]) => ({ path: p, body: b })),
+  previewAttendees: () =>
+    fc
+      .tuple(
+        path((id) => `/api/signups/${id}/attendees/preview`),
+        attendeeSourceBody,
+      )
+      .map(([p, b]) => ({ path: p, body: b })),
+  saveAttendees: () =>
+    fc
+      .tuple(
+        path((id) => `/api/signups/${id}/attendees`),
+        attendeeSourceBody,
+      )
+      .map(([p, b]) => ({ path: p, body: b })),
+  getWorkshopSheet: () =>
+    fc
+      .tuple(
+        path((id) => `/api/signups/${id}/attendees`),
+        query,
+      )
+      .map(([p, q]) => ({ path: p + q })),
+  getGroupsWorkbook: () =>
+    path((id) => `/api/signups/${id}/groups/workbook`).map((p) => ({ path: p })),
+  getAttendeeTemplate: () =>
+    fc
+      .oneof(fc.constantFrom('?lang=nl', '?lang=en', '?lang=de', ''), query)
+      .map((q) => ({ path: `/api/attendees/template${q}` })),
+  makeGroups: () =>
+    fc
+      .tuple(
+        path((id) => `/api/signups/${id}/groups`),
+        body({
+          groups: fc.oneof(
+            mutated({ count: fc.integer({ min: -1, max: 50 }) }),
+            mutated({
+              sizeMin: fc.integer({ min: 0, max: 9 }),
+              sizeMax: fc.integer({ min: 0, max: 9 }),
+            }),
+          ),
+          seed: fc.integer(),
+          outside: fc.array(text, { maxLength: 3 }),
+          apart: fc.array(fc.tuple(text, text), { maxLength: 2 }),
+        }),
+      )
+      .map(([p, b]) => ({ path: p, body: b })),
+  saveGroups: () =>
+    fc
+      .tuple(
+        path((id) => `/api/signups/${id}/groups`),
+        body({
+          groups: fc.array(fc.array(fc.constantFrom('p1', 'p2', 'p3', 'x'), { maxLength: 3 }), {
+            maxLength: 3,
+          }),
+          outside: fc.array(text, { maxLength: 2 }),
+        }),
       )
       .map(([p, b]) => ({ path: p, body: b })),
   planCampaign: () =>

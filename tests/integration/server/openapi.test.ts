@@ -106,6 +106,13 @@ describe('the planning operations in the document', () => {
     ['planCampaign', 'post', '/api/planning/plan', 'province:read'],
     ['applyPlan', 'post', '/api/planning/apply', 'signups:propose'],
     ['getApplyProgress', 'post', '/api/planning/apply/progress', 'signups:propose'],
+    ['previewAttendees', 'post', '/api/signups/{signupId}/attendees/preview', 'workshops:read-own'],
+    ['saveAttendees', 'put', '/api/signups/{signupId}/attendees', 'workshops:read-own'],
+    ['getWorkshopSheet', 'get', '/api/signups/{signupId}/attendees', 'workshops:read-own'],
+    ['makeGroups', 'post', '/api/signups/{signupId}/groups', 'workshops:read-own'],
+    ['saveGroups', 'put', '/api/signups/{signupId}/groups', 'workshops:read-own'],
+    ['getGroupsWorkbook', 'get', '/api/signups/{signupId}/groups/workbook', 'workshops:read-own'],
+    ['getAttendeeTemplate', 'get', '/api/attendees/template', 'workshops:read-own'],
   ] as const;
 
   it.each(PLANNING)(

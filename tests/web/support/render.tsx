@@ -60,6 +60,13 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     planCampaign: missing('planCampaign'),
     applyPlan: missing('applyPlan'),
     getApplyProgress: missing('getApplyProgress'),
+    getWorkshopSheet: missing('getWorkshopSheet'),
+    previewAttendees: missing('previewAttendees'),
+    saveAttendees: missing('saveAttendees'),
+    makeGroups: missing('makeGroups'),
+    saveGroups: missing('saveGroups'),
+    getGroupsWorkbook: missing('getGroupsWorkbook'),
+    getAttendeeTemplate: missing('getAttendeeTemplate'),
     ...operations,
   };
 }

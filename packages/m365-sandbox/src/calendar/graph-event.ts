@@ -2,6 +2,7 @@
 // for graph.event (graph-v1.0-metadata.xml), in the order Graph writes them, with the etag.
 import { DateTime } from 'luxon';
 import type { SandboxContext } from '../context.js';
+import { countAttachments } from './attachments.js';
 import type { SelectableType } from '../http/odata.js';
 import { formatDateTimeTimeZone, type OutputZone } from './time-zones.js';
 import type { StoredEvent } from './types.js';
@@ -46,7 +47,7 @@ export function toGraphEvent(ctx: SandboxContext, event: StoredEvent, output: Ou
     iCalUId: event.iCalUId,
     reminderMinutesBeforeStart: d.reminderMinutesBeforeStart,
     isReminderOn: d.isReminderOn,
-    hasAttachments: false,
+    hasAttachments: countAttachments(ctx.db, event.id) > 0,
     subject: d.subject,
     bodyPreview: previewOf(d.body),
     importance: d.importance,

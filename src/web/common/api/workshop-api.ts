@@ -1,5 +1,13 @@
 // The API's operations (OpenAPI operationIds) as functions. Pages receive a WorkshopApi from the
 // context, so a component test can give them a hand-written fake.
+import type {
+  TAttendeePreview,
+  TAttendeeSource,
+  TMakeGroupsRequest,
+  TSaveGroupsRequest,
+  TSpreadsheetFile,
+  TWorkshopSheet,
+} from '../../../contract/index.js';
 import type { ApiClient } from './api-client.js';
 import type {
   TApplyPlanRequest,
@@ -38,6 +46,14 @@ export interface WorkshopApi {
   planCampaign(request: TPlanCampaignRequest): Promise<TPlanCampaignResponse>;
   applyPlan(request: TApplyPlanRequest): Promise<TApplyProgress>;
   getApplyProgress(request: TApplyPlanRequest): Promise<TApplyProgress>;
+  // The workshop sheet (issue 14): attendees and groups of a confirmed workshop.
+  getWorkshopSheet(id: string): Promise<TWorkshopSheet>;
+  previewAttendees(id: string, source: TAttendeeSource): Promise<TAttendeePreview>;
+  saveAttendees(id: string, source: TAttendeeSource): Promise<TWorkshopSheet>;
+  makeGroups(id: string, request: TMakeGroupsRequest): Promise<TWorkshopSheet>;
+  saveGroups(id: string, request: TSaveGroupsRequest): Promise<TWorkshopSheet>;
+  getGroupsWorkbook(id: string): Promise<TSpreadsheetFile>;
+  getAttendeeTemplate(language: 'nl' | 'en'): Promise<TSpreadsheetFile>;
 }
 
 const signup = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
@@ -64,5 +80,12 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     planCampaign: (request) => client.post('/api/planning/plan', request),
     applyPlan: (request) => client.post('/api/planning/apply', request),
     getApplyProgress: (request) => client.post('/api/planning/apply/progress', request),
+    getWorkshopSheet: (id) => client.get(`${signup(id)}/attendees`),
+    previewAttendees: (id, source) => client.post(`${signup(id)}/attendees/preview`, { source }),
+    saveAttendees: (id, source) => client.put(`${signup(id)}/attendees`, { source }),
+    makeGroups: (id, request) => client.post(`${signup(id)}/groups`, request),
+    saveGroups: (id, request) => client.put(`${signup(id)}/groups`, request),
+    getGroupsWorkbook: (id) => client.get(`${signup(id)}/groups/workbook`),
+    getAttendeeTemplate: (language) => client.get(`/api/attendees/template?lang=${language}`),
   };
 }

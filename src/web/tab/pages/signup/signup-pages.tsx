@@ -21,6 +21,7 @@ const AvailabilityPage = lazy(() => import('../availability/availability-page.js
 const OptionsPage = lazy(() => import('../options/options-page.js'));
 const ConfirmPage = lazy(() => import('../confirm/confirm-page.js'));
 const LogPage = lazy(() => import('../log/log-page.js'));
+const PreparationPage = lazy(() => import('../preparation/preparation-page.js'));
 
 function stepsFor(me: TGetMeResponse): SignupPage[] {
   return [
@@ -31,6 +32,12 @@ function stepsFor(me: TGetMeResponse): SignupPage[] {
     ...(hasPermission(me, 'signups:confirm') ? (['confirm'] as const) : []),
     'log',
   ];
+}
+
+/** The workshop sheet, once the workshop is confirmed: the account holder and the trainers. */
+function preparationStep(me: TGetMeResponse, status: string | undefined): SignupPage[] {
+  const mayPrepare = hasPermission(me, 'signups:write') || hasPermission(me, 'workshops:read-own');
+  return mayPrepare && (status === 'bevestigd' || status === 'uitgevoerd') ? ['preparation'] : [];
 }
 
 export default function SignupPages(props: { signupId: string; page: SignupPage }) {
@@ -61,7 +68,7 @@ export default function SignupPages(props: { signupId: string; page: SignupPage 
         </div>
         <nav aria-label={t('steps.label')}>
           <ul className={styles.steps}>
-            {stepsFor(me).map((page) => (
+            {[...stepsFor(me), ...preparationStep(me, signup?.status)].map((page) => (
               <li key={page}>
                 <a
                   href={routeHref({ page, signupId: props.signupId })}
@@ -93,6 +100,7 @@ export default function SignupPages(props: { signupId: string; page: SignupPage 
             {props.page === 'options' && <OptionsPage {...step} />}
             {props.page === 'confirm' && <ConfirmPage {...step} />}
             {props.page === 'log' && <LogPage {...step} />}
+            {props.page === 'preparation' && <PreparationPage {...step} />}
           </Suspense>
         </div>
       )}
