@@ -25,3 +25,4 @@ export * from './schemas/plan.js';
 export * from './operations/apply-plan.js';
 export * from './operations/get-apply-progress.js';
 export * from './operations/plan-campaign.js';
+export * from './operations/my-availability.js';

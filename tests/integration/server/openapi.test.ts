@@ -106,6 +106,8 @@ describe('the planning operations in the document', () => {
     ['planCampaign', 'post', '/api/planning/plan', 'province:read'],
     ['applyPlan', 'post', '/api/planning/apply', 'signups:propose'],
     ['getApplyProgress', 'post', '/api/planning/apply/progress', 'signups:propose'],
+    ['getMyAvailability', 'get', '/api/me/availability', 'availability:write-own'],
+    ['saveMyAvailability', 'post', '/api/me/availability', 'availability:write-own'],
   ] as const;
 
   it.each(PLANNING)(

@@ -60,6 +60,8 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     planCampaign: missing('planCampaign'),
     applyPlan: missing('applyPlan'),
     getApplyProgress: missing('getApplyProgress'),
+    getMyAvailability: missing('getMyAvailability'),
+    saveMyAvailability: missing('saveMyAvailability'),
     ...operations,
   };
 }

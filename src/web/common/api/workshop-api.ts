@@ -12,6 +12,8 @@ import type {
   TGetSignupLogResponse,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
+  TMyAvailabilityResponse,
+  TSaveMyAvailabilityRequest,
   TPlanCampaignRequest,
   TPlanCampaignResponse,
   TProposeHoldsRequest,
@@ -38,6 +40,8 @@ export interface WorkshopApi {
   planCampaign(request: TPlanCampaignRequest): Promise<TPlanCampaignResponse>;
   applyPlan(request: TApplyPlanRequest): Promise<TApplyProgress>;
   getApplyProgress(request: TApplyPlanRequest): Promise<TApplyProgress>;
+  getMyAvailability(): Promise<TMyAvailabilityResponse>;
+  saveMyAvailability(request: TSaveMyAvailabilityRequest): Promise<TMyAvailabilityResponse>;
 }
 
 const signup = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
@@ -64,5 +68,7 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     planCampaign: (request) => client.post('/api/planning/plan', request),
     applyPlan: (request) => client.post('/api/planning/apply', request),
     getApplyProgress: (request) => client.post('/api/planning/apply/progress', request),
+    getMyAvailability: () => client.get('/api/me/availability'),
+    saveMyAvailability: (request) => client.post('/api/me/availability', request),
   };
 }
