@@ -92,6 +92,10 @@ export const messagesEn: Messages = {
     slotHeader: 'Option {{number}}: {{slot}}',
     chosen: 'chosen',
     notVisible: 'calendar not visible',
+    stated: 'availability stated by the trainer',
+    load: 'In this campaign: {{workshops}} workshops, {{holds}} options',
+    unknownExplained:
+      "Unknown means: the other organisation's calendar is not shared, so Workshopplanner cannot see whether the trainer can. The trainer can state when they can under My availability; otherwise their answer to the option decides.",
     loading: 'Looking at the trainers’ calendars…',
     propose: 'Place options with this pair',
     proposing: 'Placing the options…',

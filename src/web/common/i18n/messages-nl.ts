@@ -94,6 +94,10 @@ export const messagesNl = {
     slotHeader: 'Optie {{number}}: {{slot}}',
     chosen: 'gekozen',
     notVisible: 'agenda niet zichtbaar',
+    stated: 'beschikbaarheid zelf opgegeven',
+    load: 'In deze campagne: {{workshops}} workshops, {{holds}} opties',
+    unknownExplained:
+      'Onbekend betekent: de agenda van de andere organisatie wordt niet gedeeld, dus Workshopplanner kan niet zien of de trainer dan kan. De trainer kan zelf opgeven wanneer hij of zij kan onder Mijn beschikbaarheid; anders beslist het antwoord op de optie.',
     loading: 'De agenda’s van de trainers worden bekeken…',
     propose: 'Opties plaatsen bij dit paar',
     proposing: 'Opties worden geplaatst…',
