@@ -8,9 +8,12 @@ import {
   type Availability,
   type CandidateTrainer,
   type PairEvaluation,
+  type TrainerLoad,
 } from '../domain/pairing.js';
+import { statedVerdict } from '../domain/planner/stated.js';
+import type { StoredStatement } from '../domain/stated-availability.js';
 import type { RiecName } from '../domain/municipalities.js';
-import type { TrainerEntry } from '../domain/ports.js';
+import type { StoredSignup, TrainerEntry } from '../domain/ports.js';
 import type { Slot, Trainer } from '../domain/signup.js';
 import type { UseCaseContext } from './context.js';
 import { failWith, succeed, type Outcome } from './outcome.js';
@@ -21,6 +24,10 @@ export interface TrainerAvailability {
   readonly availability: readonly Availability[];
   /** Whether getSchedule could see this calendar at all (Berenschot often not). */
   readonly visible: boolean;
+  /** The trainer's confirmed workshops and open holds in the campaign (issue 18, item 6). */
+  readonly load: TrainerLoad;
+  /** Whether the trainer stated their availability ("Mijn beschikbaarheid"). */
+  readonly stated: boolean;
 }
 
 export interface AvailabilityResult {
@@ -43,6 +50,46 @@ function candidatesFor(
   return trainers.filter((t) => t.role === 'berenschot' || t.riec === riec);
 }
 
+/** Per trainer address: confirmed (or given) workshops and open holds in the campaign. */
+function loadByTrainer(signups: readonly StoredSignup[]): Map<string, TrainerLoad> {
+  const load = new Map<string, TrainerLoad>();
+  for (const { signup } of signups) {
+    const kind =
+      signup.status === 'bevestigd' || signup.status === 'uitgevoerd'
+        ? 'workshops'
+        : signup.status === 'opties_geplaatst'
+          ? 'holds'
+          : undefined;
+    if (!kind || !signup.pair) continue;
+    for (const trainer of [signup.pair.berenschot, signup.pair.riec]) {
+      const key = trainer.email.toLowerCase();
+      const current = load.get(key) ?? { workshops: 0, holds: 0 };
+      load.set(key, { ...current, [kind]: current[kind] + 1 });
+    }
+  }
+  return load;
+}
+
+/**
+ * The calendar's answer with the trainer's own statement applied: a calendar that says nothing
+ * becomes free where they said they can; a "cannot" makes the slot busy. A busy calendar stays
+ * busy whatever was stated.
+ */
+function withStatement(
+  availability: Availability,
+  statement: StoredStatement | undefined,
+  slot: Slot,
+): Availability {
+  if (!statement || (availability !== 'unknown' && availability !== 'free')) return availability;
+  const verdict = statedVerdict(
+    { trainerId: '', weekly: statement.weekly, dates: statement.dates },
+    Date.parse(slot.start),
+    Date.parse(slot.end),
+  );
+  if (verdict === 'cannot') return 'busy';
+  return verdict === 'can' && availability === 'unknown' ? 'free' : availability;
+}
+
 export async function checkAvailability(
   ctx: UseCaseContext,
   slots: readonly Slot[],
@@ -57,30 +104,45 @@ export async function checkAvailability(
   const addresses = trainers.map((t) => t.email);
   // The calendars, and the product's own agenda of confirmed workshops: what the product
   // booked is always known, also for a Berenschot calendar the RIEC tenant cannot see.
-  const [schedules, agendas] = await Promise.all([
+  // Beside them, in the same round trip: the campaign's sign-ups (each trainer's load) and what
+  // the trainers stated on "Mijn beschikbaarheid".
+  const campaign = currentCampaign(ctx.now());
+  const [schedules, agendas, signups, statements] = await Promise.all([
     ctx.m365.calendar.getSchedules(ctx.access.email, addresses, slots),
     ctx.m365.agendas.read(addresses),
+    ctx.m365.statusLog.list({ campaignId: campaign.id }),
+    ctx.m365.statedAvailability.list(campaign.id),
   ]);
-  const buffer = currentCampaign(ctx.now()).trainerBufferMinutes;
+  const buffer = campaign.trainerBufferMinutes;
+  const loads = loadByTrainer(signups);
   const result: TrainerAvailability[] = trainers.map((trainer) => {
     const perSlot = schedules.map((window) =>
       window.find((s) => s.address === trainer.email.toLowerCase()),
     );
     const agenda = agendas.find((a) => a.trainer === trainer.email.toLowerCase());
+    const statement = trainer.account
+      ? statements.find(
+          (s) =>
+            s.account.tenantId === trainer.account?.tenantId &&
+            s.account.objectId === trainer.account.objectId,
+        )
+      : undefined;
     return {
       trainer,
       availability: slots.map((slot, i) =>
         agenda && clashingBookings(agenda, slot, '', buffer).length > 0
           ? 'busy'
-          : availabilityInSlot(perSlot[i], slot),
+          : withStatement(availabilityInSlot(perSlot[i], slot), statement, slot),
       ),
       visible: perSlot.some((schedule) => schedule?.visible === true),
+      load: loads.get(trainer.email.toLowerCase()) ?? { workshops: 0, holds: 0 },
+      stated: statement !== undefined,
     };
   });
   const candidates = (role: Trainer['role']): CandidateTrainer[] =>
     result
       .filter((r) => r.trainer.role === role)
-      .map((r) => ({ ...r.trainer, availability: r.availability }));
+      .map((r) => ({ ...r.trainer, availability: r.availability, load: r.load }));
   const pairs = rankPairs(
     { berenschot: candidates('berenschot'), riec: candidates('riec') },
     slots.length,

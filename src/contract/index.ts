@@ -33,3 +33,4 @@ export * from './operations/make-groups.js';
 export * from './operations/get-attendee-template.js';
 export * from './operations/save-groups.js';
 export * from './operations/get-groups-workbook.js';
+export * from './operations/my-availability.js';

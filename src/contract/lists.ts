@@ -124,6 +124,8 @@ export const PERMISSIONS = [
   'signups:sync',
   /** The caller's own holds and workshops (trainers). */
   'workshops:read-own',
+  /** The trainer's own availability ("Mijn beschikbaarheid"): read and state it (trainers). */
+  'availability:write-own',
   /** The province view: dashboard and planner previews across all RIECs. */
   'province:read',
   /** Provisioning of the SharePoint lists. */

@@ -99,6 +99,18 @@ export interface IssueParams {
   CANCEL_REASON_REQUIRED: NoParams;
   PAIR_INVALID: { readonly problem: 'wrong_role' | 'same_person' };
   NO_FUTURE_PREFERENCES: NoParams;
+  // "Mijn beschikbaarheid" (stated-availability.ts).
+  AVAILABILITY_OUTSIDE_WINDOW: {
+    readonly date: PlainDate;
+    readonly windowStart: PlainDate;
+    readonly windowEnd: PlainDate;
+  };
+  /** The same weekday and day part, or the same date, said twice. */
+  AVAILABILITY_DUPLICATE: {
+    readonly weekday?: number;
+    readonly dayPart?: 'ochtend' | 'middag' | 'avond';
+    readonly date?: PlainDate;
+  };
   // Registration.
   ALREADY_SIGNED_UP: {
     readonly municipality: string;

@@ -82,6 +82,12 @@ export const MESSAGES_EN: MessageTable = {
       : 'Choose one Berenschot advisor and one RIEC advisor.',
   NO_FUTURE_PREFERENCES: () =>
     'All preferred times are in the past. Ask the municipality for new dates.',
+  AVAILABILITY_OUTSIDE_WINDOW: (p) =>
+    `${formatDate(p.date, 'en')} is outside the workshop period (${formatDate(p.windowStart, 'en')} through ${formatDate(p.windowEnd, 'en')}). Choose a date in that period.`,
+  AVAILABILITY_DUPLICATE: (p) =>
+    p.date
+      ? `You gave ${formatDate(p.date, 'en')} twice. Keep one line per date.`
+      : `You gave the same day and day part twice. Keep one.`,
   ALREADY_SIGNED_UP: (p) =>
     `${p.municipality} has already signed up for this workshop (status: ${STATUS_LABELS.en[p.status]}). Open that sign-up instead of creating a new one.`,
 };

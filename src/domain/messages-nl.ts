@@ -83,6 +83,12 @@ export const MESSAGES_NL: MessageTable = {
       : 'Kies één Berenschot-adviseur en één RIEC-adviseur.',
   NO_FUTURE_PREFERENCES: () =>
     'Alle voorkeursmomenten liggen in het verleden. Vraag de gemeente om nieuwe data.',
+  AVAILABILITY_OUTSIDE_WINDOW: (p) =>
+    `${formatDate(p.date, 'nl')} valt buiten de periode van de workshop (${formatDate(p.windowStart, 'nl')} tot en met ${formatDate(p.windowEnd, 'nl')}). Kies een datum in die periode.`,
+  AVAILABILITY_DUPLICATE: (p) =>
+    p.date
+      ? `U heeft ${formatDate(p.date, 'nl')} twee keer opgegeven. Houd één regel per datum over.`
+      : `U heeft dezelfde dag en hetzelfde dagdeel twee keer opgegeven. Houd er één over.`,
   ALREADY_SIGNED_UP: (p) =>
     `Gemeente ${p.municipality} is al aangemeld voor deze workshop (stand: ${STATUS_LABELS.nl[p.status]}). Open die aanmelding in plaats van een nieuwe te maken.`,
 };

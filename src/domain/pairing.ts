@@ -3,16 +3,26 @@
 // Berenschot advisors usually sit in another tenant, where getSchedule cannot see their calendar
 // (DESIGN.md, "Trainers in two organisations"): their free/busy is then `unknown` and their answer
 // to the hold decides. So a pair ranks first by slots where both are known to be free, then by slots
-// where the RIEC advisor is free and the Berenschot advisor unknown, then by name.
+// where the RIEC advisor is free and the Berenschot advisor unknown, then by load (the two
+// trainers' workshops and holds in the campaign: the least busy pair first, issue 18 item 6),
+// and only then by name.
 import type { Trainer, TrainerPair } from './signup.js';
 
 /** What getSchedule says for one trainer and slot; a failed or invisible schedule is `unknown`. */
 export type { Availability } from '../contract/lists.js';
 import type { Availability, PairVerdict } from '../contract/lists.js';
 
+/** What a trainer already does in the campaign: confirmed workshops and open holds. */
+export interface TrainerLoad {
+  readonly workshops: number;
+  readonly holds: number;
+}
+
 export interface CandidateTrainer extends Trainer {
   /** Per slot index (0..2); a missing entry counts as `unknown`. */
   readonly availability: readonly Availability[];
+  /** Absent: nothing known, counts as none. */
+  readonly load?: TrainerLoad;
 }
 
 /**
@@ -40,6 +50,10 @@ export interface PairEvaluation {
   readonly berenschotUnknownCount: number;
   /** At least one slot is not known to be blocked for this pair. */
   readonly isViable: boolean;
+  /** The two trainers' workshops and holds in the campaign together (rank key 3: fewer first). */
+  readonly load: number;
+  /** The busier trainer's workshops and holds (rank key 4: fewer first). */
+  readonly maxLoad: number;
   /** Dutch explanation for the account holder. */
   readonly reason: string;
 }
@@ -89,23 +103,31 @@ export function evaluatePair(
   const reason = slots
     .map((s) => `optie ${s.slotIndex + 1}: ${VERDICT_TEXT[s.verdict]}`)
     .join('; ');
+  const loadOf = (t: CandidateTrainer) => (t.load ? t.load.workshops + t.load.holds : 0);
   return {
     pair: { berenschot: toTrainer(berenschot), riec: toTrainer(riec) },
     slots,
     bothFreeCount,
     berenschotUnknownCount,
     isViable: slots.some((s) => s.verdict !== 'bezet'),
+    load: loadOf(berenschot) + loadOf(riec),
+    maxLoad: Math.max(loadOf(berenschot), loadOf(riec)),
     reason,
   };
 }
 
 const byName = new Intl.Collator('nl', { sensitivity: 'base' });
 
-/** Best first: most slots both free, then most slots RIEC free and Berenschot unknown, then name. */
+/**
+ * Best first: most slots both free, then most slots RIEC free and Berenschot unknown, then the
+ * least load (together, then the busier one), and only then name (a stable order).
+ */
 export function comparePairs(a: PairEvaluation, b: PairEvaluation): number {
   return (
     b.bothFreeCount - a.bothFreeCount ||
     b.berenschotUnknownCount - a.berenschotUnknownCount ||
+    a.load - b.load ||
+    a.maxLoad - b.maxLoad ||
     byName.compare(a.pair.berenschot.name, b.pair.berenschot.name) ||
     byName.compare(a.pair.riec.name, b.pair.riec.name) ||
     compareIds(a.pair.berenschot.id, b.pair.berenschot.id) ||

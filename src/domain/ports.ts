@@ -5,6 +5,7 @@ import type { CbsCode, EventId, SignupId } from './ids.js';
 import type { Actor, CommandType, Effect } from './lifecycle-types.js';
 import type { RiecName } from './municipalities.js';
 import type { Availability } from './pairing.js';
+import type { StoredStatement } from './stated-availability.js';
 import type { TrainerAgenda, TrainerBooking } from './trainer-agenda.js';
 import type { Contact, Signup, SignupStatus, Slot, Trainer, TrainerAnswer } from './signup.js';
 
@@ -264,6 +265,33 @@ export interface CycleLease {
   release(holder: string, now: Date): Promise<void>;
 }
 
+/** What writing a trainer's statement may end in: written, or changed by someone meanwhile. */
+export type StatementWriteOutcome =
+  | { readonly ok: true; readonly statement: StoredStatement }
+  | { readonly ok: false; readonly reason: 'conflict' };
+
+/**
+ * The trainers' own availability ("Mijn beschikbaarheid", list Workshopbeschikbaarheid), one
+ * item per campaign and trainer account, written only by the application.
+ */
+export interface StatedAvailabilityStore {
+  /** Every statement of the campaign. */
+  list(campaignId: string): Promise<StoredStatement[]>;
+  /** The statement of one trainer account, or undefined when they stated nothing yet. */
+  read(
+    campaignId: string,
+    account: { readonly tenantId: string; readonly objectId: string },
+  ): Promise<StoredStatement | undefined>;
+  /**
+   * Creates it (`current` undefined; the key is unique) or replaces it guarded by the version
+   * read (If-Match): a concurrent save makes it a conflict.
+   */
+  write(
+    statement: Omit<StoredStatement, 'stored'>,
+    current: StoredStatement['stored'] | undefined,
+  ): Promise<StatementWriteOutcome>;
+}
+
 /** Everything the use cases need from Microsoft 365 for one caller (user or background job). */
 /**
  * A file attached to an event in the organizer's calendar (the confirmed workshop's attendee list,
@@ -297,6 +325,7 @@ export interface Microsoft365 {
   readonly plan: WorkPlan;
   readonly trainers: TrainerDirectory;
   readonly agendas: TrainerAgendas;
+  readonly statedAvailability: StatedAvailabilityStore;
 }
 
 /**

@@ -15,6 +15,7 @@ import { getSchedules } from './calendar/schedule.js';
 import { graphCalendarSubscriptions } from './calendar/subscriptions.js';
 import { GraphWorkPlan } from './plan.js';
 import { sharePointCycleLease } from './sharepoint/lease.js';
+import { sharePointStatedAvailability } from './sharepoint/stated-availability.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
 import { sharePointSubscriptionRecords } from './sharepoint/subscription-records.js';
 import { SharePointSyncState, sharePointCursorStore } from './sharepoint/sync-state.js';
@@ -31,6 +32,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
     cursors: sharePointCursorStore(new SharePointSyncState(client, settings.site)),
     trainers: lists,
     agendas: { read: (trainers) => lists.readAgendas(trainers) },
+    statedAvailability: sharePointStatedAvailability(client, settings.site),
     calendar: {
       getSchedules: (organizer, addresses, windows) =>
         getSchedules(client, organizer, addresses, windows),

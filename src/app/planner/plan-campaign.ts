@@ -2,6 +2,7 @@
 // sign-ups, the trainer list and the trainers' agendas, asks free/busy for every candidate
 // trainer and every slot in as few round trips as getSchedule and $batch allow, and returns the
 // plan. Two sequential round trips whatever the size: [sign-ups, trainers] and then [agendas,
+// the trainers' own statements ("Mijn beschikbaarheid"),
 // one getSchedule $batch over a few windows of up to 61 days] (schedule-windows.ts).
 //
 // Who plans what: the coordinator plans every RIEC (a preview: applying is the account
@@ -27,7 +28,12 @@ import { hasStarted } from '../../domain/lifecycle-rules.js';
 import { canPlanFor } from '../access.js';
 import type { UseCaseContext } from '../context.js';
 import { failWith, succeed, type Outcome } from '../outcome.js';
-import { buildPlannerInput, type KeepRequest, type NotPlannable } from './plan-input.js';
+import {
+  buildPlannerInput,
+  statedByTrainer,
+  type KeepRequest,
+  type NotPlannable,
+} from './plan-input.js';
 import { PLAN_TEXTS } from './plan-texts.js';
 import { pairIds, trainerId } from './product-knowledge.js';
 import { CampaignSchedules, groupIntoWindows } from './schedule-windows.js';
@@ -181,16 +187,23 @@ export async function planCampaign(
     .filter((slot) => !hasStarted(slot.start, now));
   const windows = groupIntoWindows(slots);
   const addresses = addressesToAsk(trainers, inScope, scope);
-  const [agendas, answers] = await Promise.all([
+  const [agendas, answers, statements] = await Promise.all([
     ctx.m365.agendas.read(addresses),
     windows.length > 0
       ? ctx.m365.calendar.getSchedules(ctx.access.email, addresses, windows)
       : Promise.resolve([]),
+    ctx.m365.statedAvailability.list(campaign.id),
   ]);
   const schedules = new CampaignSchedules(windows, answers);
 
   const built = buildPlannerInput(
-    { signups, trainers, agendas, scheduleAt: (a, slot) => schedules.scheduleAt(a, slot) },
+    {
+      signups,
+      trainers,
+      agendas,
+      stated: statedByTrainer(trainers, statements),
+      scheduleAt: (a, slot) => schedules.scheduleAt(a, slot),
+    },
     {
       scope: scope.riecs,
       isProvince: scope.isProvince,

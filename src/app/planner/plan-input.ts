@@ -22,8 +22,10 @@ import type {
   PlannerSettings,
   PlannerSignup,
   PlannerTrainer,
+  StatedAvailability,
   Texts,
 } from '../../domain/planner/types.js';
+import type { StoredStatement } from '../../domain/stated-availability.js';
 import type { Signup, Slot } from '../../domain/signup.js';
 import type { PlainDate } from '../../domain/time.js';
 import { isTooClose, type TrainerAgenda } from '../../domain/trainer-agenda.js';
@@ -48,6 +50,8 @@ export interface PlanningFacts {
   readonly signups: readonly StoredSignup[];
   readonly trainers: readonly TrainerEntry[];
   readonly agendas: readonly TrainerAgenda[];
+  /** What trainers stated on "Mijn beschikbaarheid" (statedByTrainer). */
+  readonly stated?: readonly StatedAvailability[];
   readonly scheduleAt: (address: string, slot: Slot) => TrainerSchedule | undefined;
 }
 
@@ -188,6 +192,27 @@ function availabilityFrom(
   };
 }
 
+/**
+ * The trainers' statements as the planner reads them, keyed by trainer: a statement belongs to
+ * the trainer whose account (tid+oid) in the trainer list wrote it, whatever address it names.
+ */
+export function statedByTrainer(
+  trainers: readonly TrainerEntry[],
+  statements: readonly StoredStatement[],
+): StatedAvailability[] {
+  return statements.flatMap((statement) => {
+    const trainer = trainers.find(
+      (t) =>
+        t.account?.tenantId === statement.account.tenantId &&
+        t.account.objectId === statement.account.objectId,
+    );
+    if (!trainer) return [];
+    return [
+      { trainerId: trainerId(trainer.email), weekly: statement.weekly, dates: statement.dates },
+    ];
+  });
+}
+
 export function buildPlannerInput(facts: PlanningFacts, choices: PlanChoices): BuildOutcome {
   const { now, scope } = choices;
   const inScope = facts.signups.filter((s) => scope.includes(s.signup.riec));
@@ -261,6 +286,7 @@ export function buildPlannerInput(facts: PlanningFacts, choices: PlanChoices): B
         signups,
         trainers,
         freeBusy,
+        stated: (facts.stated ?? []).filter((s) => trainers.some((t) => t.id === s.trainerId)),
         confirmed: [...confirmedWorkshops(facts.signups, facts.agendas, now), ...outside.fixed],
         keptHolds: keep.kept,
         lockedPairs,

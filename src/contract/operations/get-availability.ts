@@ -53,6 +53,14 @@ export const ZGetAvailabilityResponse = z.object({
         'Of de agenda zichtbaar is (Berenschot-agenda’s meestal niet)',
       ),
       availability: z.array(z.object({ slotIndex: z.int(), availability: ZAvailability })),
+      load: described(
+        z.optional(z.object({ workshops: z.int(), holds: z.int() })),
+        'Bevestigde workshops en openstaande opties van de trainer in de campagne',
+      ),
+      stated: described(
+        z.optional(z.boolean()),
+        'Of de trainer zelf beschikbaarheid heeft opgegeven (Mijn beschikbaarheid)',
+      ),
     }),
   ),
   pairs: described(z.array(ZPairView), 'Beste eerst'),

@@ -8,6 +8,7 @@ export const LOG_LIST = 'Workshoplogboek';
 export const TRAINER_LIST = 'Workshoptrainers';
 export const AGENDA_LIST = 'Workshoptrainersagenda';
 export const STATE_LIST = 'Workshopsynchronisatie';
+export const AVAILABILITY_LIST = 'Workshopbeschikbaarheid';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -213,10 +214,35 @@ export const STATE_LIST_SPEC: ListSpec = {
   ],
 };
 
+/**
+ * "Mijn beschikbaarheid": per campaign and trainer account (tenant id and object id), what the
+ * trainer stated they can or cannot work (JSON). Written only by the application, on behalf of
+ * the trainer whose account it is (src/app/my-availability.ts), guarded by its version.
+ */
+export const AVAILABILITY_LIST_SPEC: ListSpec = {
+  displayName: AVAILABILITY_LIST,
+  description:
+    'Beschikbaarheid die trainers zelf opgeven (Mijn beschikbaarheid), per campagne. Niet met de hand wijzigen.',
+  columns: [
+    text('Sleutel', 'Campagne, tenant-id en object-id van de trainer (campagne|tid|oid)', {
+      indexed: true,
+      required: true,
+      enforceUniqueValues: true,
+    }),
+    text('CampagneId', 'Editie van de workshopcampagne', { indexed: true, required: true }),
+    text('Trainer', 'E-mailadres van de trainer bij het opslaan'),
+    text('TenantId', 'Tenant-id (Entra) van de trainer'),
+    text('ObjectId', 'Object-id (Entra) van de trainer'),
+    longText('Beschikbaarheid', 'Gewone week en uitzonderingen per datum (JSON)'),
+    dateTime('BijgewerktOp', 'Wanneer de trainer het laatst opsloeg'),
+  ],
+};
+
 export const ALL_LISTS: readonly ListSpec[] = [
   SIGNUP_LIST_SPEC,
   LOG_LIST_SPEC,
   TRAINER_LIST_SPEC,
   AGENDA_LIST_SPEC,
   STATE_LIST_SPEC,
+  AVAILABILITY_LIST_SPEC,
 ];

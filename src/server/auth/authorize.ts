@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'signups:sync',
   /** The caller's own holds and workshops (trainers). */
   'workshops:read-own',
+  /** The trainer's own availability ("Mijn beschikbaarheid"): read and state it (trainers). */
+  'availability:write-own',
   /** The province view: dashboard and planner previews across all RIECs. */
   'province:read',
   /** Provisioning of the SharePoint lists. */
@@ -41,7 +43,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'signups:cancel',
     'signups:sync',
   ],
-  trainer: [...EVERYONE, 'workshops:read-own'],
+  trainer: [...EVERYONE, 'workshops:read-own', 'availability:write-own'],
   coordinator: [...EVERYONE, 'signups:read', 'province:read'],
   admin: [...EVERYONE, 'admin:provision'],
 };

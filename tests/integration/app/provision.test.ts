@@ -15,6 +15,7 @@ import {
   SIGNUP_LIST,
   TRAINER_LIST,
   AGENDA_LIST,
+  AVAILABILITY_LIST,
   STATE_LIST,
 } from '../../../src/graph/sharepoint/lists.js';
 import { provisionSite, ProvisioningFailed } from '../../../src/graph/sharepoint/provision.js';
@@ -171,7 +172,13 @@ describe('provisioning that checks itself', () => {
       list: { template: 'genericList' },
     });
     const report = await provisionSite(admin, 'root', { productApp: PRODUCT });
-    expect(report.created).toEqual([SIGNUP_LIST, TRAINER_LIST, AGENDA_LIST, STATE_LIST]);
+    expect(report.created).toEqual([
+      SIGNUP_LIST,
+      TRAINER_LIST,
+      AGENDA_LIST,
+      STATE_LIST,
+      AVAILABILITY_LIST,
+    ]);
     expect(report.columnsAdded).toEqual(
       LOG_LIST_SPEC.columns.filter((c) => c.name !== 'Sleutel').map((c) => `${LOG_LIST}.${c.name}`),
     );
@@ -187,6 +194,7 @@ describe('provisioning that checks itself', () => {
       `${SIGNUP_LIST}.Status: niet geïndexeerd, moet geïndexeerd zijn`,
       `${LOG_LIST}.Sleutel: niet geïndexeerd, moet geïndexeerd zijn, niet uniek, moet uniek zijn`,
       `${STATE_LIST}.Sleutel: niet geïndexeerd, moet geïndexeerd zijn, niet uniek, moet uniek zijn`,
+      `${AVAILABILITY_LIST}.Sleutel: niet geïndexeerd, moet geïndexeerd zijn, niet uniek, moet uniek zijn`,
     ]);
     const status = (await columnsOf(admin, SIGNUP_LIST)).find((c) => c.name === 'Status');
     expect(status?.indexed).toBe(true);

@@ -113,6 +113,8 @@ describe('the planning operations in the document', () => {
     ['saveGroups', 'put', '/api/signups/{signupId}/groups', 'workshops:read-own'],
     ['getGroupsWorkbook', 'get', '/api/signups/{signupId}/groups/workbook', 'workshops:read-own'],
     ['getAttendeeTemplate', 'get', '/api/attendees/template', 'workshops:read-own'],
+    ['getMyAvailability', 'get', '/api/me/availability', 'availability:write-own'],
+    ['saveMyAvailability', 'post', '/api/me/availability', 'availability:write-own'],
   ] as const;
 
   it.each(PLANNING)(

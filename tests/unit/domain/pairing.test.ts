@@ -6,6 +6,30 @@ const names = (ranked: ReturnType<typeof rankPairs>) =>
   ranked.map((p) => `${p.pair.berenschot.name} + ${p.pair.riec.name}`);
 
 describe('rankPairs', () => {
+  it('breaks a tie in availability by load, not by name (issue 18, item 6)', () => {
+    const unknown = ['unknown', 'unknown', 'unknown'] as const;
+    const anna = {
+      ...candidate('b1', 'Anna', 'berenschot', [...unknown]),
+      load: { workshops: 3, holds: 2 },
+    };
+    const zeger = {
+      ...candidate('b2', 'Zeger', 'berenschot', [...unknown]),
+      load: { workshops: 1, holds: 0 },
+    };
+    const pieter = candidate('r1', 'Pieter', 'riec', ['free', 'free', 'free']);
+    const ranked = rankPairs({ berenschot: [anna, zeger], riec: [pieter] });
+    expect(names(ranked)).toEqual(['Zeger + Pieter', 'Anna + Pieter']);
+    expect(ranked.map((p) => p.load)).toEqual([1, 5]);
+    // Availability still comes first: a free pair beats a less busy unknown one.
+    const bram = {
+      ...candidate('b3', 'Bram', 'berenschot', ['free', 'free', 'free']),
+      load: { workshops: 9, holds: 0 },
+    };
+    expect(names(rankPairs({ berenschot: [zeger, bram], riec: [pieter] }))[0]).toBe(
+      'Bram + Pieter',
+    );
+  });
+
   it('puts the pair that is free on all three slots first', () => {
     const anna = candidate('b1', 'Anna', 'berenschot', ['free', 'free', 'free']);
     const pieter = candidate('r1', 'Pieter', 'riec', ['free', 'free', 'free']);

@@ -101,7 +101,12 @@ describe('permissions', () => {
   });
 
   it('trainers only read their own workshops', () => {
-    expect(permissionsOf(trainer)).toEqual(['me:read', 'campaign:read', 'workshops:read-own']);
+    expect(permissionsOf(trainer)).toEqual([
+      'me:read',
+      'campaign:read',
+      'workshops:read-own',
+      'availability:write-own',
+    ]);
   });
 
   it('the coordinator reads everything and writes nothing', () => {

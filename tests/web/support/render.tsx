@@ -67,6 +67,8 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     saveGroups: missing('saveGroups'),
     getGroupsWorkbook: missing('getGroupsWorkbook'),
     getAttendeeTemplate: missing('getAttendeeTemplate'),
+    getMyAvailability: missing('getMyAvailability'),
+    saveMyAvailability: missing('saveMyAvailability'),
     ...operations,
   };
 }

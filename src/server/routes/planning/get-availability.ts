@@ -65,6 +65,8 @@ export default implement(getAvailability, async (route) => {
         slotIndex,
         availability,
       })),
+      load: { ...entry.load },
+      stated: entry.stated,
     })),
     pairs: result.pairs.map((pair, index) => ({
       rank: index + 1,

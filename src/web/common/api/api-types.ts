@@ -8,6 +8,9 @@ import type {
 } from '../../../contract/index.js';
 
 export type {
+  TMyAvailabilityResponse,
+  TSaveMyAvailabilityRequest,
+  DayPartCode as TDayPart,
   TApplyPlanRequest,
   TApplyProgress,
   TAssignment,

@@ -20,6 +20,8 @@ import type {
   TGetSignupLogResponse,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
+  TMyAvailabilityResponse,
+  TSaveMyAvailabilityRequest,
   TPlanCampaignRequest,
   TPlanCampaignResponse,
   TProposeHoldsRequest,
@@ -54,6 +56,8 @@ export interface WorkshopApi {
   saveGroups(id: string, request: TSaveGroupsRequest): Promise<TWorkshopSheet>;
   getGroupsWorkbook(id: string): Promise<TSpreadsheetFile>;
   getAttendeeTemplate(language: 'nl' | 'en'): Promise<TSpreadsheetFile>;
+  getMyAvailability(): Promise<TMyAvailabilityResponse>;
+  saveMyAvailability(request: TSaveMyAvailabilityRequest): Promise<TMyAvailabilityResponse>;
 }
 
 const signup = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
@@ -87,5 +91,7 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     saveGroups: (id, request) => client.put(`${signup(id)}/groups`, request),
     getGroupsWorkbook: (id) => client.get(`${signup(id)}/groups/workbook`),
     getAttendeeTemplate: (language) => client.get(`/api/attendees/template?lang=${language}`),
+    getMyAvailability: () => client.get('/api/me/availability'),
+    saveMyAvailability: (request) => client.post('/api/me/availability', request),
   };
 }

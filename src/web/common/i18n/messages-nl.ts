@@ -35,6 +35,7 @@ export const messagesNl = {
     workshops: 'Mijn workshops',
     register: 'Nieuwe aanmelding',
     planning: 'Planning',
+    myAvailability: 'Mijn beschikbaarheid',
   },
   noRole: {
     title: 'Geen toegang tot deze pagina',
@@ -43,6 +44,8 @@ export const messagesNl = {
       'Alleen RIEC-accounthouders en de coördinator kunnen plannen. Ga terug naar het overzicht.',
     cannotRegister:
       'Alleen accounthouders van een RIEC kunnen een aanmelding vastleggen. Ga terug naar het overzicht.',
+    cannotStateAvailability:
+      'Alleen trainers geven hier hun beschikbaarheid op. Ga terug naar het overzicht.',
   },
   pageError: {
     title: 'Deze pagina kan niet worden getoond',
@@ -91,6 +94,10 @@ export const messagesNl = {
     slotHeader: 'Optie {{number}}: {{slot}}',
     chosen: 'gekozen',
     notVisible: 'agenda niet zichtbaar',
+    stated: 'beschikbaarheid zelf opgegeven',
+    load: 'In deze campagne: {{workshops}} workshops, {{holds}} opties',
+    unknownExplained:
+      'Onbekend betekent: de agenda van de andere organisatie wordt niet gedeeld, dus Workshopplanner kan niet zien of de trainer dan kan. De trainer kan zelf opgeven wanneer hij of zij kan onder Mijn beschikbaarheid; anders beslist het antwoord op de optie.',
     loading: 'De agenda’s van de trainers worden bekeken…',
     propose: 'Opties plaatsen bij dit paar',
     proposing: 'Opties worden geplaatst…',
@@ -422,6 +429,44 @@ export const messagesNl = {
       changed: 'intussen gewijzigd',
       inProgress: 'bewerking loopt nog',
       failed: 'mislukt',
+    },
+  },
+  myAvailability: {
+    title: 'Mijn beschikbaarheid',
+    intro:
+      'Geef op welke avonden en dagdelen u workshops kunt geven en wanneer niet. De planner rekent met wat u hier opgeeft als uw agenda voor hem niet zichtbaar is (de agenda van de andere organisatie wordt niet gedeeld). Een afspraak in uw agenda blijft altijd voorgaan.',
+    window: 'Voor de periode {{start}} tot en met {{end}}.',
+    loading: 'Uw beschikbaarheid wordt opgehaald…',
+    week: 'Gewone week',
+    weekHelp: 'Kies per dag en dagdeel of u kunt. Laat "Niet opgegeven" staan als u het niet weet.',
+    weekCaption:
+      'Per weekdag: ochtend (tot 12.00 uur), middag (12.00–18.00 uur) en avond (vanaf 18.00 uur)',
+    day: 'Dag',
+    cellLabel: '{{day}} {{part}}',
+    dates: 'Uitzonderingen per datum',
+    datesHelp:
+      'Een datum gaat voor de gewone week, bijvoorbeeld een vakantie of een avond die u juist wel kunt.',
+    noDates: 'Nog geen uitzonderingen.',
+    dateGroup: 'Uitzondering {{number}}',
+    date: 'Datum (uitzondering {{number}})',
+    datePart: 'Dagdeel (uitzondering {{number}})',
+    dateAnswer: 'Kunt u dan? (uitzondering {{number}})',
+    wholeDay: 'Hele dag',
+    addDate: 'Datum toevoegen',
+    removeDate: 'Uitzondering {{number}} verwijderen',
+    save: 'Beschikbaarheid opslaan',
+    saving: 'Bezig met opslaan…',
+    saved: 'Uw beschikbaarheid is opgeslagen. De planner rekent er vanaf nu mee.',
+    answer: { unsaid: 'Niet opgegeven', yes: 'Kan', no: 'Kan niet' },
+    dayPart: { ochtend: 'Ochtend', middag: 'Middag', avond: 'Avond' },
+    weekday: {
+      d1: 'Maandag',
+      d2: 'Dinsdag',
+      d3: 'Woensdag',
+      d4: 'Donderdag',
+      d5: 'Vrijdag',
+      d6: 'Zaterdag',
+      d7: 'Zondag',
     },
   },
   trainer: {

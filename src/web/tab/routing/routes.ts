@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: 'overview' }
   | { readonly page: 'register'; readonly cbsCode?: string }
   | { readonly page: 'planning' }
+  | { readonly page: 'my-availability' }
   | { readonly page: SignupPage; readonly signupId: string }
   | { readonly page: 'not-found' };
 
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
     return cbsCode ? { page: 'register', cbsCode } : { page: 'register' };
   }
   if (parts[0] === 'planning' && parts.length === 1) return { page: 'planning' };
+  if (parts[0] === 'beschikbaarheid' && parts.length === 1) return { page: 'my-availability' };
   if (parts[0] === 'signups' && parts.length === 3 && /^[1-9]\d{0,9}$/.test(parts[1] ?? '')) {
     const page = SIGNUP_PAGES.find((candidate) => candidate === parts[2]);
     if (page) return { page, signupId: parts[1] ?? '' };
@@ -42,6 +44,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'planning':
       return '#/planning';
+    case 'my-availability':
+      return '#/beschikbaarheid';
     case 'register':
       return route.cbsCode
         ? `#/register?gemeente=${encodeURIComponent(route.cbsCode)}`

@@ -39,6 +39,14 @@ function MainNav({ me }: { me: TGetMeResponse }) {
           {t('nav.planning')}
         </Link>
       )}
+      {hasPermission(me, 'availability:write-own') && (
+        <Link
+          href={routeHref({ page: 'my-availability' })}
+          aria-current={current('my-availability')}
+        >
+          {t('nav.myAvailability')}
+        </Link>
+      )}
     </nav>
   );
 }

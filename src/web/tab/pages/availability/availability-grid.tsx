@@ -46,54 +46,69 @@ export function AvailabilityGrid({ availability, chosen = [] }: AvailabilityGrid
       a.trainer.role.localeCompare(b.trainer.role) ||
       a.trainer.name.localeCompare(b.trainer.name, 'nl'),
   );
+  const anyUnknown = availability.trainers.some((entry) =>
+    entry.availability.some((cell) => cell.availability === 'unknown'),
+  );
   return (
-    <DataTable caption={t('availability.caption')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('availability.trainer')}</TableHeaderCell>
-          {availability.slots.map((slot) => (
-            <TableHeaderCell key={slot.slotIndex} scope="col">
-              {t('availability.slotHeader', {
-                number: slot.slotIndex + 1,
-                slot: formatSlot(slot.start, slot.end, language),
-              })}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((entry) => {
-          const isChosen = chosen.includes(entry.trainer.email);
-          return (
-            <TableRow key={entry.trainer.email} className={isChosen ? styles.chosen : undefined}>
-              <TableHeaderCell scope="row">
-                <span className={styles.trainer}>
-                  <span className={styles.name}>
-                    <Text weight="semibold">{entry.trainer.name}</Text>
-                    {isChosen && (
-                      <Badge appearance="filled" color="brand">
-                        {t('availability.chosen')}
-                      </Badge>
+    <>
+      {anyUnknown && <Text className={styles.muted}>{t('availability.unknownExplained')}</Text>}
+      <DataTable caption={t('availability.caption')}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('availability.trainer')}</TableHeaderCell>
+            {availability.slots.map((slot) => (
+              <TableHeaderCell key={slot.slotIndex} scope="col">
+                {t('availability.slotHeader', {
+                  number: slot.slotIndex + 1,
+                  slot: formatSlot(slot.start, slot.end, language),
+                })}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((entry) => {
+            const isChosen = chosen.includes(entry.trainer.email);
+            return (
+              <TableRow key={entry.trainer.email} className={isChosen ? styles.chosen : undefined}>
+                <TableHeaderCell scope="row">
+                  <span className={styles.trainer}>
+                    <span className={styles.name}>
+                      <Text weight="semibold">{entry.trainer.name}</Text>
+                      {isChosen && (
+                        <Badge appearance="filled" color="brand">
+                          {t('availability.chosen')}
+                        </Badge>
+                      )}
+                    </span>
+                    <Text size={200} className={styles.muted}>
+                      {t(`role.${entry.trainer.role}`)}
+                      {!entry.visible && ` · ${t('availability.notVisible')}`}
+                      {entry.stated && ` · ${t('availability.stated')}`}
+                    </Text>
+                    {entry.load && (
+                      <Text size={200} className={styles.muted}>
+                        {t('availability.load', {
+                          workshops: entry.load.workshops,
+                          holds: entry.load.holds,
+                        })}
+                      </Text>
                     )}
                   </span>
-                  <Text size={200} className={styles.muted}>
-                    {t(`role.${entry.trainer.role}`)}
-                    {!entry.visible && ` · ${t('availability.notVisible')}`}
-                  </Text>
-                </span>
-              </TableHeaderCell>
-              {availability.slots.map((slot) => {
-                const cell = entry.availability.find((a) => a.slotIndex === slot.slotIndex);
-                return (
-                  <TableCell key={slot.slotIndex}>
-                    <AvailabilityLabel availability={cell?.availability ?? 'unknown'} />
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </DataTable>
+                </TableHeaderCell>
+                {availability.slots.map((slot) => {
+                  const cell = entry.availability.find((a) => a.slotIndex === slot.slotIndex);
+                  return (
+                    <TableCell key={slot.slotIndex}>
+                      <AvailabilityLabel availability={cell?.availability ?? 'unknown'} />
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </DataTable>
+    </>
   );
 }
