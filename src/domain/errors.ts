@@ -99,6 +99,8 @@ export interface IssueParams {
   CANCEL_REASON_REQUIRED: NoParams;
   PAIR_INVALID: { readonly problem: 'wrong_role' | 'same_person' };
   NO_FUTURE_PREFERENCES: NoParams;
+  /** Editing: the preferred slots are fixed once options are placed ('andere data' instead). */
+  PREFERENCES_LOCKED: { readonly status: SignupStatus };
   // Registration.
   ALREADY_SIGNED_UP: {
     readonly municipality: string;

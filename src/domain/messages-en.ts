@@ -82,6 +82,8 @@ export const MESSAGES_EN: MessageTable = {
       : 'Choose one Berenschot advisor and one RIEC advisor.',
   NO_FUTURE_PREFERENCES: () =>
     'All preferred times are in the past. Ask the municipality for new dates.',
+  PREFERENCES_LOCKED: (p) =>
+    `The preferences are fixed while options are placed (status: ${STATUS_LABELS.en[p.status]}). Choose "Other dates": the options are released and you enter new preferences.`,
   ALREADY_SIGNED_UP: (p) =>
     `${p.municipality} has already signed up for this workshop (status: ${STATUS_LABELS.en[p.status]}). Open that sign-up instead of creating a new one.`,
 };

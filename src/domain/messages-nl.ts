@@ -83,6 +83,8 @@ export const MESSAGES_NL: MessageTable = {
       : 'Kies één Berenschot-adviseur en één RIEC-adviseur.',
   NO_FUTURE_PREFERENCES: () =>
     'Alle voorkeursmomenten liggen in het verleden. Vraag de gemeente om nieuwe data.',
+  PREFERENCES_LOCKED: (p) =>
+    `De voorkeuren liggen vast zolang er opties zijn geplaatst (stand: ${STATUS_LABELS.nl[p.status]}). Kies "Andere data": de opties worden dan vrijgegeven en u geeft nieuwe voorkeuren op.`,
   ALREADY_SIGNED_UP: (p) =>
     `Gemeente ${p.municipality} is al aangemeld voor deze workshop (stand: ${STATUS_LABELS.nl[p.status]}). Open die aanmelding in plaats van een nieuwe te maken.`,
 };
