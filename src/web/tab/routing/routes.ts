@@ -1,6 +1,6 @@
 // The tab's pages as URL fragments (#/signups/12/confirm): no router library, and a fragment
 // survives Teams' own URL handling and a reload. Pure, so it is tested without a browser.
-export type SignupPage = 'availability' | 'options' | 'confirm' | 'log';
+export type SignupPage = 'availability' | 'options' | 'confirm' | 'log' | 'edit' | 'newDates';
 
 export type Route =
   | { readonly page: 'overview' }
@@ -9,7 +9,14 @@ export type Route =
   | { readonly page: SignupPage; readonly signupId: string }
   | { readonly page: 'not-found' };
 
-export const SIGNUP_PAGES: readonly SignupPage[] = ['availability', 'options', 'confirm', 'log'];
+export const SIGNUP_PAGES: readonly SignupPage[] = [
+  'availability',
+  'options',
+  'confirm',
+  'log',
+  'edit',
+  'newDates',
+];
 
 /** "#/register?gemeente=GM0392" → { page: 'register', cbsCode: 'GM0392' } */
 export function parseRoute(hash: string): Route {
