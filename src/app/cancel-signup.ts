@@ -10,7 +10,11 @@ import { failWith, type Outcome } from './outcome.js';
 
 const MAX_ATTEMPTS = 4;
 
-async function releaseBookings(ctx: UseCaseContext, stored: StoredSignup): Promise<PlanStep[]> {
+/** The trainers' bookings of a confirmed workshop, freed (guarded writes before the intent). */
+export async function releaseBookings(
+  ctx: UseCaseContext,
+  stored: StoredSignup,
+): Promise<PlanStep[]> {
   const { signup } = stored;
   if (signup.status !== 'bevestigd' || !signup.pair) return [];
   const agendas = await ctx.m365.agendas.read([

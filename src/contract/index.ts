@@ -21,6 +21,7 @@ export * from './operations/list-signups.js';
 export * from './operations/propose-holds.js';
 export * from './operations/register-signup.js';
 export * from './operations/sync-answers.js';
+export * from './operations/update-signup.js';
 export * from './schemas/plan.js';
 export * from './operations/apply-plan.js';
 export * from './operations/get-apply-progress.js';

@@ -46,6 +46,7 @@ export const ACTION_LABELS: Labels<LogAction> = {
     expire: 'opties laten vervallen',
     markExecuted: 'als uitgevoerd markeren',
     newDates: 'nieuwe data invoeren',
+    edit: 'wijzigen',
   },
   en: {
     register: 'register',
@@ -57,6 +58,7 @@ export const ACTION_LABELS: Labels<LogAction> = {
     expire: 'let the options lapse',
     markExecuted: 'mark as held',
     newDates: 'enter new dates',
+    edit: 'edit',
   },
 };
 

@@ -77,6 +77,7 @@ export const COMMAND_TYPES = [
   'expire',
   'markExecuted',
   'newDates',
+  'edit',
 ] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
 
@@ -85,7 +86,7 @@ export const LOG_ACTIONS = [...COMMAND_TYPES, 'register'] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
 /** What the caller may do with a sign-up now (buttons): the lifecycle's actions within their rights. */
-export const USER_ACTIONS = ['propose', 'confirm', 'cancel', 'newDates'] as const;
+export const USER_ACTIONS = ['propose', 'confirm', 'cancel', 'newDates', 'edit'] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /**

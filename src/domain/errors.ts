@@ -111,6 +111,8 @@ export interface IssueParams {
     readonly dayPart?: 'ochtend' | 'middag' | 'avond';
     readonly date?: PlainDate;
   };
+  /** Editing: the preferred slots are fixed once options are placed ('andere data' instead). */
+  PREFERENCES_LOCKED: { readonly status: SignupStatus };
   // Registration.
   ALREADY_SIGNED_UP: {
     readonly municipality: string;

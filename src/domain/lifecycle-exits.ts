@@ -2,6 +2,7 @@
 // a sign-up once the workshop has been held.
 import {
   cancelHoldsEffects,
+  describeOptions,
   describePreferences,
   fail,
   isInStatus,
@@ -89,13 +90,25 @@ export function markExecuted(
   return transitionTo(next, state.status, command.by ?? SYSTEM_ACTOR, now, detail);
 }
 
-/** The municipality gave new dates: back to `aangemeld`, ready for a new round of options. */
+/**
+ * The municipality gave new dates: back to `aangemeld` on the same sign-up, ready for a new round
+ * of options. From `opties_geplaatst` or `bevestigd` ("andere data") the holds — or the confirmed
+ * workshop — are released first; the municipality gets no "geannuleerd" mail, since the workshop
+ * is not cancelled. A workshop that has been held cannot move.
+ */
 export function acceptNewDates(
   state: Signup,
   command: NewDatesCommand,
   now: Date,
 ): TransitionResult {
-  if (!isInStatus(state, 'nieuwe_data_nodig')) return rejectCommand(state, command);
+  if (!isInStatus(state, 'nieuwe_data_nodig', 'opties_geplaatst', 'bevestigd')) {
+    return rejectCommand(state, command);
+  }
+  const confirmed = findConfirmedOption(state);
+  if (state.status === 'bevestigd' && confirmed && hasStarted(confirmed.slot.start, now)) {
+    return rejectCommand(state, command);
+  }
+  const released = releaseHolds(state.options);
   const {
     pair: _pair,
     optionsPlacedAt: _placedAt,
@@ -109,6 +122,27 @@ export function acceptNewDates(
     preferences: command.preferences,
     options: [],
   };
-  const detail = `Nieuwe voorkeuren ontvangen: ${describePreferences(command.preferences)}.`;
-  return transitionTo(next, state.status, command.by, now, detail);
+  const reason = command.reason?.trim() ?? '';
+  const why = reason === '' ? '' : ` Reden: ${reason}.`;
+  const newDates = `Nieuwe voorkeuren ontvangen: ${describePreferences(command.preferences)}.`;
+  if (state.status === 'nieuwe_data_nodig') {
+    return transitionTo(next, state.status, command.by, now, `${newDates}${why}`);
+  }
+  const what = state.status === 'bevestigd' ? 'De bevestigde workshop' : 'De opties';
+  const releasedText =
+    released.holds.length === 0
+      ? ''
+      : ` ${what} (${describeOptions(state.options.filter((o) => o.hold !== 'released'))}) zijn vrijgegeven.`;
+  const name = state.municipality.name;
+  const comment =
+    `De gemeente ${name} heeft om andere data gevraagd; deze ` +
+    `${state.status === 'bevestigd' ? 'afspraak' : 'optie'} vervalt.${why} Er volgt een nieuw voorstel.`;
+  return transitionTo(
+    next,
+    state.status,
+    command.by,
+    now,
+    `Andere data.${releasedText}${why} ${newDates}`,
+    { calendar: cancelHoldsEffects(released.holds, comment) },
+  );
 }

@@ -70,26 +70,34 @@ export function allowedActions(state: Signup, now: Date): readonly CommandType[]
   switch (state.status) {
     case 'aangemeld': {
       const hasFuture = state.preferences.some((slot) => !hasStarted(slot.start, now));
-      return hasFuture ? ['propose', 'cancel'] : ['cancel'];
+      return hasFuture ? ['propose', 'edit', 'cancel'] : ['edit', 'cancel'];
     }
     case 'opties_geplaatst': {
       const actions: CommandType[] = ['recordHoldIds', 'recordAnswers'];
       const anyLive = state.options.some((option) => isOptionLive(option, state, now));
-      actions.push(...(anyLive ? (['confirm'] as const) : (['expire'] as const)), 'cancel');
+      actions.push(
+        ...(anyLive ? (['confirm'] as const) : (['expire'] as const)),
+        'newDates',
+        'edit',
+        'cancel',
+      );
       return actions;
     }
     case 'bevestigd': {
       const confirmed = findConfirmedOption(state);
       const isOver = confirmed !== undefined && hasStarted(confirmed.slot.end, now);
+      const hasBegun = confirmed !== undefined && hasStarted(confirmed.slot.start, now);
       return [
         'recordHoldIds',
         'recordAnswers',
+        ...(hasBegun ? [] : (['newDates'] as const)),
+        'edit',
         'cancel',
         ...(isOver ? ['markExecuted' as const] : []),
       ];
     }
     case 'nieuwe_data_nodig':
-      return ['newDates', 'cancel'];
+      return ['newDates', 'edit', 'cancel'];
     case 'uitgevoerd':
     case 'geannuleerd':
       return [];

@@ -7,6 +7,7 @@ import type { TrainerConflict } from './trainer-agenda.js';
 import type { EventId } from './ids.js';
 import type {
   Contact,
+  ScanStatus,
   Signup,
   SignupStatus,
   Slot,
@@ -91,10 +92,32 @@ export interface MarkExecutedCommand {
   readonly by?: Actor;
 }
 
-/** The municipality gave new dates after `nieuwe_data_nodig`. */
+/**
+ * The municipality gave new dates: after `nieuwe_data_nodig`, or ("andere data") while options
+ * are placed or the workshop is confirmed — then the holds are released first. The same
+ * sign-up goes back to `aangemeld`; its history stays in the log.
+ */
 export interface NewDatesCommand {
   readonly type: 'newDates';
   readonly preferences: ValidPreferences;
+  readonly by: Actor;
+  /** Why other dates (e.g. "extra raadsvergadering"); logged and in the hold's cancellation. */
+  readonly reason?: string;
+}
+
+/** What an edit changes; a field left out stays as it is. */
+export interface SignupChanges {
+  readonly contact?: Contact;
+  readonly scanStatus?: ScanStatus;
+  readonly remarks?: string;
+  /** Only while nothing is placed (`aangemeld`). */
+  readonly preferences?: ValidPreferences;
+}
+
+/** The account holder corrects the contact, the scan, the remarks or (unplaced) the slots. */
+export interface EditCommand {
+  readonly type: 'edit';
+  readonly changes: SignupChanges;
   readonly by: Actor;
 }
 
@@ -106,7 +129,8 @@ export type Command =
   | CancelCommand
   | ExpireCommand
   | MarkExecutedCommand
-  | NewDatesCommand;
+  | NewDatesCommand
+  | EditCommand;
 
 export type CommandType = Command['type'];
 

@@ -8,6 +8,7 @@ import type { Campaign } from './campaign.js';
 import type { SignupId } from './ids.js';
 import { confirmOption } from './lifecycle-confirm.js';
 import { describePreferences, transitionTo } from './lifecycle-effects.js';
+import { editSignup } from './lifecycle-edit.js';
 import { acceptNewDates, cancelSignup, expireOptions, markExecuted } from './lifecycle-exits.js';
 import { proposeOptions, recordAnswers, recordHoldIds } from './lifecycle-options.js';
 import type { Command, Effect, TransitionResult } from './lifecycle-types.js';
@@ -75,5 +76,7 @@ export function transition(state: Signup, command: Command, now: Date): Transiti
       return markExecuted(state, command, now);
     case 'newDates':
       return acceptNewDates(state, command, now);
+    case 'edit':
+      return editSignup(state, command, now);
   }
 }

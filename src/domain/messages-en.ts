@@ -88,6 +88,8 @@ export const MESSAGES_EN: MessageTable = {
     p.date
       ? `You gave ${formatDate(p.date, 'en')} twice. Keep one line per date.`
       : `You gave the same day and day part twice. Keep one.`,
+  PREFERENCES_LOCKED: (p) =>
+    `The preferences are fixed while options are placed (status: ${STATUS_LABELS.en[p.status]}). Choose "Other dates": the options are released and you enter new preferences.`,
   ALREADY_SIGNED_UP: (p) =>
     `${p.municipality} has already signed up for this workshop (status: ${STATUS_LABELS.en[p.status]}). Open that sign-up instead of creating a new one.`,
 };

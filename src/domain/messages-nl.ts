@@ -89,6 +89,8 @@ export const MESSAGES_NL: MessageTable = {
     p.date
       ? `U heeft ${formatDate(p.date, 'nl')} twee keer opgegeven. Houd één regel per datum over.`
       : `U heeft dezelfde dag en hetzelfde dagdeel twee keer opgegeven. Houd er één over.`,
+  PREFERENCES_LOCKED: (p) =>
+    `De voorkeuren liggen vast zolang er opties zijn geplaatst (stand: ${STATUS_LABELS.nl[p.status]}). Kies "Andere data": de opties worden dan vrijgegeven en u geeft nieuwe voorkeuren op.`,
   ALREADY_SIGNED_UP: (p) =>
     `Gemeente ${p.municipality} is al aangemeld voor deze workshop (stand: ${STATUS_LABELS.nl[p.status]}). Open die aanmelding in plaats van een nieuwe te maken.`,
 };

@@ -13,7 +13,14 @@ import { hasControlCharacters, isSingleEmailAddress } from './contact.js';
 import { createIssue } from './errors.js';
 import type { DomainIssue } from './errors.js';
 import { findMunicipalityByCbsCode } from './municipalities.js';
-import type { SignupRequest, ValidPreferences, ValidSignup } from './signup.js';
+import type { SignupChanges } from './lifecycle-types.js';
+import type {
+  Contact,
+  ScanStatus,
+  SignupRequest,
+  ValidPreferences,
+  ValidSignup,
+} from './signup.js';
 import {
   endOfAmsterdamDay,
   minuteOfAmsterdamDay,
@@ -46,13 +53,7 @@ export function validateSignup(
   if (!municipality) {
     errors.push(createIssue('MUNICIPALITY_UNKNOWN', 'cbsCode', { cbsCode: request.cbsCode }));
   }
-  const contact = { name: request.contact.name.trim(), email: request.contact.email.trim() };
-  if (contact.name === '') errors.push(createIssue('CONTACT_NAME_REQUIRED', 'contact.name', {}));
-  else if (hasControlCharacters(contact.name))
-    errors.push(createIssue('CONTACT_NAME_INVALID', 'contact.name', {}));
-  if (!isSingleEmailAddress(contact.email)) {
-    errors.push(createIssue('CONTACT_EMAIL_INVALID', 'contact.email', { email: contact.email }));
-  }
+  const contact = checkContact(request.contact, errors);
 
   const preferences = validatePreferences(request.preferences, campaign, now);
   if (!preferences.ok) errors.push(...preferences.errors);
@@ -70,6 +71,52 @@ export function validateSignup(
     scanStatus: request.scanStatus,
     remarks: request.remarks.trim(),
     ...(late.reason === undefined ? {} : { lateOverride: { reason: late.reason } }),
+  };
+  return { ok: true, value, warnings };
+}
+
+function checkContact(given: Contact, errors: DomainIssue[]): Contact {
+  const contact = { name: given.name.trim(), email: given.email.trim() };
+  if (contact.name === '') errors.push(createIssue('CONTACT_NAME_REQUIRED', 'contact.name', {}));
+  else if (hasControlCharacters(contact.name))
+    errors.push(createIssue('CONTACT_NAME_INVALID', 'contact.name', {}));
+  if (!isSingleEmailAddress(contact.email)) {
+    errors.push(createIssue('CONTACT_EMAIL_INVALID', 'contact.email', { email: contact.email }));
+  }
+  return contact;
+}
+
+/** An edit of a stored sign-up: what it gives, by the same rules as a sign-up. */
+export interface SignupEditRequest {
+  readonly contact?: Contact;
+  readonly scanStatus?: ScanStatus;
+  readonly remarks?: string;
+  readonly preferences?: readonly Slot[];
+}
+
+/**
+ * Validates an edit by the rules of a sign-up, without the deadline (the sign-up is in): the
+ * contact and the preferences when given. The value is normalised like validateSignup's.
+ */
+export function validateSignupEdit(
+  request: SignupEditRequest,
+  campaign: Campaign,
+  now: Date,
+): ValidationResult<SignupChanges> {
+  const errors: DomainIssue[] = [];
+  const warnings: DomainIssue[] = [];
+  const contact = request.contact ? checkContact(request.contact, errors) : undefined;
+  const preferences = request.preferences
+    ? validatePreferences(request.preferences, campaign, now)
+    : undefined;
+  if (preferences && !preferences.ok) errors.push(...preferences.errors);
+  if (preferences) warnings.push(...preferences.warnings);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  const value: SignupChanges = {
+    ...(contact ? { contact } : {}),
+    ...(request.scanStatus === undefined ? {} : { scanStatus: request.scanStatus }),
+    ...(request.remarks === undefined ? {} : { remarks: request.remarks.trim() }),
+    ...(preferences?.ok ? { preferences: preferences.value } : {}),
   };
   return { ok: true, value, warnings };
 }

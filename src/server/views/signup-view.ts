@@ -70,6 +70,7 @@ const USER_ACTIONS = [
   ['confirm', 'signups:confirm'],
   ['cancel', 'signups:cancel'],
   ['newDates', 'signups:write'],
+  ['edit', 'signups:write'],
 ] as const satisfies readonly (readonly [UserAction, Permission])[];
 
 function userActionsOf(signup: Signup, allowed: readonly string[], access: Access): UserAction[] {

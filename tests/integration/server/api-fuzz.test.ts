@@ -281,6 +281,41 @@ const SPECS: Record<string, () => fc.Arbitrary<FuzzRequest>> = {
         }),
       )
       .map(([p, b]) => ({ path: p, body: b })),
+  // Edits and new dates with a version that never matches (stale: 409, nothing written) or
+  // input the rules refuse; a valid one would change the seeded sign-up under the others.
+  updateSignup: () =>
+    fc
+      .tuple(
+        path((id) => `/api/signups/${id}`),
+        body({
+          eTag: fc.oneof(text, fc.constantFrom('"stale,1"')),
+          contact: mutated({ name: fc.constantFrom('Kabinet', ''), email: email }),
+          scanStatus: fc.constantFrom('gedaan', 'nee', 'misschien'),
+          remarks: text,
+          preferences: slotsBody,
+        }),
+      )
+      .map(([p, b]) => ({ path: p, body: b })),
+  updateSignupDates: () =>
+    fc
+      .tuple(
+        path((id) => `/api/signups/${id}/new-dates`),
+        body({
+          eTag: fc.oneof(text, fc.constantFrom('"stale,1"')),
+          preferences: slotsBody,
+          reason: text,
+        }),
+      )
+      .map(([p, b]) => ({ path: p, body: b })),
+  checkSignup: () =>
+    body({
+      signupId: fc.oneof(fc.constant(MISSING), ids()),
+      cbsCode: fc.constantFrom('GM0392', 'GM0363', 'GM9999', MISSING),
+      contact: mutated({ name: fc.constantFrom('Kabinet'), email: email }),
+      preferences: slotsBody,
+      scanStatus: fc.constantFrom('gedaan', 'onbekend', 'x'),
+      remarks: text,
+    }).map((b) => ({ path: '/api/signups/check', body: b })),
   planCampaign: () =>
     body({
       riec: fc.constantFrom(

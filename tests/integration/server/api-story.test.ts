@@ -140,8 +140,8 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
       scanStatus: 'gedaan',
       pair: null,
       options: [],
-      allowedActions: ['propose', 'cancel'],
-      userActions: ['propose', 'cancel'],
+      allowedActions: ['propose', 'edit', 'cancel'],
+      userActions: ['propose', 'cancel', 'edit'],
       confirmableSlots: [],
       pendingOperation: false,
     });
@@ -233,8 +233,8 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
     expect(result.body).toMatchObject({
       status: 'opties_geplaatst',
       pair: { berenschot: { email: MARIEKE }, riec: { email: FATIMA } },
-      allowedActions: ['recordHoldIds', 'recordAnswers', 'confirm', 'cancel'],
-      userActions: ['confirm', 'cancel'],
+      allowedActions: ['recordHoldIds', 'recordAnswers', 'confirm', 'newDates', 'edit', 'cancel'],
+      userActions: ['confirm', 'cancel', 'newDates', 'edit'],
     });
     expect(result.body.options.map((o: { eventId: string | null }) => Boolean(o.eventId))).toEqual([
       true,
@@ -316,8 +316,8 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
     expect(result.body).toMatchObject({
       status: 'bevestigd',
       confirmedSlot: { slotIndex: chosen },
-      allowedActions: ['recordHoldIds', 'recordAnswers', 'cancel'],
-      userActions: ['cancel'],
+      allowedActions: ['recordHoldIds', 'recordAnswers', 'newDates', 'edit', 'cancel'],
+      userActions: ['cancel', 'newDates', 'edit'],
       confirmableSlots: [],
     });
     expect(Date.parse(result.body.confirmedSlot.start)).toBe(Date.parse(slots[chosen]!.start));

@@ -209,18 +209,22 @@ describe('expire, new dates, execution and cancellation', () => {
 
 describe('allowedActions', () => {
   it('offers what makes sense in each state', () => {
-    expect(allowedActions(registeredSignup(MAY_2), MAY_2)).toEqual(['propose', 'cancel']);
+    expect(allowedActions(registeredSignup(MAY_2), MAY_2)).toEqual(['propose', 'edit', 'cancel']);
     const state = answered([['accepted', 'accepted']]);
     expect(allowedActions(state, MAY_3)).toEqual([
       'recordHoldIds',
       'recordAnswers',
       'confirm',
+      'newDates',
+      'edit',
       'cancel',
     ]);
     expect(allowedActions(state, cest('2022-05-16T09:00:00'))).toEqual([
       'recordHoldIds',
       'recordAnswers',
       'expire',
+      'newDates',
+      'edit',
       'cancel',
     ]);
     const held = apply(

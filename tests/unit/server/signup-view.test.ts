@@ -89,8 +89,15 @@ describe('the sign-up view', () => {
 
   it('gives the planner the buttons the lifecycle allows, and the coordinator none', () => {
     const view = toSignupView(stored(bothAccepted), { now: MAY_3, access: holder });
-    expect(view.allowedActions).toEqual(['recordHoldIds', 'recordAnswers', 'confirm', 'cancel']);
-    expect(view.userActions).toEqual(['confirm', 'cancel']);
+    expect(view.allowedActions).toEqual([
+      'recordHoldIds',
+      'recordAnswers',
+      'confirm',
+      'newDates',
+      'edit',
+      'cancel',
+    ]);
+    expect(view.userActions).toEqual(['confirm', 'cancel', 'newDates', 'edit']);
     expect(view.confirmableSlots).toContainEqual({ slotIndex: 1, needsOverride: false });
     const forCoordinator = toSignupView(stored(bothAccepted), {
       now: MAY_3,

@@ -41,6 +41,7 @@ export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
 }
 
 const MAX_RETRY_WAIT_MS = 10_000;
@@ -106,7 +107,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const maxAttempts = options.maxAttempts ?? 3;
 
   async function send(
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     path: string,
     body?: unknown,
   ): Promise<unknown> {
@@ -174,5 +175,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get: async <T>(path: string) => (await getWithRetry(path)) as T,
     post: async <T>(path: string, body?: unknown) => (await send('POST', path, body)) as T,
     put: async <T>(path: string, body?: unknown) => (await send('PUT', path, body)) as T,
+    patch: async <T>(path: string, body: unknown) => (await send('PATCH', path, body)) as T,
   };
 }

@@ -27,6 +27,11 @@ import type {
   TProposeHoldsRequest,
   TRegisterSignupRequest,
   TRegisterSignupResponse,
+  TUpdateSignupDatesRequest,
+  TSignupWithWarnings,
+  TUpdateSignupRequest,
+  TCheckSignupRequest,
+  TCheckSignupResponse,
   TSignupStatus,
   TSignupView,
   TSyncAnswersResponse,
@@ -45,6 +50,10 @@ export interface WorkshopApi {
   syncAnswers(): Promise<TSyncAnswersResponse>;
   confirmSlot(id: string, request: TConfirmSlotRequest): Promise<TSignupView>;
   cancelSignup(id: string, reason: string): Promise<TSignupView>;
+  updateSignup(id: string, request: TUpdateSignupRequest): Promise<TSignupWithWarnings>;
+  updateSignupDates(id: string, request: TUpdateSignupDatesRequest): Promise<TSignupWithWarnings>;
+  /** The dry run: 200 with the warnings, or the 422 the real call would give. */
+  checkSignup(request: TCheckSignupRequest): Promise<TCheckSignupResponse>;
   planCampaign(request: TPlanCampaignRequest): Promise<TPlanCampaignResponse>;
   applyPlan(request: TApplyPlanRequest): Promise<TApplyProgress>;
   getApplyProgress(request: TApplyPlanRequest): Promise<TApplyProgress>;
@@ -81,6 +90,9 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     syncAnswers: () => client.post('/api/sync'),
     confirmSlot: (id, request) => client.post(`${signup(id)}/confirm`, request),
     cancelSignup: (id, reason) => client.post(`${signup(id)}/cancel`, { reason }),
+    updateSignup: (id, request) => client.patch(signup(id), request),
+    updateSignupDates: (id, request) => client.post(`${signup(id)}/new-dates`, request),
+    checkSignup: (request) => client.post('/api/signups/check', request),
     planCampaign: (request) => client.post('/api/planning/plan', request),
     applyPlan: (request) => client.post('/api/planning/apply', request),
     getApplyProgress: (request) => client.post('/api/planning/apply/progress', request),

@@ -250,6 +250,40 @@ export const messagesEn: Messages = {
     confirm: 'Confirm',
     log: 'Log',
     preparation: 'Preparation',
+    edit: 'Edit',
+    newDates: 'Other dates',
+  },
+  edit: {
+    open: 'Edit',
+    otherDates: 'Other dates',
+    otherPair: 'Other trainer pair, same dates',
+    saving: 'Saving…',
+    warningsFirst:
+      'Look at the warnings below. Nothing has been saved yet; click "{{action}}" if it must be so.',
+    saved: 'Sign-up of {{name}} changed',
+    loading: 'Loading the sign-up…',
+    notNow: 'This sign-up can no longer be changed (status: {{status}}).',
+    newDatesNeeded:
+      'None of the options will go ahead. Choose what happens now: other dates from the municipality, another trainer pair on the same dates, or cancel.',
+    edit: {
+      submit: 'Save changes',
+      submitAnyway: 'Save anyway',
+      slots: 'Preferences',
+      slotsLocked:
+        'The preferences are fixed while options or a workshop exist. Choose "Other dates" to give new preferences; the options are released then.',
+    },
+    newDates: {
+      submit: 'Save other dates',
+      submitAnyway: 'Save anyway',
+      slots: 'New preferences',
+      kept: 'The contact ({{contact}}) and the resilience scan ({{scan}}) stay as they are.',
+      reason: 'Why other dates?',
+      reasonHint:
+        'For example "extra council meeting". Goes into the log and to the trainers; the municipality gets no cancellation.',
+      intro:
+        'The options (or the confirmed workshop) are released and the sign-up starts again with the new preferences. The log keeps the history.',
+      saved: 'Other dates for {{name}} saved',
+    },
   },
   cancel: {
     open: 'Cancel the sign-up',

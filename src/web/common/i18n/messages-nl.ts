@@ -255,6 +255,40 @@ export const messagesNl = {
     confirm: 'Bevestigen',
     log: 'Logboek',
     preparation: 'Voorbereiding',
+    edit: 'Wijzigen',
+    newDates: 'Andere data',
+  },
+  edit: {
+    open: 'Wijzigen',
+    otherDates: 'Andere data',
+    otherPair: 'Ander trainerspaar, zelfde data',
+    saving: 'Bezig met opslaan…',
+    warningsFirst:
+      'Bekijk de waarschuwingen hieronder. Er is nog niets opgeslagen; klik op "{{action}}" als het toch zo moet.',
+    saved: 'Aanmelding van {{name}} gewijzigd',
+    loading: 'De aanmelding wordt opgehaald…',
+    notNow: 'Deze aanmelding kan nu niet meer worden gewijzigd (stand: {{status}}).',
+    newDatesNeeded:
+      'Geen van de opties gaat door. Kies wat er nu moet gebeuren: andere data van de gemeente, een ander trainerspaar op dezelfde data, of annuleren.',
+    edit: {
+      submit: 'Wijzigingen opslaan',
+      submitAnyway: 'Toch opslaan',
+      slots: 'Voorkeuren',
+      slotsLocked:
+        'De voorkeuren liggen vast zolang er opties of een workshop staan. Kies "Andere data" om nieuwe voorkeuren te geven; de opties worden dan vrijgegeven.',
+    },
+    newDates: {
+      submit: 'Andere data vastleggen',
+      submitAnyway: 'Toch vastleggen',
+      slots: 'Nieuwe voorkeuren',
+      kept: 'Contactpersoon ({{contact}}) en weerbaarheidsscan ({{scan}}) blijven zoals ze zijn.',
+      reason: 'Waarom andere data?',
+      reasonHint:
+        'Bijvoorbeeld "extra raadsvergadering". Komt in het logboek en bij de trainers; de gemeente krijgt geen annulering.',
+      intro:
+        'De opties (of de bevestigde workshop) worden vrijgegeven en de aanmelding begint opnieuw met de nieuwe voorkeuren. Het logboek houdt de geschiedenis.',
+      saved: 'Andere data voor {{name}} vastgelegd',
+    },
   },
   cancel: {
     open: 'Aanmelding annuleren',

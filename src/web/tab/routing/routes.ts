@@ -1,6 +1,7 @@
 // The tab's pages as URL fragments (#/signups/12/confirm): no router library, and a fragment
 // survives Teams' own URL handling and a reload. Pure, so it is tested without a browser.
-export type SignupPage = 'availability' | 'options' | 'confirm' | 'log' | 'preparation';
+export type SignupPage =
+  'availability' | 'options' | 'confirm' | 'log' | 'preparation' | 'edit' | 'newDates';
 
 export type Route =
   | { readonly page: 'overview' }
@@ -16,6 +17,8 @@ export const SIGNUP_PAGES: readonly SignupPage[] = [
   'confirm',
   'log',
   'preparation',
+  'edit',
+  'newDates',
 ];
 
 /** "#/register?gemeente=GM0392" → { page: 'register', cbsCode: 'GM0392' } */

@@ -1,7 +1,8 @@
 // One sign-up, step by step: availability → options and answers → confirm → log. The sign-up
 // is loaded once here; a step that changes it (placing options, confirming) hands back the new
 // view, so the header and the other steps are current without another request.
-import { MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
+import { CalendarArrowRight20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TGetMeResponse } from '../../../common/api/api-types.js';
@@ -13,6 +14,7 @@ import { hasPermission, useAppServices } from '../../../common/services/app-serv
 import { useQuery } from '../../../common/services/use-query.js';
 import { routeHref, type SignupPage } from '../../routing/routes.js';
 import { CancelSignup } from './cancel-signup.js';
+import { NewDatesNeeded } from './new-dates-needed.js';
 import { SignupSummary } from './signup-summary.js';
 import type { SignupStepProps } from './signup-step.js';
 import { useSignupStyles } from './use-signup-styles.js';
@@ -22,6 +24,7 @@ const OptionsPage = lazy(() => import('../options/options-page.js'));
 const ConfirmPage = lazy(() => import('../confirm/confirm-page.js'));
 const LogPage = lazy(() => import('../log/log-page.js'));
 const PreparationPage = lazy(() => import('../preparation/preparation-page.js'));
+const EditPage = lazy(() => import('./edit-page.js'));
 
 function stepsFor(me: TGetMeResponse): SignupPage[] {
   return [
@@ -62,8 +65,30 @@ export default function SignupPages(props: { signupId: string; page: SignupPage 
             <PageHeading title={title}>{title}</PageHeading>
             {signup && <StatusBadge status={signup.status} />}
           </div>
-          {signup?.userActions.includes('cancel') && (
-            <CancelSignup signup={signup} onCancelled={query.setData} />
+          {signup && (
+            <div className={styles.actions}>
+              {signup.userActions.includes('edit') && props.page !== 'edit' && (
+                <Button
+                  as="a"
+                  href={routeHref({ page: 'edit', signupId: signup.id })}
+                  icon={<Edit20Regular />}
+                >
+                  {t('edit.open')}
+                </Button>
+              )}
+              {signup.userActions.includes('newDates') && props.page !== 'newDates' && (
+                <Button
+                  as="a"
+                  href={routeHref({ page: 'newDates', signupId: signup.id })}
+                  icon={<CalendarArrowRight20Regular />}
+                >
+                  {t('edit.otherDates')}
+                </Button>
+              )}
+              {signup.userActions.includes('cancel') && (
+                <CancelSignup signup={signup} onCancelled={query.setData} />
+              )}
+            </div>
           )}
         </div>
         <nav aria-label={t('steps.label')}>
@@ -87,6 +112,9 @@ export default function SignupPages(props: { signupId: string; page: SignupPage 
       </div>
       {query.error !== undefined && <ProblemMessage error={query.error} onRetry={query.reload} />}
       {!signup && query.isLoading && <Loading label={t('signup.loading')} />}
+      {signup?.status === 'nieuwe_data_nodig' && signup.userActions.includes('newDates') && (
+        <NewDatesNeeded signup={signup} onSignupChange={query.setData} />
+      )}
       {signup?.pendingOperation && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('signup.pendingOperation')}</MessageBarBody>
@@ -101,6 +129,8 @@ export default function SignupPages(props: { signupId: string; page: SignupPage 
             {props.page === 'confirm' && <ConfirmPage {...step} />}
             {props.page === 'log' && <LogPage {...step} />}
             {props.page === 'preparation' && <PreparationPage {...step} />}
+            {props.page === 'edit' && <EditPage {...step} mode="edit" />}
+            {props.page === 'newDates' && <EditPage {...step} mode="newDates" />}
           </Suspense>
         </div>
       )}

@@ -10,6 +10,7 @@ export const useSignupStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   titleGroup: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   summary: {
     display: 'grid',
     // minmax(0, …): a long unbroken word wraps inside its cell instead of widening the page.
