@@ -80,6 +80,11 @@ export interface HoldOption {
    * `lastModifiedDateTime`). Answers only move forward: an older reading never overwrites them.
    */
   readonly answersAt?: string;
+  /**
+   * The mayor's office's answer to the invitation (only on the confirmed workshop's option, where
+   * the contact is an attendee). A decline puts the sign-up on the action list.
+   */
+  readonly municipalityAnswer?: TrainerAnswer;
 }
 
 export interface AccountHolder {

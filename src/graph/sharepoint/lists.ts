@@ -139,6 +139,7 @@ export const LOG_LIST_SPEC: ListSpec = {
     text('Door', 'Wie de stap zette'),
     dateTime('Tijdstip', 'Wanneer', { indexed: true }),
     longText('Details', 'Toelichting'),
+    longText('Gebeurtenis', 'Wat de stap vertelt als code met gegevens (JSON), voor de app'),
   ],
 };
 

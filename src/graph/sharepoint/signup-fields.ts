@@ -30,6 +30,7 @@ const ZOption = z.object({
   hold: z.enum(['open', 'finalized', 'released']),
   answers: z.object({ berenschot: ZAnswer, riec: ZAnswer }),
   answersAt: z.string().optional(),
+  municipalityAnswer: ZAnswer.optional(),
 });
 const ZPending = z.object({
   id: z.string(),
@@ -163,7 +164,7 @@ export function fromSignupFields(fields: TSignupFields, eTag: string): StoredSig
     z.object({ berenschot: ZTrainer, riec: ZTrainer }),
   ) as TrainerPair | undefined;
   const options = (parseJsonField(fields.Opties, z.array(ZOption)) ?? []).map(
-    ({ eventId, answersAt, ...option }): HoldOption => ({
+    ({ eventId, answersAt, municipalityAnswer, ...option }): HoldOption => ({
       ...option,
       slot: {
         start: instant(option.slot.start) ?? option.slot.start,
@@ -171,6 +172,7 @@ export function fromSignupFields(fields: TSignupFields, eTag: string): StoredSig
       },
       ...(eventId ? { eventId: eventId as EventId } : {}),
       ...(answersAt ? { answersAt } : {}),
+      ...(municipalityAnswer ? { municipalityAnswer } : {}),
     }),
   );
   const optionsPlacedAt = instant(fields.OptiesGeplaatstOp);

@@ -27,6 +27,8 @@ export type {
   TGetMeResponse,
   TGetSignupLogResponse,
   TGetWebConfigResponse,
+  TListLogResponse,
+  TCampaignLogEntryView,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
   TMunicipalityView,

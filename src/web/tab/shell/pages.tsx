@@ -13,6 +13,7 @@ const OverviewPage = lazy(() => import('../pages/overview/overview-page.js'));
 const TrainerPage = lazy(() => import('../pages/trainer/trainer-page.js'));
 const RegisterPage = lazy(() => import('../pages/register/register-page.js'));
 const PlanningPage = lazy(() => import('../pages/planning/planning-page.js'));
+const CampaignLogPage = lazy(() => import('../pages/log/campaign-log-page.js'));
 const SignupPages = lazy(() => import('../pages/signup/signup-pages.js'));
 
 function Notice({ title, text }: { title: string; text: string }) {
@@ -52,6 +53,16 @@ export function Pages() {
         <PlanningPage />
       ) : (
         <Notice title={t('noRole.title')} text={t('noRole.cannotPlan')} />
+      );
+      break;
+    case 'logbook':
+      page = canReadSignups ? (
+        <CampaignLogPage
+          {...(route.cbsCode ? { cbsCode: route.cbsCode } : {})}
+          {...(route.pageNumber ? { pageNumber: route.pageNumber } : {})}
+        />
+      ) : (
+        <Notice title={t('noRole.title')} text={t('noRole.cannotReadLog')} />
       );
       break;
     case 'not-found':

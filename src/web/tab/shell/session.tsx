@@ -39,6 +39,11 @@ function MainNav({ me }: { me: TGetMeResponse }) {
           {t('nav.planning')}
         </Link>
       )}
+      {hasPermission(me, 'signups:read') && (
+        <Link href={routeHref({ page: 'logbook' })} aria-current={current('logbook')}>
+          {t('nav.log')}
+        </Link>
+      )}
     </nav>
   );
 }
