@@ -13,7 +13,7 @@ import { hasControlCharacters, isSingleEmailAddress } from './contact.js';
 import { createIssue } from './errors.js';
 import type { DomainIssue } from './errors.js';
 import { findMunicipalityByCbsCode } from './municipalities.js';
-import type { SignupRequest, ValidPreferences, ValidSignup } from './signup.js';
+import type { Contact, SignupRequest, ValidPreferences, ValidSignup } from './signup.js';
 import {
   endOfAmsterdamDay,
   minuteOfAmsterdamDay,
@@ -46,7 +46,14 @@ export function validateSignup(
   if (!municipality) {
     errors.push(createIssue('MUNICIPALITY_UNKNOWN', 'cbsCode', { cbsCode: request.cbsCode }));
   }
-  const contact = { name: request.contact.name.trim(), email: request.contact.email.trim() };
+  const role = request.contact.function?.trim() ?? '';
+  const contact: Contact = {
+    name: request.contact.name.trim(),
+    email: request.contact.email.trim(),
+    ...(role !== '' ? { function: role } : {}),
+  };
+  if (hasControlCharacters(role))
+    errors.push(createIssue('CONTACT_NAME_INVALID', 'contact.function', {}));
   if (contact.name === '') errors.push(createIssue('CONTACT_NAME_REQUIRED', 'contact.name', {}));
   else if (hasControlCharacters(contact.name))
     errors.push(createIssue('CONTACT_NAME_INVALID', 'contact.name', {}));

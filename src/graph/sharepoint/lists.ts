@@ -96,6 +96,10 @@ export const SIGNUP_LIST_SPEC: ListSpec = {
     text('AccounthouderNaam', 'Naam van de RIEC-accounthouder'),
     text('ContactNaam', 'Contactpersoon bij het kabinet van de burgemeester'),
     text('ContactEmail', 'E-mailadres van de contactpersoon'),
+    text(
+      'ContactFunctie',
+      'Functie van de contactpersoon (bijvoorbeeld kabinet van de burgemeester)',
+    ),
     ...[1, 2, 3].flatMap((n) => [
       dateTime(`Voorkeur${n}Start`, `Begin van voorkeur ${n}`),
       dateTime(`Voorkeur${n}Eind`, `Einde van voorkeur ${n}`),
