@@ -32,7 +32,9 @@ export function toLogEntry(
   effect: AppendLogEffect,
 ): LogEntry {
   return {
-    key: logKey(signup, pending),
+    // A line with its own key (an answer) is the same line whoever logs it; the others are
+    // the operation's one line.
+    key: effect.key ? `${signup.id}:${effect.key}` : logKey(signup, pending),
     signupId: signup.id,
     cbsCode: signup.municipality.cbsCode,
     municipality: signup.municipality.name,
@@ -42,6 +44,7 @@ export function toLogEntry(
     by: effect.by,
     at: effect.at,
     detail: effect.detail,
+    ...(effect.event ? { event: effect.event } : {}),
   };
 }
 

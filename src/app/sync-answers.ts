@@ -75,24 +75,33 @@ function optionOf(signup: Signup, change: HoldChange): HoldOption | undefined {
   return signup.options.find((option) => option.eventId === change.eventId);
 }
 
-/** The answers in `changes` that are newer and different from the stored ones, per option. */
+/**
+ * The answers in `changes` that are newer and different from the stored ones, per option: the
+ * trainers' on every option, the mayor's office's on the confirmed workshop.
+ */
 export function answersFor(signup: Signup, changes: readonly HoldChange[]): OptionAnswers[] {
   if (!signup.pair) return [];
   const berenschot = signup.pair.berenschot.email.toLowerCase();
   const riec = signup.pair.riec.email.toLowerCase();
+  const contact = signup.contact.email;
   return newestPerEvent(changes).flatMap((change) => {
     const option = optionOf(signup, change);
     if (!option || change.removed || option.hold === 'released') return [];
     if (!isNewer(change.lastModified, option.answersAt)) return [];
+    // The mayor's office is an attendee of the confirmed workshop only.
+    const municipality =
+      option.hold === 'finalized' ? change.answers[contact.toLowerCase()] : undefined;
     const answers: OptionAnswers = {
       slotIndex: option.slotIndex,
       ...(change.answers[berenschot] ? { berenschot: change.answers[berenschot] } : {}),
       ...(change.answers[riec] ? { riec: change.answers[riec] } : {}),
+      ...(municipality && municipality !== 'none' ? { municipality } : {}),
       ...(change.lastModified ? { at: change.lastModified } : {}),
     };
     const isNew =
       (answers.berenschot ?? option.answers.berenschot) !== option.answers.berenschot ||
-      (answers.riec ?? option.answers.riec) !== option.answers.riec;
+      (answers.riec ?? option.answers.riec) !== option.answers.riec ||
+      (answers.municipality ?? option.municipalityAnswer) !== option.municipalityAnswer;
     return isNew ? [answers] : [];
   });
 }

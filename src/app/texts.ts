@@ -1,6 +1,7 @@
 // The Dutch texts that reach people outside the product: the hold invitations trainers get,
 // the confirmation the mayor's office gets, cancellation comments and notices. HTML is escaped.
 import type { HoldDraft, FinalizeDraft } from '../domain/ports.js';
+import { salutationOf } from '../domain/contact.js';
 import type { Contact, Signup, Slot, TrainerPair } from '../domain/signup.js';
 import { formatSlot } from '../domain/time.js';
 
@@ -89,7 +90,7 @@ export function confirmationText(
       mayorsOffice,
     ],
     paragraphs: [
-      `Geachte ${mayorsOffice.name},`,
+      salutationOf(mayorsOffice),
       `Hierbij bevestigen wij de ${WORKSHOP.toLowerCase()} voor de raadsleden van de gemeente ${name} op ${when}.`,
       `De workshop wordt gegeven door ${pair.berenschot.name} (Berenschot) en ${pair.riec.name} (${signup.riec}). Hij duurt ten hoogste vier uur en is interactief: de raadsleden werken in kleine groepen aan casussen, met een goede mix van partijen en van coalitie en oppositie.`,
       'De uitkomst van de bestuurlijke weerbaarheidsscan kan als input dienen, maar is geen voorwaarde.',
@@ -132,7 +133,7 @@ export function noticeMail(
   return {
     subject,
     bodyHtml: paragraphs(
-      `Geachte ${escapeHtml(signup.contact.name)},`,
+      escapeHtml(salutationOf(signup.contact)),
       escapeHtml(detail),
       ask,
       `Met vriendelijke groet,<br>${escapeHtml(signup.accountHolder.name)}<br>Accounthouder, ${escapeHtml(signup.riec)}`,

@@ -16,6 +16,7 @@ export * from './operations/get-me.js';
 export * from './operations/get-signup.js';
 export * from './operations/get-signup-log.js';
 export * from './operations/get-web-config.js';
+export * from './operations/list-log.js';
 export * from './operations/list-municipalities.js';
 export * from './operations/list-signups.js';
 export * from './operations/propose-holds.js';

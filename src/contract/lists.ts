@@ -85,12 +85,25 @@ export type CommandType = (typeof COMMAND_TYPES)[number];
 export const LOG_ACTIONS = [...COMMAND_TYPES, 'register'] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
+/**
+ * What a line in the log tells, as a code with parameters (the web owns the words, in Dutch and
+ * English; issue 18, item 12). Lines written before these codes carry only their Dutch detail.
+ * - `trainerAnswered`: a trainer accepted, accepted tentatively or declined an option
+ *   (params: role, trainer, option, start, end, answer, comment?);
+ * - `municipalityAnswered`: the mayor's office answered the invitation to the confirmed workshop
+ *   (params: contact, start, end, answer, comment?).
+ */
+export const LOG_EVENT_CODES = ['trainerAnswered', 'municipalityAnswered'] as const;
+export type LogEventCode = (typeof LOG_EVENT_CODES)[number];
+
 /** What the caller may do with a sign-up now (buttons): the lifecycle's actions within their rights. */
 export const USER_ACTIONS = ['propose', 'confirm', 'cancel', 'newDates', 'edit'] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /**
  * What the account holder should look at first, most urgent first:
+ * - `municipality_declined`: the mayor's office declined the confirmed workshop (the cabinet
+ *   cannot come on the confirmed date): agree on another date;
  * - `new_dates_needed`: no option worked out; ask the municipality for new dates;
  * - `both_accepted`: both trainers accepted an option: it can be confirmed;
  * - `lapses_soon`: the options lapse within three days without a confirmation;
@@ -98,6 +111,7 @@ export type UserAction = (typeof USER_ACTIONS)[number];
  * - `options_needed`: registered, no options placed yet.
  */
 export const NEEDS_ACTION = [
+  'municipality_declined',
   'new_dates_needed',
   'both_accepted',
   'lapses_soon',

@@ -1,6 +1,6 @@
 // Commands the lifecycle accepts and effects it asks the app layer to perform (DESIGN.md, "The
 // sign-up lifecycle"). Effects are data: the domain decides, the app layer talks to Graph.
-import type { CommandType as ContractCommandType } from '../contract/lists.js';
+import type { CommandType as ContractCommandType, LogEventCode } from '../contract/lists.js';
 import type { TrainerRole } from './campaign.js';
 import type { DomainIssue } from './errors.js';
 import type { TrainerConflict } from './trainer-agenda.js';
@@ -39,6 +39,13 @@ export interface OptionAnswers {
   readonly slotIndex: number;
   readonly berenschot?: TrainerAnswer;
   readonly riec?: TrainerAnswer;
+  /** The mayor's office's answer to the invitation to the confirmed workshop. */
+  readonly municipality?: TrainerAnswer;
+  /**
+   * The answers' comments (what the trainer or the mayor's office wrote with the answer), when
+   * known; logged with the answer.
+   */
+  readonly comments?: Partial<Readonly<Record<TrainerRole | 'municipality', string>>>;
   /**
    * `lastModifiedDateTime` of the event version the answers come from. An answer read from a
    * version that is not newer than the stored one is ignored (two syncs racing, one working from
@@ -179,9 +186,22 @@ export interface WriteStatusEffect {
   readonly status: SignupStatus;
 }
 
-/** One item in "Workshoplogboek" per status change. */
+/** What a log line tells, as a code with parameters (the web owns the words). */
+export interface LogEvent {
+  readonly code: LogEventCode;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** One item in "Workshoplogboek" per status change, and one per answer received. */
 export interface AppendLogEffect {
   readonly type: 'appendLog';
+  /**
+   * The line's own key within the sign-up, when the line is not the operation's one log line
+   * (e.g. each answer): derived from what it logs, so the same answer read twice — by two syncs
+   * that overlap, or a sync repeated — is one line.
+   */
+  readonly key?: string;
+  readonly event?: LogEvent;
   /** `null` for the registration itself. */
   readonly from: SignupStatus | null;
   readonly to: SignupStatus;

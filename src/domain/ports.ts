@@ -2,7 +2,7 @@
 // and implemented by the Graph gateway (src/graph) — or by hand-written fakes in tests.
 // Graph's own types never appear here.
 import type { CbsCode, EventId, SignupId } from './ids.js';
-import type { Actor, CommandType, Effect } from './lifecycle-types.js';
+import type { Actor, CommandType, Effect, LogEvent } from './lifecycle-types.js';
 import type { RiecName } from './municipalities.js';
 import type { Availability } from './pairing.js';
 import type { StoredStatement } from './stated-availability.js';
@@ -58,7 +58,16 @@ export interface LogEntry {
   readonly to: SignupStatus;
   readonly by: Actor;
   readonly at: string;
+  /** Dutch text, for whoever reads the list in SharePoint (and for lines without `event`). */
   readonly detail: string;
+  /** What the line tells as a code with parameters; absent on lines written before the codes. */
+  readonly event?: LogEvent;
+}
+
+/** Which log lines to read across sign-ups. */
+export interface LogFilter {
+  /** Only this municipality's lines (an indexed column). */
+  readonly cbsCode?: CbsCode;
 }
 
 /** Reads of the sign-up list and the log. Writes go through a WorkPlan. */
@@ -66,6 +75,8 @@ export interface StatusLog {
   read(id: SignupId): Promise<StoredSignup | undefined>;
   list(filter: SignupFilter): Promise<StoredSignup[]>;
   readLog(id: SignupId): Promise<LogEntry[]>;
+  /** Log lines across sign-ups (the campaign-wide log), in no particular order. */
+  listLog(filter: LogFilter): Promise<LogEntry[]>;
 }
 
 export interface ScheduleItem {

@@ -75,8 +75,16 @@ export function validateSignup(
   return { ok: true, value, warnings };
 }
 
+/** The contact, trimmed: a name, one address, and a function (optional) without control characters. */
 function checkContact(given: Contact, errors: DomainIssue[]): Contact {
-  const contact = { name: given.name.trim(), email: given.email.trim() };
+  const role = given.function?.trim() ?? '';
+  const contact: Contact = {
+    name: given.name.trim(),
+    email: given.email.trim(),
+    ...(role !== '' ? { function: role } : {}),
+  };
+  if (hasControlCharacters(role))
+    errors.push(createIssue('CONTACT_NAME_INVALID', 'contact.function', {}));
   if (contact.name === '') errors.push(createIssue('CONTACT_NAME_REQUIRED', 'contact.name', {}));
   else if (hasControlCharacters(contact.name))
     errors.push(createIssue('CONTACT_NAME_INVALID', 'contact.name', {}));

@@ -21,8 +21,11 @@ export {
 
 /** The contact person at the mayor's office (kabinet van de burgemeester / griffie). */
 export interface Contact {
+  /** The person's name ("J. de Boer"); older sign-ups may have the function after a comma. */
   readonly name: string;
   readonly email: string;
+  /** Their function ("kabinet van de burgemeester"), asked separately from the name. */
+  readonly function?: string;
 }
 
 /** A sign-up as the account holder enters it (or as extracted from the municipality's mail). */
@@ -80,6 +83,11 @@ export interface HoldOption {
    * `lastModifiedDateTime`). Answers only move forward: an older reading never overwrites them.
    */
   readonly answersAt?: string;
+  /**
+   * The mayor's office's answer to the invitation (only on the confirmed workshop's option, where
+   * the contact is an attendee). A decline puts the sign-up on the action list.
+   */
+  readonly municipalityAnswer?: TrainerAnswer;
 }
 
 export interface AccountHolder {

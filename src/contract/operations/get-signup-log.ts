@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LOG_ACTIONS } from '../lists.js';
+import { LOG_ACTIONS, LOG_EVENT_CODES } from '../lists.js';
 import { defineOperation } from '../operation.js';
 import { described, ZSignupIdParams } from '../schemas/common.js';
 import { ZSignupStatus } from '../schemas/signup-view.js';
@@ -11,6 +11,15 @@ export const ZLogEntryView = z.object({
   to: ZSignupStatus,
   by: described(z.string(), 'Wie de stap zette; "systeem" voor de achtergrondtaken'),
   detail: described(z.string(), 'Toelichting (Nederlands), met de reden van een uitzondering'),
+  event: described(
+    z.nullable(
+      z.object({
+        code: z.enum(LOG_EVENT_CODES),
+        params: z.record(z.string(), z.string()),
+      }),
+    ),
+    'Wat de stap vertelt als code met gegevens: de app zet het in de taal van de gebruiker; null bij oudere regels (dan geldt detail)',
+  ),
 });
 export type TLogEntryView = z.infer<typeof ZLogEntryView>;
 

@@ -16,8 +16,12 @@ export const ZRegisterSignupRequest = z
     ),
     contact: described(
       z.strictObject({
-        name: z.string().check(z.maxLength(200)),
+        name: described(z.string().check(z.maxLength(200)), 'Naam, bijvoorbeeld J. de Boer'),
         email: z.string().check(z.maxLength(320)),
+        function: described(
+          z.optional(z.string().check(z.maxLength(200))),
+          'Functie, bijvoorbeeld kabinet van de burgemeester (apart van de naam, voor de aanhef)',
+        ),
       }),
       'Contactpersoon bij het kabinet van de burgemeester',
     ),

@@ -97,6 +97,10 @@ export const SIGNUP_LIST_SPEC: ListSpec = {
     text('AccounthouderNaam', 'Naam van de RIEC-accounthouder'),
     text('ContactNaam', 'Contactpersoon bij het kabinet van de burgemeester'),
     text('ContactEmail', 'E-mailadres van de contactpersoon'),
+    text(
+      'ContactFunctie',
+      'Functie van de contactpersoon (bijvoorbeeld kabinet van de burgemeester)',
+    ),
     ...[1, 2, 3].flatMap((n) => [
       dateTime(`Voorkeur${n}Start`, `Begin van voorkeur ${n}`),
       dateTime(`Voorkeur${n}Eind`, `Einde van voorkeur ${n}`),
@@ -140,6 +144,7 @@ export const LOG_LIST_SPEC: ListSpec = {
     text('Door', 'Wie de stap zette'),
     dateTime('Tijdstip', 'Wanneer', { indexed: true }),
     longText('Details', 'Toelichting'),
+    longText('Gebeurtenis', 'Wat de stap vertelt als code met gegevens (JSON), voor de app'),
   ],
 };
 

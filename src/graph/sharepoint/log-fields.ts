@@ -1,7 +1,8 @@
 // A log line ↔ an item in "Workshoplogboek".
 import { z } from 'zod';
 import type { CbsCode, SignupId } from '../../domain/ids.js';
-import { COMMAND_TYPES } from '../../domain/lifecycle-types.js';
+import { LOG_EVENT_CODES } from '../../contract/lists.js';
+import { COMMAND_TYPES, type LogEvent } from '../../domain/lifecycle-types.js';
 import type { LogEntry } from '../../domain/ports.js';
 import { SIGNUP_STATUSES } from '../../domain/signup.js';
 import { parseInstant, toUtcIso } from '../../domain/time.js';
@@ -19,7 +20,24 @@ export const ZLogFields = z.object({
   Door: z.string().nullish(),
   Tijdstip: z.string(),
   Details: z.string().nullish(),
+  Gebeurtenis: z.string().nullish(),
 });
+
+const ZEvent = z.object({
+  code: z.enum(LOG_EVENT_CODES),
+  params: z.record(z.string(), z.string()),
+});
+
+/** The event column; a line written before it, or edited by hand, reads without one. */
+function parseEvent(value: string | null | undefined): LogEvent | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = ZEvent.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function toLogFields(entry: LogEntry): Record<string, unknown> {
   return {
@@ -34,11 +52,13 @@ export function toLogFields(entry: LogEntry): Record<string, unknown> {
     Door: entry.by,
     Tijdstip: entry.at,
     Details: entry.detail,
+    Gebeurtenis: entry.event ? JSON.stringify(entry.event) : null,
   };
 }
 
 export function fromLogFields(fields: z.infer<typeof ZLogFields>): LogEntry {
   const at = parseInstant(fields.Tijdstip);
+  const event = parseEvent(fields.Gebeurtenis);
   return {
     key: fields.Sleutel,
     signupId: String(fields.AanmeldingId) as SignupId,
@@ -50,5 +70,6 @@ export function fromLogFields(fields: z.infer<typeof ZLogFields>): LogEntry {
     by: fields.Door ?? '',
     at: at ? toUtcIso(at) : fields.Tijdstip,
     detail: fields.Details ?? '',
+    ...(event ? { event } : {}),
   };
 }

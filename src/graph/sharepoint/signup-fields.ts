@@ -30,6 +30,7 @@ const ZOption = z.object({
   hold: z.enum(['open', 'finalized', 'released']),
   answers: z.object({ berenschot: ZAnswer, riec: ZAnswer }),
   answersAt: z.string().optional(),
+  municipalityAnswer: ZAnswer.optional(),
 });
 const ZPending = z.object({
   id: z.string(),
@@ -55,6 +56,7 @@ export const ZSignupFields = z.object({
   AccounthouderNaam: optionalText,
   ContactNaam: optionalText,
   ContactEmail: optionalText,
+  ContactFunctie: optionalText,
   Voorkeur1Start: optionalText,
   Voorkeur1Eind: optionalText,
   Voorkeur2Start: optionalText,
@@ -129,6 +131,7 @@ export function toSignupFields(
     AccounthouderNaam: signup.accountHolder.name,
     ContactNaam: signup.contact.name,
     ContactEmail: signup.contact.email,
+    ContactFunctie: signup.contact.function ?? null,
     ...preferenceFields,
     Scan: signup.scanStatus,
     Opmerkingen: signup.remarks,
@@ -163,7 +166,7 @@ export function fromSignupFields(fields: TSignupFields, eTag: string): StoredSig
     z.object({ berenschot: ZTrainer, riec: ZTrainer }),
   ) as TrainerPair | undefined;
   const options = (parseJsonField(fields.Opties, z.array(ZOption)) ?? []).map(
-    ({ eventId, answersAt, ...option }): HoldOption => ({
+    ({ eventId, answersAt, municipalityAnswer, ...option }): HoldOption => ({
       ...option,
       slot: {
         start: instant(option.slot.start) ?? option.slot.start,
@@ -171,6 +174,7 @@ export function fromSignupFields(fields: TSignupFields, eTag: string): StoredSig
       },
       ...(eventId ? { eventId: eventId as EventId } : {}),
       ...(answersAt ? { answersAt } : {}),
+      ...(municipalityAnswer ? { municipalityAnswer } : {}),
     }),
   );
   const optionsPlacedAt = instant(fields.OptiesGeplaatstOp);
@@ -184,7 +188,11 @@ export function fromSignupFields(fields: TSignupFields, eTag: string): StoredSig
       name: fields.AccounthouderNaam ?? fields.Accounthouder,
       email: fields.Accounthouder,
     },
-    contact: { name: fields.ContactNaam ?? '', email: fields.ContactEmail ?? '' },
+    contact: {
+      name: fields.ContactNaam ?? '',
+      email: fields.ContactEmail ?? '',
+      ...(fields.ContactFunctie ? { function: fields.ContactFunctie } : {}),
+    },
     preferences,
     scanStatus: fields.Scan ?? 'onbekend',
     remarks: fields.Opmerkingen ?? '',

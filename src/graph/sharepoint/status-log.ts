@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SignupId } from '../../domain/ids.js';
 import type {
   LogEntry,
+  LogFilter,
   SignupFilter,
   StatusLog,
   StoredSignup,
@@ -120,6 +121,15 @@ export class SharePointStatusLog implements StatusLog, TrainerDirectory {
         return parsed.success ? [fromLogFields(parsed.data)] : [];
       })
       .sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async listLog(filter: LogFilter): Promise<LogEntry[]> {
+    const where = filter.cbsCode ? `fields/CbsCode eq ${odataString(filter.cbsCode)}` : undefined;
+    const items = await this.readAll(LOG_LIST, where);
+    return items.flatMap((item) => {
+      const parsed = ZLogFields.safeParse(item.fields);
+      return parsed.success ? [fromLogFields(parsed.data)] : [];
+    });
   }
 
   /** TrainerAgendas: one query on the indexed, unique Trainer column for all of them. */

@@ -44,7 +44,9 @@ describe('an account holder plans Haarlem from sign-up to confirmation', () => {
     expect(result.value.signup.status).toBe('aangemeld');
     expect(result.value.pending).toBeNull();
     const log = await getSignupLog(ctx, id);
-    expect(log.ok && log.value.map((entry) => entry.to)).toEqual(['aangemeld']);
+    // The status changes; each answer has a line of its own besides (answer-log.test.ts).
+    const steps = log.ok ? log.value.filter((entry) => !entry.event) : [];
+    expect(steps.map((entry) => entry.to)).toEqual(['aangemeld']);
   });
 
   it('refuses a second sign-up of the same municipality', async () => {
@@ -193,10 +195,8 @@ describe('an account holder plans Haarlem from sign-up to confirmation', () => {
       ),
     ).toBe(true);
     const log = await getSignupLog(ctx, id);
-    expect(log.ok && log.value.map((entry) => entry.to)).toEqual([
-      'aangemeld',
-      'opties_geplaatst',
-      'bevestigd',
-    ]);
+    // The status changes; each answer has a line of its own besides (answer-log.test.ts).
+    const steps = log.ok ? log.value.filter((entry) => !entry.event) : [];
+    expect(steps.map((entry) => entry.to)).toEqual(['aangemeld', 'opties_geplaatst', 'bevestigd']);
   });
 });

@@ -177,6 +177,13 @@ const SPECS: Record<string, () => fc.Arbitrary<FuzzRequest>> = {
       )
       .map(([p, q]) => ({ path: `${p}${q}` })),
   getSignupLog: () => path((id) => `/api/signups/${id}/log`).map((p) => ({ path: p })),
+  listLog: () =>
+    fc
+      .tuple(
+        fc.constantFrom('', '?gemeente=GM0392', '?gemeente=gm0392', '?gemeente=GM', '?pagina=0'),
+        fc.constantFrom('', '&pagina=2', '&pagina=999999', '&pagina=-1', '&pagina=1e3'),
+      )
+      .map(([a, b]) => ({ path: `/api/log${a}${a === '' ? b.replace('&', '?') : b}` })),
   registerSignup: () =>
     body({
       cbsCode: fc.constantFrom('GM0392', 'GM0453', 'GM0363', 'gm0392', 'GM9999'),

@@ -96,6 +96,7 @@ describe('the planning operations in the document', () => {
     ['listSignups', 'get', '/api/signups', 'signups:read'],
     ['getSignup', 'get', '/api/signups/{signupId}', 'signups:read'],
     ['getSignupLog', 'get', '/api/signups/{signupId}/log', 'signups:read'],
+    ['listLog', 'get', '/api/log', 'signups:read'],
     ['registerSignup', 'post', '/api/signups', 'signups:write'],
     ['getAvailability', 'post', '/api/availability', 'signups:propose'],
     ['proposeHolds', 'post', '/api/signups/{signupId}/propose', 'signups:propose'],

@@ -35,7 +35,8 @@ describe('the confirmation text', () => {
     );
     expect(fromHtml).toEqual(text.paragraphs);
     expect(html).toContain('Fatima &lt;Amrani&gt;');
-    expect(text.paragraphs[0]).toBe('Geachte Kabinet & griffie,');
+    // An office, not a person: the neutral salutation (issue 18, item 12).
+    expect(text.paragraphs[0]).toBe('Geachte heer, mevrouw,');
     expect(text.when).toBe('dinsdag 15 december 2026, 19.30–22.30 uur');
   });
 

@@ -139,7 +139,7 @@ describe('propose', () => {
 });
 
 describe('answers and holds', () => {
-  it('stores event ids and answers without a log line', () => {
+  it('stores event ids without a log line, and answers with one line per answer', () => {
     const withIds = transition(
       proposed(),
       { type: 'recordHoldIds', eventIds: [{ slotIndex: 0, eventId: toEventId('AAMk-0') }] },
@@ -157,7 +157,13 @@ describe('answers and holds', () => {
       berenschot: 'accepted',
       riec: 'none',
     });
-    expect(effectsOf(result).map((e) => e.type)).toEqual(['writeStatus']);
+    expect(effectsOf(result).map((e) => e.type)).toEqual(['writeStatus', 'appendLog']);
+    expect(effectsOf(result)[1]).toMatchObject({
+      type: 'appendLog',
+      from: 'opties_geplaatst',
+      to: 'opties_geplaatst',
+      event: { code: 'trainerAnswered', params: { role: 'berenschot', answer: 'accepted' } },
+    });
   });
 
   it('asks nothing when the answers did not change', () => {

@@ -266,7 +266,13 @@ describe('lifecycle properties over random command sequences', () => {
             continue;
           }
           expect(allowed).toContain(command.type);
-          const logs = result.effects.filter((e) => e.type === 'appendLog');
+          // The status change's one line; answers have lines of their own, each with its key.
+          const logs = result.effects.filter((e) => e.type === 'appendLog' && !e.key);
+          const answerKeys = result.effects.flatMap((e) =>
+            e.type === 'appendLog' && e.key ? [e.key] : [],
+          );
+          expect(new Set(answerKeys).size).toBe(answerKeys.length);
+          if (command.type !== 'recordAnswers') expect(answerKeys).toEqual([]);
           const isStatusChange = result.state.status !== state.status;
           expect(logs).toHaveLength(isStatusChange ? 1 : 0);
           if (isStatusChange) {

@@ -51,6 +51,7 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     listSignups: missing('listSignups'),
     getSignup: missing('getSignup'),
     getSignupLog: missing('getSignupLog'),
+    listLog: missing('listLog'),
     registerSignup: missing('registerSignup'),
     getAvailability: missing('getAvailability'),
     proposeHolds: missing('proposeHolds'),

@@ -45,6 +45,11 @@ function findNeedsAction(signup: Signup, now: Date): TSignupSummary['needsAction
       );
       return answered ? 'answer_received' : null;
     }
+    case 'bevestigd':
+      // The mayor's office declined the confirmed workshop: the cabinet cannot come that day.
+      return findConfirmedOption(signup)?.municipalityAnswer === 'declined'
+        ? 'municipality_declined'
+        : null;
     default:
       return null;
   }

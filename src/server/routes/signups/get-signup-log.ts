@@ -5,19 +5,10 @@ import { getSignupLog as getSignupLogOperation } from '../../../contract/index.j
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
 import { implement } from '../../http/define-route.js';
 import { useCasesFor } from '../../http/use-case-context.js';
+import { toLogEntryView } from '../../views/log-view.js';
 
 export default implement(getSignupLogOperation, async (route) => {
   const id = toSignupId(route.params.signupId);
   const entries = unwrapOutcome(await getSignupLog(useCasesFor(route), id));
-  return {
-    signupId: id,
-    entries: entries.map((entry) => ({
-      at: entry.at,
-      action: entry.action,
-      from: entry.from,
-      to: entry.to,
-      by: entry.by,
-      detail: entry.detail,
-    })),
-  };
+  return { signupId: id, entries: entries.map(toLogEntryView) };
 });

@@ -24,7 +24,11 @@ type TRegisterSignupBody = OperationBody<typeof registerSignupOperation>;
 function toSignupRequest(body: TRegisterSignupBody): SignupRequest {
   return {
     cbsCode: body.cbsCode,
-    contact: body.contact,
+    contact: {
+      name: body.contact.name,
+      email: body.contact.email,
+      ...(body.contact.function !== undefined ? { function: body.contact.function } : {}),
+    },
     preferences: body.preferences,
     scanStatus: body.scanStatus,
     remarks: body.remarks,

@@ -30,6 +30,8 @@ export type {
   TGetMeResponse,
   TGetSignupLogResponse,
   TGetWebConfigResponse,
+  TListLogResponse,
+  TCampaignLogEntryView,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
   TMunicipalityView,

@@ -18,6 +18,7 @@ import type {
   TGetCampaignResponse,
   TGetMeResponse,
   TGetSignupLogResponse,
+  TListLogResponse,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
   TMyAvailabilityResponse,
@@ -44,6 +45,8 @@ export interface WorkshopApi {
   listSignups(query?: { status?: readonly TSignupStatus[] }): Promise<TListSignupsResponse>;
   getSignup(id: string): Promise<TSignupView>;
   getSignupLog(id: string): Promise<TGetSignupLogResponse>;
+  /** The campaign-wide log, newest first; `page` from 1. */
+  listLog(query?: { cbsCode?: string; page?: number }): Promise<TListLogResponse>;
   registerSignup(request: TRegisterSignupRequest): Promise<TRegisterSignupResponse>;
   getAvailability(request: TGetAvailabilityRequest): Promise<TGetAvailabilityResponse>;
   proposeHolds(id: string, request: TProposeHoldsRequest): Promise<TSignupView>;
@@ -84,6 +87,13 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     },
     getSignup: (id) => client.get(signup(id)),
     getSignupLog: (id) => client.get(`${signup(id)}/log`),
+    listLog: (query = {}) => {
+      const search = new URLSearchParams();
+      if (query.cbsCode) search.set('gemeente', query.cbsCode);
+      if (query.page && query.page > 1) search.set('pagina', String(query.page));
+      const qs = search.toString();
+      return client.get(`/api/log${qs ? `?${qs}` : ''}`);
+    },
     registerSignup: (request) => client.post('/api/signups', request),
     getAvailability: (request) => client.post('/api/availability', request),
     proposeHolds: (id, request) => client.post(`${signup(id)}/propose`, request),

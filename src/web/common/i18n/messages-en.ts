@@ -37,6 +37,7 @@ export const messagesEn: Messages = {
     register: 'New sign-up',
     planning: 'Planning',
     myAvailability: 'My availability',
+    log: 'Log',
   },
   noRole: {
     title: 'No access to this page',
@@ -45,6 +46,8 @@ export const messagesEn: Messages = {
     cannotRegister: 'Only RIEC account holders can register a sign-up. Go back to the overview.',
     cannotStateAvailability:
       'Only trainers state their availability here. Go back to the overview.',
+    cannotReadLog:
+      'Only RIEC account holders and the coordinator can see the log. Go back to the overview.',
   },
   pageError: {
     title: 'This page cannot be shown',
@@ -128,6 +131,8 @@ export const messagesEn: Messages = {
   },
   scan: { ...SCAN_LABELS.en },
   needsAction: {
+    municipality_declined:
+      'The mayor’s office cannot make the confirmed date: agree on another date with the municipality.',
     new_dates_needed: 'No option worked out: ask the municipality for new dates.',
     both_accepted: 'Both trainers accepted an option: you can confirm it.',
     lapses_soon: 'The options lapse soon without a confirmation.',
@@ -362,6 +367,29 @@ export const messagesEn: Messages = {
     transition: 'from {{from}} to {{to}}',
     start: 'new: {{to}}',
     system: 'automatic (system)',
+    event: {
+      trainerAnswered: '{{trainer}} ({{role}}) {{answer}} option {{option}} ({{slot}}).',
+      municipalityAnswered:
+        'The municipality ({{contact}}) {{answer}} the invitation to the workshop on {{slot}}.',
+      cabinetCannot: 'The mayor’s office cannot make the confirmed date.',
+      comment: 'Comment: “{{comment}}”',
+    },
+  },
+  campaignLog: {
+    title: 'Log',
+    intro: 'Every step of the sign-ups in this campaign, newest first.',
+    introRiec: 'Every step of your RIEC’s sign-ups in this campaign, newest first.',
+    label: 'Steps of all sign-ups, newest first',
+    municipality: 'Municipality',
+    allMunicipalities: 'All municipalities',
+    loading: 'Loading the log…',
+    empty: 'The log is still empty.',
+    emptyMunicipality: 'The log has nothing for this municipality yet.',
+    pages: 'Pages of the log',
+    page: 'Page {{page}} of {{pages}} ({{total}} steps)',
+    previous: 'Previous page',
+    next: 'Next page',
+    toSignup: 'Open the sign-up of {{municipality}}',
   },
   planning: {
     perTrainer: 'Per trainer: the planned workshops per week',

@@ -36,6 +36,7 @@ export const messagesNl = {
     register: 'Nieuwe aanmelding',
     planning: 'Planning',
     myAvailability: 'Mijn beschikbaarheid',
+    log: 'Logboek',
   },
   noRole: {
     title: 'Geen toegang tot deze pagina',
@@ -46,6 +47,8 @@ export const messagesNl = {
       'Alleen accounthouders van een RIEC kunnen een aanmelding vastleggen. Ga terug naar het overzicht.',
     cannotStateAvailability:
       'Alleen trainers geven hier hun beschikbaarheid op. Ga terug naar het overzicht.',
+    cannotReadLog:
+      'Alleen RIEC-accounthouders en de coördinator kunnen het logboek zien. Ga terug naar het overzicht.',
   },
   pageError: {
     title: 'Deze pagina kan niet worden getoond',
@@ -131,6 +134,8 @@ export const messagesNl = {
   },
   scan: { ...SCAN_LABELS.nl },
   needsAction: {
+    municipality_declined:
+      'Het kabinet kan niet op de bevestigde datum: spreek een andere datum af met de gemeente.',
     new_dates_needed: 'Geen optie ging door: vraag de gemeente om nieuwe data.',
     both_accepted: 'Beide trainers accepteerden een optie: u kunt bevestigen.',
     lapses_soon: 'De opties vervallen binnenkort zonder bevestiging.',
@@ -368,6 +373,29 @@ export const messagesNl = {
     transition: 'van {{from}} naar {{to}}',
     start: 'nieuw: {{to}}',
     system: 'automatisch (systeem)',
+    event: {
+      trainerAnswered: '{{trainer}} ({{role}}) heeft optie {{option}} ({{slot}}) {{answer}}.',
+      municipalityAnswered:
+        'De gemeente ({{contact}}) heeft de uitnodiging voor de workshop van {{slot}} {{answer}}.',
+      cabinetCannot: 'Het kabinet kan niet op de bevestigde datum.',
+      comment: 'Opmerking: “{{comment}}”',
+    },
+  },
+  campaignLog: {
+    title: 'Logboek',
+    intro: 'Alle stappen van de aanmeldingen in deze campagne, nieuwste eerst.',
+    introRiec: 'Alle stappen van de aanmeldingen van uw RIEC in deze campagne, nieuwste eerst.',
+    label: 'Stappen van alle aanmeldingen, nieuwste eerst',
+    municipality: 'Gemeente',
+    allMunicipalities: 'Alle gemeenten',
+    loading: 'Het logboek wordt opgehaald…',
+    empty: 'Er staat nog niets in het logboek.',
+    emptyMunicipality: 'Er staat nog niets in het logboek voor deze gemeente.',
+    pages: 'Pagina’s van het logboek',
+    page: 'Pagina {{page}} van {{pages}} ({{total}} stappen)',
+    previous: 'Vorige pagina',
+    next: 'Volgende pagina',
+    toSignup: 'Aanmelding van {{municipality}} openen',
   },
   planning: {
     perTrainer: 'Per trainer: de geplande workshops per week',

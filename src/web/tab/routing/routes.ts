@@ -8,6 +8,8 @@ export type Route =
   | { readonly page: 'register'; readonly cbsCode?: string }
   | { readonly page: 'planning' }
   | { readonly page: 'my-availability' }
+  /** The campaign-wide log (the Teams tab "Logboek", `?view=logboek`). */
+  | { readonly page: 'logbook'; readonly cbsCode?: string; readonly pageNumber?: number }
   | { readonly page: SignupPage; readonly signupId: string }
   | { readonly page: 'not-found' };
 
@@ -33,6 +35,15 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'planning' && parts.length === 1) return { page: 'planning' };
   if (parts[0] === 'beschikbaarheid' && parts.length === 1) return { page: 'my-availability' };
+  if (parts[0] === 'logboek' && parts.length === 1) {
+    const cbsCode = params.get('gemeente');
+    const pageNumber = Number(params.get('pagina') ?? '1');
+    return {
+      page: 'logbook',
+      ...(cbsCode && /^GM\d{4}$/.test(cbsCode) ? { cbsCode } : {}),
+      ...(Number.isInteger(pageNumber) && pageNumber > 1 ? { pageNumber } : {}),
+    };
+  }
   if (parts[0] === 'signups' && parts.length === 3 && /^[1-9]\d{0,9}$/.test(parts[1] ?? '')) {
     const page = SIGNUP_PAGES.find((candidate) => candidate === parts[2]);
     if (page) return { page, signupId: parts[1] ?? '' };
@@ -49,6 +60,13 @@ export function routeHref(route: Route): string {
       return '#/planning';
     case 'my-availability':
       return '#/beschikbaarheid';
+    case 'logbook': {
+      const search = new URLSearchParams();
+      if (route.cbsCode) search.set('gemeente', route.cbsCode);
+      if (route.pageNumber && route.pageNumber > 1) search.set('pagina', String(route.pageNumber));
+      const query = search.toString();
+      return query ? `#/logboek?${query}` : '#/logboek';
+    }
     case 'register':
       return route.cbsCode
         ? `#/register?gemeente=${encodeURIComponent(route.cbsCode)}`
@@ -56,4 +74,14 @@ export function routeHref(route: Route): string {
     default:
       return `#/signups/${encodeURIComponent(route.signupId)}/${route.page}`;
   }
+}
+
+/**
+ * The page a Teams tab opens with (`?view=logboek` in its content URL), when the fragment names
+ * none: the static tabs of the app package point at one web page.
+ */
+export function initialHash(hash: string, search: string): string {
+  // Any fragment, "#/" (the overview) included, is a page the user chose.
+  if (hash !== '' && hash !== '#') return hash;
+  return new URLSearchParams(search).get('view') === 'logboek' ? '#/logboek' : hash;
 }

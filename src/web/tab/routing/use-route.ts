@@ -1,6 +1,6 @@
 // The current page, from the URL fragment, following the back and forward buttons.
 import { useSyncExternalStore } from 'react';
-import { parseRoute, routeHref, type Route } from './routes.js';
+import { initialHash, parseRoute, routeHref, type Route } from './routes.js';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -8,7 +8,9 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(subscribe, () =>
+    initialHash(window.location.hash, window.location.search),
+  );
   return parseRoute(hash);
 }
 

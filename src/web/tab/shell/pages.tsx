@@ -14,6 +14,7 @@ const TrainerPage = lazy(() => import('../pages/trainer/trainer-page.js'));
 const RegisterPage = lazy(() => import('../pages/register/register-page.js'));
 const PlanningPage = lazy(() => import('../pages/planning/planning-page.js'));
 const MyAvailabilityPage = lazy(() => import('../pages/my-availability/my-availability-page.js'));
+const CampaignLogPage = lazy(() => import('../pages/log/campaign-log-page.js'));
 const SignupPages = lazy(() => import('../pages/signup/signup-pages.js'));
 
 function Notice({ title, text }: { title: string; text: string }) {
@@ -60,6 +61,16 @@ export function Pages() {
         <MyAvailabilityPage />
       ) : (
         <Notice title={t('noRole.title')} text={t('noRole.cannotStateAvailability')} />
+      );
+      break;
+    case 'logbook':
+      page = canReadSignups ? (
+        <CampaignLogPage
+          {...(route.cbsCode ? { cbsCode: route.cbsCode } : {})}
+          {...(route.pageNumber ? { pageNumber: route.pageNumber } : {})}
+        />
+      ) : (
+        <Notice title={t('noRole.title')} text={t('noRole.cannotReadLog')} />
       );
       break;
     case 'not-found':

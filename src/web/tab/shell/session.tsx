@@ -47,6 +47,11 @@ function MainNav({ me }: { me: TGetMeResponse }) {
           {t('nav.myAvailability')}
         </Link>
       )}
+      {hasPermission(me, 'signups:read') && (
+        <Link href={routeHref({ page: 'logbook' })} aria-current={current('logbook')}>
+          {t('nav.log')}
+        </Link>
+      )}
     </nav>
   );
 }

@@ -9,6 +9,7 @@ import { formatMoment } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { describeLogEntry } from './log-text.js';
 
 const useStyles = makeStyles({
   list: {
@@ -75,7 +76,9 @@ export function LogTimeline({ signupId, version = '' }: { signupId: string; vers
             {' · '}
             {entry.by === 'systeem' ? t('log.system') : entry.by}
           </Text>
-          {entry.detail && <Text className={styles.muted}>{entry.detail}</Text>}
+          {(entry.detail || entry.event) && (
+            <Text className={styles.muted}>{describeLogEntry(entry, t, language)}</Text>
+          )}
         </li>
       ))}
     </ol>
