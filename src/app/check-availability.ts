@@ -1,6 +1,6 @@
 // Free/busy of every candidate trainer for the three slots, and the pairs ranked (DESIGN.md
 // round-trip budget: one getSchedule $batch for up to 20 trainers; the trainer list is cached).
-import { currentCampaign } from '../domain/campaign.js';
+import { readCurrentCampaign } from './campaigns.js';
 import { availabilityInSlot } from '../domain/free-busy.js';
 import { clashingBookings } from '../domain/trainer-agenda.js';
 import {
@@ -61,7 +61,7 @@ export async function checkAvailability(
     ctx.m365.calendar.getSchedules(ctx.access.email, addresses, slots),
     ctx.m365.agendas.read(addresses),
   ]);
-  const buffer = currentCampaign(ctx.now()).trainerBufferMinutes;
+  const buffer = (await readCurrentCampaign(ctx)).trainerBufferMinutes;
   const result: TrainerAvailability[] = trainers.map((trainer) => {
     const perSlot = schedules.map((window) =>
       window.find((s) => s.address === trainer.email.toLowerCase()),

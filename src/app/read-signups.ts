@@ -1,6 +1,6 @@
 // Reading sign-ups, the log and the municipalities' status, within the caller's access:
 // account holders see their RIEC, the coordinator sees everything, trainers their own workshops.
-import { currentCampaign } from '../domain/campaign.js';
+import { readCurrentCampaign } from './campaigns.js';
 import type { SignupId } from '../domain/ids.js';
 import { MUNICIPALITIES, type Municipality, type RiecName } from '../domain/municipalities.js';
 import type { LogEntry, SignupFilter, StoredSignup } from '../domain/ports.js';
@@ -111,7 +111,7 @@ export interface MunicipalityStatus {
 export async function listMunicipalities(
   ctx: UseCaseContext,
 ): Promise<Outcome<MunicipalityStatus[]>> {
-  const campaign = currentCampaign(ctx.now());
+  const campaign = await readCurrentCampaign(ctx);
   const signups = await listSignups(ctx);
   if (!signups.ok) return signups;
   const latest = new Map<string, StoredSignup>();

@@ -13,6 +13,7 @@ import { readHolds } from './calendar/read-holds.js';
 import { getSchedules } from './calendar/schedule.js';
 import { graphCalendarSubscriptions } from './calendar/subscriptions.js';
 import { GraphWorkPlan } from './plan.js';
+import { SharePointCampaignStore } from './sharepoint/campaign-list.js';
 import { sharePointCycleLease } from './sharepoint/lease.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
 import { sharePointSubscriptionRecords } from './sharepoint/subscription-records.js';
@@ -38,6 +39,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
       readHolds: (organizer, eventIds) => readHolds(client, organizer, eventIds),
     },
     plan: new GraphWorkPlan(client, settings.site),
+    campaigns: new SharePointCampaignStore(client, settings.site),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   TRAINER_LIST,
   AGENDA_LIST,
   STATE_LIST,
+  CAMPAIGN_LIST,
 } from '../../../src/graph/sharepoint/lists.js';
 import { provisionSite, ProvisioningFailed } from '../../../src/graph/sharepoint/provision.js';
 import type { TrainerSeed } from '../../../src/graph/sharepoint/trainer-fields.js';
@@ -100,6 +101,7 @@ describe('provisioning a site', () => {
       siteGrant: { kind: 'unchanged' },
       trainersAdded: 0,
       trainerAccountsFilled: 0,
+      campaignsAdded: [],
     });
     const writes = h.sandbox.ctx.requestLog
       .since(before)
@@ -171,7 +173,13 @@ describe('provisioning that checks itself', () => {
       list: { template: 'genericList' },
     });
     const report = await provisionSite(admin, 'root', { productApp: PRODUCT });
-    expect(report.created).toEqual([SIGNUP_LIST, TRAINER_LIST, AGENDA_LIST, STATE_LIST]);
+    expect(report.created).toEqual([
+      SIGNUP_LIST,
+      TRAINER_LIST,
+      AGENDA_LIST,
+      STATE_LIST,
+      CAMPAIGN_LIST,
+    ]);
     expect(report.columnsAdded).toEqual(
       LOG_LIST_SPEC.columns.filter((c) => c.name !== 'Sleutel').map((c) => `${LOG_LIST}.${c.name}`),
     );
