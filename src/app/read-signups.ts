@@ -107,11 +107,15 @@ export interface MunicipalityStatus {
   readonly signup: StoredSignup | undefined;
 }
 
-/** The municipalities the caller plans for (or all, for the coordinator), with their sign-up. */
+/**
+ * The municipalities the caller plans for (or all, for the coordinator), with their sign-up in
+ * the edition `campaignId` (the current one when not given).
+ */
 export async function listMunicipalities(
   ctx: UseCaseContext,
+  campaignId?: string,
 ): Promise<Outcome<MunicipalityStatus[]>> {
-  const campaign = await readCurrentCampaign(ctx);
+  const campaign = campaignId ? { id: campaignId } : await readCurrentCampaign(ctx);
   const signups = await listSignups(ctx);
   if (!signups.ok) return signups;
   const latest = new Map<string, StoredSignup>();
