@@ -60,6 +60,11 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     planCampaign: missing('planCampaign'),
     applyPlan: missing('applyPlan'),
     getApplyProgress: missing('getApplyProgress'),
+    listCampaigns: missing('listCampaigns'),
+    getCampaignEdition: missing('getCampaignEdition'),
+    createCampaign: missing('createCampaign'),
+    updateCampaign: missing('updateCampaign'),
+    exportCampaign: missing('exportCampaign'),
     ...operations,
   };
 }

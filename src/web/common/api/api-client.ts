@@ -40,6 +40,7 @@ export interface ApiClientOptions {
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
 }
 
 const MAX_RETRY_WAIT_MS = 10_000;
@@ -104,7 +105,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
   const maxAttempts = options.maxAttempts ?? 3;
 
-  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  async function send(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+  ): Promise<unknown> {
     let request: TokenRequest = {};
     // The server's 401 that asked for an interactive sign-in: its Dutch (or English) detail says
     // what to do when that sign-in does not happen or does not help.
@@ -168,5 +173,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     get: async <T>(path: string) => (await getWithRetry(path)) as T,
     post: async <T>(path: string, body?: unknown) => (await send('POST', path, body)) as T,
+    put: async <T>(path: string, body?: unknown) => (await send('PUT', path, body)) as T,
   };
 }

@@ -10,6 +10,12 @@ import type {
 export type {
   TApplyPlanRequest,
   TApplyProgress,
+  TCampaignEdition,
+  TCampaignSettings,
+  TCreateCampaignRequest,
+  TExportFile,
+  TListCampaignsResponse,
+  TUpdateCampaignRequest,
   TAssignment,
   TPlanCampaignRequest,
   TPlanCampaignResponse,

@@ -3,6 +3,11 @@
 import type { ApiClient } from './api-client.js';
 import type {
   TApplyPlanRequest,
+  TCampaignEdition,
+  TCreateCampaignRequest,
+  TExportFile,
+  TListCampaignsResponse,
+  TUpdateCampaignRequest,
   TApplyProgress,
   TConfirmSlotRequest,
   TGetAvailabilityRequest,
@@ -38,9 +43,15 @@ export interface WorkshopApi {
   planCampaign(request: TPlanCampaignRequest): Promise<TPlanCampaignResponse>;
   applyPlan(request: TApplyPlanRequest): Promise<TApplyProgress>;
   getApplyProgress(request: TApplyPlanRequest): Promise<TApplyProgress>;
+  listCampaigns(): Promise<TListCampaignsResponse>;
+  getCampaignEdition(id: string): Promise<TCampaignEdition>;
+  createCampaign(request: TCreateCampaignRequest): Promise<TCampaignEdition>;
+  updateCampaign(id: string, request: TUpdateCampaignRequest): Promise<TCampaignEdition>;
+  exportCampaign(id: string, what: 'status' | 'log', format: 'xlsx' | 'csv'): Promise<TExportFile>;
 }
 
 const signup = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
+const campaign = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
 
 export function createWorkshopApi(client: ApiClient): WorkshopApi {
   return {
@@ -64,5 +75,11 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     planCampaign: (request) => client.post('/api/planning/plan', request),
     applyPlan: (request) => client.post('/api/planning/apply', request),
     getApplyProgress: (request) => client.post('/api/planning/apply/progress', request),
+    listCampaigns: () => client.get('/api/campaigns'),
+    getCampaignEdition: (id) => client.get(campaign(id)),
+    createCampaign: (request) => client.post('/api/campaigns', request),
+    updateCampaign: (id, request) => client.put(campaign(id), request),
+    exportCampaign: (id, what, format) =>
+      client.get(`${campaign(id)}/export/${what}?format=${format}`),
   };
 }

@@ -427,4 +427,10 @@ export const messagesEn: Messages = {
     noOpen: 'No options are waiting for your answer.',
     yourAnswer: 'Your answer',
   },
+  campaign: {
+    export: {
+      status: { xlsx: 'Download status (Excel)', csv: 'Download status (CSV)' },
+      log: { xlsx: 'Download log (Excel)' },
+    },
+  },
 };

@@ -434,6 +434,12 @@ export const messagesNl = {
     noOpen: 'Er wachten geen opties op uw antwoord.',
     yourAnswer: 'Uw antwoord',
   },
+  campaign: {
+    export: {
+      status: { xlsx: 'Stand downloaden (Excel)', csv: 'Stand downloaden (CSV)' },
+      log: { xlsx: 'Logboek downloaden (Excel)' },
+    },
+  },
 };
 
 export type Messages = typeof messagesNl;
