@@ -104,10 +104,11 @@ describe('permissions', () => {
     expect(permissionsOf(trainer)).toEqual(['me:read', 'campaign:read', 'workshops:read-own']);
   });
 
-  it('the coordinator reads everything and writes nothing', () => {
+  it('the coordinator reads everything and writes nothing but the campaign’s editions', () => {
     expect(permissionsOf(coordinator)).toEqual([
       'me:read',
       'campaign:read',
+      'campaign:write',
       'signups:read',
       'province:read',
     ]);
