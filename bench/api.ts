@@ -5,7 +5,8 @@
 import autocannon, { type Result } from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { currentCampaign } from '../src/domain/campaign.js';
+import { demoCampaign } from '../src/domain/campaign.js';
+import { toAmsterdamDate } from '../src/domain/time.js';
 import type { SignupId } from '../src/domain/ids.js';
 import { toEventId } from '../src/domain/ids.js';
 import { registerSignup as registerInDomain, transition } from '../src/domain/lifecycle.js';
@@ -73,7 +74,7 @@ function seededSignup(
   pair: { berenschot: Trainer; riec: Trainer },
   now: Date,
 ): Signup {
-  const campaign = currentCampaign(now);
+  const campaign = demoCampaign(toAmsterdamDate(now));
   const monday = DateTime.fromJSDate(now, { zone: 'Europe/Amsterdam' })
     .startOf('week')
     .plus({ weeks: 2 + (index % 12) });

@@ -86,6 +86,7 @@ export async function startStack(seedDate: string, today?: Date): Promise<BenchS
   await provisionSite(admin.client, 'root', {
     productApp: { id: PRODUCT_APP.clientId, displayName: PRODUCT_APP.displayName },
     trainers: trainerSeeds(),
+    demoCampaign: true,
   });
   const m365 = createMicrosoft365(app.client, { site: 'root' });
   const state = createAppState();

@@ -1,7 +1,13 @@
 // What the use cases keep between requests in one server process. None of it is the system of
 // record (Microsoft 365 is): losing it on a restart costs round trips, never data.
 import type { SignupId } from '../domain/ids.js';
-import type { StoredSignup, TrainerDirectory, TrainerEntry } from '../domain/ports.js';
+import type {
+  CampaignStore,
+  StoredCampaign,
+  StoredSignup,
+  TrainerDirectory,
+  TrainerEntry,
+} from '../domain/ports.js';
 
 /** The last version of each sign-up this process saw, for speculative parallel reads. */
 export class SignupCache {
@@ -56,8 +62,32 @@ export class DeltaCursors {
   }
 }
 
+/**
+ * The editions of the campaign, read at most every half minute (every use case needs the
+ * current one); an edit through this process forgets them at once, another instance's edit
+ * shows within the half minute.
+ */
+export class CampaignCache {
+  private value: { campaigns: readonly StoredCampaign[]; at: number } | undefined;
+
+  constructor(private readonly ttlMs = 30 * 1000) {}
+
+  async get(store: CampaignStore, now = Date.now()): Promise<readonly StoredCampaign[]> {
+    // A clock set back (the sandbox's) makes the copy stale too.
+    if (this.value && Math.abs(now - this.value.at) < this.ttlMs) return this.value.campaigns;
+    const campaigns = await store.list();
+    this.value = { campaigns, at: now };
+    return campaigns;
+  }
+
+  clear(): void {
+    this.value = undefined;
+  }
+}
+
 export interface AppState {
   readonly signups: SignupCache;
+  readonly campaigns: CampaignCache;
   readonly trainers: TrainerCache;
   readonly deltaCursors: DeltaCursors;
   /** Organizer mailboxes with holds or workshops whose answers can still change. */
@@ -67,6 +97,7 @@ export interface AppState {
 export function createAppState(): AppState {
   return {
     signups: new SignupCache(),
+    campaigns: new CampaignCache(),
     trainers: new TrainerCache(),
     deltaCursors: new DeltaCursors(),
     organizers: new Set(),

@@ -1,6 +1,6 @@
 // Free/busy of every candidate trainer for the three slots, and the pairs ranked (DESIGN.md
 // round-trip budget: one getSchedule $batch for up to 20 trainers; the trainer list is cached).
-import { currentCampaign } from '../domain/campaign.js';
+import { readCurrentCampaign } from './campaigns.js';
 import { availabilityInSlot } from '../domain/free-busy.js';
 import { clashingBookings } from '../domain/trainer-agenda.js';
 import {
@@ -106,7 +106,7 @@ export async function checkAvailability(
   // booked is always known, also for a Berenschot calendar the RIEC tenant cannot see.
   // Beside them, in the same round trip: the campaign's sign-ups (each trainer's load) and what
   // the trainers stated on "Mijn beschikbaarheid".
-  const campaign = currentCampaign(ctx.now());
+  const campaign = await readCurrentCampaign(ctx);
   const [schedules, agendas, signups, statements] = await Promise.all([
     ctx.m365.calendar.getSchedules(ctx.access.email, addresses, slots),
     ctx.m365.agendas.read(addresses),

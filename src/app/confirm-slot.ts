@@ -13,7 +13,7 @@
 // The calendar and agenda reads run alongside the read of the sign-up when this process has
 // seen it recently (its slots and pair do not change while options are placed), so a confirm
 // is two round trips; otherwise three.
-import { findCampaign } from '../domain/campaign.js';
+import { findCampaign } from './campaigns.js';
 import { availabilityInSlot, toFreshAvailability } from '../domain/free-busy.js';
 import type { SignupId } from '../domain/ids.js';
 import type { FreshAvailability } from '../domain/lifecycle-types.js';
@@ -158,7 +158,7 @@ async function confirmOnce(
   }
   const answers = guessed && sameQuestion(guess, actual) ? guessed : await ask(ctx, actual);
   const buffer =
-    findCampaign(stored.signup.campaignId, ctx.now())?.trainerBufferMinutes ??
+    (await findCampaign(ctx, stored.signup.campaignId))?.trainerBufferMinutes ??
     DEFAULT_BUFFER_MINUTES;
 
   const subjects = [holdDraft(stored.signup, pair, option).subject];

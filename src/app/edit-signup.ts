@@ -5,7 +5,7 @@
 // Both edits are optimistic: the caller sends the version (eTag) it saw; when the sign-up
 // changed since, nothing is written and the caller is told (409). A repeat after a lost
 // connection finds its own command pending or done and is not refused for the version.
-import { currentCampaign } from '../domain/campaign.js';
+import { findCampaign, readCurrentCampaign } from './campaigns.js';
 import { createIssue, type DomainIssue } from '../domain/errors.js';
 import type { SignupId } from '../domain/ids.js';
 import { normaliseCbsCode } from '../domain/ids.js';
@@ -68,7 +68,10 @@ export async function editSignup(
   const stored = read.value;
   const now = ctx.now();
   const request = withoutSameSlots(given, stored);
-  const validation = validateSignupEdit(request, currentCampaign(now), now);
+  // The sign-up's own edition (an edit of a 2022 sign-up keeps 2022's rules).
+  const campaign =
+    (await findCampaign(ctx, stored.signup.campaignId)) ?? (await readCurrentCampaign(ctx));
+  const validation = validateSignupEdit(request, campaign, now);
   if (!validation.ok)
     return failWith({ kind: 'invalid', issues: validation.errors, warnings: validation.warnings });
   if (request.preferences && stored.signup.status !== 'aangemeld')
@@ -103,7 +106,8 @@ export async function giveNewDates(
   request: NewDatesRequest,
 ): Promise<Outcome<StoredSignup>> {
   const now = ctx.now();
-  const preferences = validatePreferences(request.preferences, currentCampaign(now), now);
+  // New dates fall in the current edition's window.
+  const preferences = validatePreferences(request.preferences, await readCurrentCampaign(ctx), now);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const read = await readOwn(ctx, id);
     if (!read.ok) return read;
@@ -159,7 +163,7 @@ export async function checkSignup(
   request: CheckSignupRequest,
 ): Promise<Outcome<readonly DomainIssue[]>> {
   const now = ctx.now();
-  const campaign = currentCampaign(now);
+  const campaign = await readCurrentCampaign(ctx);
   if (request.signupId !== undefined) {
     const read = await readOwn(ctx, request.signupId);
     if (!read.ok) return read;

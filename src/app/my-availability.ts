@@ -2,7 +2,7 @@
 // can or cannot work in the campaign window. Who the trainer is follows from the caller's
 // account (tid+oid) in the trainer list, never from an e-mail claim: only the trainer whose
 // account it is reads or writes a statement, and the request cannot name anyone else.
-import { currentCampaign } from '../domain/campaign.js';
+import { readCurrentCampaign } from './campaigns.js';
 import type { TrainerEntry } from '../domain/ports.js';
 import {
   normaliseStatement,
@@ -40,7 +40,7 @@ const accountOf = (ctx: UseCaseContext) => ({
 export async function readMyAvailability(ctx: UseCaseContext): Promise<Outcome<MyAvailability>> {
   const trainer = await callerAsTrainer(ctx);
   if (!trainer) return failWith({ kind: 'forbidden', reason: 'role' });
-  const campaign = currentCampaign(ctx.now());
+  const campaign = await readCurrentCampaign(ctx);
   const stored = await ctx.m365.statedAvailability.read(campaign.id, accountOf(ctx));
   return succeed({
     trainer,
@@ -58,7 +58,7 @@ export async function saveMyAvailability(
   const trainer = await callerAsTrainer(ctx);
   if (!trainer) return failWith({ kind: 'forbidden', reason: 'role' });
   const now = ctx.now();
-  const campaign = currentCampaign(now);
+  const campaign = await readCurrentCampaign(ctx);
   const issues = validateStatement(statement, campaign.window);
   if (issues.length > 0) return failWith({ kind: 'invalid', issues, warnings: [] });
   const account = accountOf(ctx);

@@ -4,7 +4,7 @@
 // a confirmed workshop or another sign-up's open hold at (or too close to) one of the slots.
 // Those are asked about first (HOLD_OVERLAPS_*): a hold on a taken evening cannot become the
 // workshop, and competing holds mean only the first confirm gets the trainer.
-import { findCampaign } from '../domain/campaign.js';
+import { findCampaign } from './campaigns.js';
 import type { TrainerRole } from '../domain/campaign.js';
 import { createIssue, type DomainIssue } from '../domain/errors.js';
 import type { SignupId } from '../domain/ids.js';
@@ -118,7 +118,7 @@ export async function proposeHolds(
   if (!berenschot || !riec) return failWith({ kind: 'notFound', what: 'trainer' });
   if (known && stored.signup.status === 'aangemeld') {
     const buffer =
-      findCampaign(stored.signup.campaignId, ctx.now())?.trainerBufferMinutes ??
+      (await findCampaign(ctx, stored.signup.campaignId))?.trainerBufferMinutes ??
       DEFAULT_BUFFER_MINUTES;
     const overlaps = findOverlaps(stored.signup, { berenschot, riec }, known, buffer, ctx.now());
     if (overlaps.length > 0) return failWith({ kind: 'needsConfirmation', issues: overlaps });

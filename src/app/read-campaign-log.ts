@@ -2,7 +2,7 @@
 // campaign's sign-ups that the caller may read — their RIEC's for an account holder, all for the
 // coordinator — newest first, a page at a time. Trainers and users of the partner tenant have no
 // right to sign-ups and get none (the route refuses them; this refuses them too).
-import { currentCampaign } from '../domain/campaign.js';
+import { readCurrentCampaign } from './campaigns.js';
 import type { CbsCode, SignupId } from '../domain/ids.js';
 import type { LogEntry } from '../domain/ports.js';
 import type { UseCaseContext } from './context.js';
@@ -37,7 +37,7 @@ export async function listCampaignLog(
   }
   const signups = await listSignups(ctx);
   if (!signups.ok) return signups;
-  const campaign = currentCampaign(ctx.now());
+  const campaign = await readCurrentCampaign(ctx);
   const visible = new Set<SignupId>(
     signups.value
       .filter((stored) => stored.signup.campaignId === campaign.id)

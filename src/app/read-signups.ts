@@ -1,6 +1,6 @@
 // Reading sign-ups, the log and the municipalities' status, within the caller's access:
 // account holders see their RIEC, the coordinator sees everything, trainers their own workshops.
-import { currentCampaign } from '../domain/campaign.js';
+import { readCurrentCampaign } from './campaigns.js';
 import type { SignupId } from '../domain/ids.js';
 import { MUNICIPALITIES, type Municipality, type RiecName } from '../domain/municipalities.js';
 import type { LogEntry, SignupFilter, StoredSignup } from '../domain/ports.js';
@@ -107,11 +107,15 @@ export interface MunicipalityStatus {
   readonly signup: StoredSignup | undefined;
 }
 
-/** The municipalities the caller plans for (or all, for the coordinator), with their sign-up. */
+/**
+ * The municipalities the caller plans for (or all, for the coordinator), with their sign-up in
+ * the edition `campaignId` (the current one when not given).
+ */
 export async function listMunicipalities(
   ctx: UseCaseContext,
+  campaignId?: string,
 ): Promise<Outcome<MunicipalityStatus[]>> {
-  const campaign = currentCampaign(ctx.now());
+  const campaign = campaignId ? { id: campaignId } : await readCurrentCampaign(ctx);
   const signups = await listSignups(ctx);
   if (!signups.ok) return signups;
   const latest = new Map<string, StoredSignup>();

@@ -4,7 +4,7 @@
 // check before creating gives the friendly answer, the column the guarantee when two requests
 // arrive at once.
 import type { Campaign } from '../domain/campaign.js';
-import { currentCampaign } from '../domain/campaign.js';
+import { readCurrentCampaign } from './campaigns.js';
 import { createIssue } from '../domain/errors.js';
 import { normaliseCbsCode, type SignupId } from '../domain/ids.js';
 import { registerSignup as registerInDomain } from '../domain/lifecycle.js';
@@ -29,7 +29,7 @@ export async function registerSignup(
   raw: SignupRequest,
 ): Promise<Outcome<StoredSignup>> {
   const now = ctx.now();
-  const campaign = currentCampaign(now);
+  const campaign = await readCurrentCampaign(ctx);
   // One normalisation, then every decision on its result (issue: "GM0361 " crossed RIECs when
   // the RIEC check read the raw code and validation the trimmed one).
   const cbsCode = normaliseCbsCode(raw.cbsCode);

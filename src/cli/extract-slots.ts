@@ -5,12 +5,12 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import PostalMime from 'postal-mime';
 import type { Address } from 'postal-mime';
-import { currentCampaign } from '../domain/campaign.js';
+import { CAMPAIGN_2022 } from '../domain/campaign.js';
 import { extractSlots } from '../domain/slots/extract-slots.js';
 import type { SignupMail } from '../domain/slots/types.js';
 
-/** A slot without an end time lasts as long as the current campaign says (the API does the same). */
-export const DEFAULT_DURATION_MINUTES = currentCampaign(new Date()).defaultDurationMinutes;
+/** A slot without an end time lasts the workshop's usual duration (the API takes the current edition's). */
+export const DEFAULT_DURATION_MINUTES = CAMPAIGN_2022.defaultDurationMinutes;
 
 export interface CliIo {
   readonly stdin: AsyncIterable<Buffer | string> & { readonly isTTY?: boolean };

@@ -70,6 +70,7 @@ export function describeReport(report: ProvisionReport): string[] {
     ...(report.trainerAccountsFilled > 0
       ? [`Aanmeldaccount ingevuld bij trainers: ${report.trainerAccountsFilled}`]
       : []),
+    ...(report.campaignsAdded ?? []).map((id) => `Campagne-editie toegevoegd: ${id}`),
     ...(report.productAccess === 'ok'
       ? [`Controle met het eigen token van de app: alle lijsten leesbaar, filteren werkt.`]
       : []),
@@ -138,6 +139,7 @@ export async function runProvision(args: readonly string[], io: CliIo): Promise<
     const report = await provisionSite(client, env.SHAREPOINT_SITE, {
       productApp: { id: env.CLIENT_ID, displayName: PRODUCT_APP_NAME },
       ...(trainers ? { trainers } : {}),
+      ...(args.includes('--demo-campaign') ? { demoCampaign: true } : {}),
       ...(product.client ? { productClient: product.client } : {}),
     });
     for (const line of describeReport(report)) out(line);

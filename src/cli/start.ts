@@ -89,7 +89,7 @@ function provisionSandbox(env: NodeJS.ProcessEnv): void {
   writeFileSync(trainersFile, `${JSON.stringify(sandboxTrainerList(), null, 2)}\n`);
   const run = spawnSync(
     resolve('node_modules/.bin/tsx'),
-    ['src/cli/main.ts', 'provision', '--trainers', trainersFile],
+    ['src/cli/main.ts', 'provision', '--trainers', trainersFile, '--demo-campaign'],
     {
       env,
       encoding: 'utf8',

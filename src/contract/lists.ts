@@ -130,6 +130,8 @@ export const PERMISSIONS = [
   'me:read',
   /** The open campaign: deadline, window, rules (every role). */
   'campaign:read',
+  /** Create and edit the editions of the campaign (coordinator). */
+  'campaign:write',
   /** Sign-ups of the caller's RIEC(s); every RIEC for the coordinator. */
   'signups:read',
   'signups:write',

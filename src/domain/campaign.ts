@@ -1,6 +1,8 @@
-// The rules of one edition of the workshop, as data. The first edition follows the letter of the
-// province of Noord-Holland of 28 April 2022 (DESIGN.md); the demo edition moves with "today" so a
-// fresh sandbox always has a campaign that is open.
+// The rules of one edition of the workshop, as data. The editions live in the SharePoint list
+// "Workshopcampagnes" (CampaignStore, src/domain/ports.ts) and the coordinator edits them; the
+// use cases read them through src/app/campaigns.ts. The first edition follows the letter of the
+// province of Noord-Holland of 28 April 2022 (DESIGN.md); the demo edition the sandbox seeds moves
+// with "today" (a rolling edition) so a fresh sandbox always has a campaign that is open.
 import { RIECS } from './municipalities.js';
 import type { RiecName } from './municipalities.js';
 import {
@@ -50,6 +52,10 @@ export interface Campaign {
   readonly trainerBufferMinutes: number;
   /** Usual meeting hours (`HH:mm`, Amsterdam); a slot outside them gets a warning, not an error. */
   readonly meetingHours: { readonly start: string; readonly end: string };
+  /** Reminders to municipalities that have not signed up: this many days before the deadline. */
+  readonly reminderDays: readonly number[];
+  /** Who the campaign's mails come from, and the text of a reminder (Dutch). */
+  readonly sender: { readonly name: string; readonly reminderText: string };
 }
 
 const TITLE = 'Workshop weerbaarheid, integriteit en ondermijning';
@@ -81,6 +87,12 @@ export const CAMPAIGN_2022: Campaign = {
   holdLapseDays: 14,
   trainerBufferMinutes: 60,
   meetingHours: MEETING_HOURS,
+  reminderDays: [14, 3],
+  sender: {
+    name: 'Provincie Noord-Holland',
+    reminderText:
+      'Geachte heer, mevrouw,\n\nUw gemeente heeft zich nog niet aangemeld voor de gratis workshop weerbaarheid, integriteit en ondermijning voor gemeenteraadsleden. Aanmelden kan tot en met {deadline} bij uw RIEC-accounthouder: geef drie voorkeursmomenten op.\n\nMet vriendelijke groet,\nProvincie Noord-Holland',
+  },
 };
 
 export const DEMO_CAMPAIGN_ID = 'weerbaarheid-demo';
@@ -102,18 +114,6 @@ export function demoCampaign(today: PlainDate): Campaign {
       end: addAmsterdamMonths(today, DEMO_WINDOW_MONTHS),
     },
   };
-}
-
-/** The campaign that is open now: the demo edition, dated from today's date in Amsterdam. */
-export function currentCampaign(now: Date): Campaign {
-  return demoCampaign(toAmsterdamDate(now));
-}
-
-/** Finds a campaign by id (a stored sign-up names its campaign). */
-export function findCampaign(id: string, now: Date): Campaign | undefined {
-  if (id === CAMPAIGN_2022.id) return CAMPAIGN_2022;
-  if (id === DEMO_CAMPAIGN_ID) return currentCampaign(now);
-  return undefined;
 }
 
 /** The last moment to sign up: the end of the deadline day in Amsterdam, as a UTC instant. */

@@ -56,6 +56,24 @@ export interface IssueParams {
   };
   SLOT_IN_ELECTION_WEEK: { readonly index: number; readonly electionDate: PlainDate };
   LATE_OVERRIDE_USED: { readonly deadline: PlainDate; readonly reason: string };
+  // Campaign settings (campaign-settings.ts).
+  CAMPAIGN_TITLE_REQUIRED: NoParams;
+  CAMPAIGN_DATE_INVALID: { readonly value: string };
+  CAMPAIGN_DEADLINE_IN_PAST: { readonly deadline: PlainDate; readonly today: PlainDate };
+  CAMPAIGN_WINDOW_END_BEFORE_START: { readonly start: PlainDate; readonly end: PlainDate };
+  CAMPAIGN_DURATION_OUT_OF_RANGE: {
+    readonly minutes: number;
+    readonly min: number;
+    readonly max: number;
+  };
+  CAMPAIGN_LAPSE_DAYS_OUT_OF_RANGE: { readonly days: number; readonly max: number };
+  CAMPAIGN_REMINDER_DAY_INVALID: {
+    readonly day: number;
+    readonly problem: 'notWhole' | 'afterDeadline' | 'duplicate';
+  };
+  CAMPAIGN_TEXT_REQUIRED: { readonly text: 'senderName' | 'reminderText' };
+  CAMPAIGN_ID_INVALID: { readonly id: string };
+  CAMPAIGN_ID_TAKEN: { readonly id: string };
   // Lifecycle.
   INVALID_TRANSITION: { readonly command: CommandType; readonly status: SignupStatus };
   SLOT_INDEX_INVALID: { readonly index: number };

@@ -53,6 +53,31 @@ export const MESSAGES_EN: MessageTable = {
     `Preference ${n(p.index)} falls in the week of the municipal elections (${formatDate(p.electionDate, 'en')}).`,
   LATE_OVERRIDE_USED: (p) =>
     `Sign-up accepted after the deadline (${formatDate(p.deadline, 'en')}). Reason: ${p.reason}`,
+  CAMPAIGN_TITLE_REQUIRED: () => 'Enter the title of the campaign.',
+  CAMPAIGN_DATE_INVALID: (p) =>
+    `"${p.value}" is not a valid date. Enter a date such as 15-06-2027.`,
+  CAMPAIGN_DEADLINE_IN_PAST: (p) =>
+    `The sign-up deadline ${formatDate(p.deadline, 'en')} is in the past. Choose today (${formatDate(p.today, 'en')}) or later.`,
+  CAMPAIGN_WINDOW_END_BEFORE_START: (p) =>
+    `The period ends (${formatDate(p.end, 'en')}) before it starts (${formatDate(p.start, 'en')}). Choose an end date on or after the start date.`,
+  CAMPAIGN_DURATION_OUT_OF_RANGE: (p) =>
+    `A workshop lasts at least ${p.min} minutes and at most ${formatMinutesEn(p.max)}; enter a number of minutes in between.`,
+  CAMPAIGN_LAPSE_DAYS_OUT_OF_RANGE: (p) =>
+    `Options lapse after 1 to ${p.max} days; enter a whole number of days in between.`,
+  CAMPAIGN_REMINDER_DAY_INVALID: (p) =>
+    p.problem === 'afterDeadline'
+      ? `Reminder ${p.day} falls after the sign-up deadline. Enter the number of days before the deadline (0 or more).`
+      : p.problem === 'duplicate'
+        ? `${p.day} days before the deadline is already listed; name each reminder day once.`
+        : `"${p.day}" is not a whole number of days. Enter for example 14 or 3.`,
+  CAMPAIGN_TEXT_REQUIRED: (p) =>
+    p.text === 'senderName'
+      ? 'Enter on whose behalf the messages are sent, for example Provincie Noord-Holland.'
+      : 'Enter the text of the reminder; municipalities receive it by e-mail.',
+  CAMPAIGN_ID_INVALID: (p) =>
+    `"${p.id}" cannot be a campaign key. Use lower-case letters, digits and hyphens, such as weerbaarheid-2027.`,
+  CAMPAIGN_ID_TAKEN: (p) =>
+    `A campaign with key "${p.id}" already exists. Choose another key or open that campaign.`,
   INVALID_TRANSITION: (p) =>
     `Cannot ${ACTION_LABELS.en[p.command]} a sign-up with status "${STATUS_LABELS.en[p.status]}".`,
   SLOT_INDEX_INVALID: (p) => `Option ${n(p.index)} does not exist for this sign-up.`,

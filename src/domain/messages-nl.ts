@@ -53,6 +53,31 @@ export const MESSAGES_NL: MessageTable = {
     `Voorkeur ${n(p.index)} valt in de week van de gemeenteraadsverkiezingen (${formatDate(p.electionDate, 'nl')}).`,
   LATE_OVERRIDE_USED: (p) =>
     `Aanmelding na de termijn (${formatDate(p.deadline, 'nl')}) toch aangenomen. Reden: ${p.reason}`,
+  CAMPAIGN_TITLE_REQUIRED: () => 'Vul de titel van de campagne in.',
+  CAMPAIGN_DATE_INVALID: (p) =>
+    `"${p.value}" is geen geldige datum. Vul een datum in als 15-06-2027.`,
+  CAMPAIGN_DEADLINE_IN_PAST: (p) =>
+    `De uiterste aanmelddatum ${formatDate(p.deadline, 'nl')} ligt in het verleden. Kies vandaag (${formatDate(p.today, 'nl')}) of later.`,
+  CAMPAIGN_WINDOW_END_BEFORE_START: (p) =>
+    `De periode eindigt (${formatDate(p.end, 'nl')}) vóór ze begint (${formatDate(p.start, 'nl')}). Kies een einddatum op of na de begindatum.`,
+  CAMPAIGN_DURATION_OUT_OF_RANGE: (p) =>
+    `Een workshop duurt minimaal ${p.min} minuten en maximaal ${formatMinutesNl(p.max)}; vul een aantal minuten daartussen in.`,
+  CAMPAIGN_LAPSE_DAYS_OUT_OF_RANGE: (p) =>
+    `Opties vervallen na 1 tot en met ${p.max} dagen; vul een heel aantal dagen daartussen in.`,
+  CAMPAIGN_REMINDER_DAY_INVALID: (p) =>
+    p.problem === 'afterDeadline'
+      ? `Herinnering ${p.day} valt na de uiterste aanmelddatum. Geef het aantal dagen vóór de deadline op (0 of meer).`
+      : p.problem === 'duplicate'
+        ? `${p.day} dagen vóór de deadline staat er al; noem elke herinneringsdag één keer.`
+        : `"${p.day}" is geen heel aantal dagen. Vul bijvoorbeeld 14 of 3 in.`,
+  CAMPAIGN_TEXT_REQUIRED: (p) =>
+    p.text === 'senderName'
+      ? 'Vul in namens wie de berichten gaan, bijvoorbeeld Provincie Noord-Holland.'
+      : 'Vul de tekst van de herinnering in; gemeenten krijgen die tekst per e-mail.',
+  CAMPAIGN_ID_INVALID: (p) =>
+    `"${p.id}" kan geen kenmerk van een campagne zijn. Gebruik kleine letters, cijfers en streepjes, zoals weerbaarheid-2027.`,
+  CAMPAIGN_ID_TAKEN: (p) =>
+    `Er is al een campagne met kenmerk "${p.id}". Kies een ander kenmerk of open die campagne.`,
   INVALID_TRANSITION: (p) =>
     `"${ACTION_LABELS.nl[p.command]}" kan niet bij een aanmelding met status "${STATUS_LABELS.nl[p.status]}".`,
   SLOT_INDEX_INVALID: (p) => `Optie ${n(p.index)} bestaat niet bij deze aanmelding.`,

@@ -1,6 +1,7 @@
 // The interfaces the planning core needs from Microsoft 365, owned by the inner layer (STYLE.md)
 // and implemented by the Graph gateway (src/graph) — or by hand-written fakes in tests.
 // Graph's own types never appear here.
+import type { CampaignRecord } from './campaign-settings.js';
 import type { CbsCode, EventId, SignupId } from './ids.js';
 import type { Actor, CommandType, Effect, LogEvent } from './lifecycle-types.js';
 import type { RiecName } from './municipalities.js';
@@ -303,6 +304,38 @@ export interface StatedAvailabilityStore {
   ): Promise<StatementWriteOutcome>;
 }
 
+/** An edition as stored, with the version its writes are guarded by (If-Match). */
+export interface StoredCampaign {
+  readonly record: CampaignRecord;
+  /** The list item's eTag. */
+  readonly version: string;
+}
+
+/** A change of an edition, for the audit log (Workshoplogboek). */
+export interface CampaignChange {
+  /** Unique: a retried write of the same line is recognised and not doubled. */
+  readonly key: string;
+  readonly campaignId: string;
+  readonly action: 'campaignCreate' | 'campaignUpdate' | 'campaignCurrent';
+  readonly by: Actor;
+  readonly at: string;
+  readonly detail: string;
+}
+
+/**
+ * The editions of the campaign (SharePoint list "Workshopcampagnes"), edited by the coordinator.
+ * The use cases read them through src/app/campaigns.ts, which keeps them a short while.
+ */
+export interface CampaignStore {
+  list(): Promise<StoredCampaign[]>;
+  /** 'duplicate' when an edition with this id exists (the id column is unique). */
+  create(record: CampaignRecord): Promise<StoredCampaign | 'duplicate'>;
+  /** Guarded by `version`: 'conflict' when the edition changed since (or is gone). */
+  update(record: CampaignRecord, version: string): Promise<StoredCampaign | 'conflict'>;
+  /** Writes the change to the audit log; a line already there counts as written. */
+  log(change: CampaignChange): Promise<void>;
+}
+
 /** Everything the use cases need from Microsoft 365 for one caller (user or background job). */
 /**
  * A file attached to an event in the organizer's calendar (the confirmed workshop's attendee list,
@@ -337,6 +370,7 @@ export interface Microsoft365 {
   readonly trainers: TrainerDirectory;
   readonly agendas: TrainerAgendas;
   readonly statedAvailability: StatedAvailabilityStore;
+  readonly campaigns: CampaignStore;
 }
 
 /**

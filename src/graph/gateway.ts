@@ -14,6 +14,7 @@ import { readHolds } from './calendar/read-holds.js';
 import { getSchedules } from './calendar/schedule.js';
 import { graphCalendarSubscriptions } from './calendar/subscriptions.js';
 import { GraphWorkPlan } from './plan.js';
+import { SharePointCampaignStore } from './sharepoint/campaign-list.js';
 import { sharePointCycleLease } from './sharepoint/lease.js';
 import { sharePointStatedAvailability } from './sharepoint/stated-availability.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
@@ -42,6 +43,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
     },
     plan: new GraphWorkPlan(client, settings.site),
     attachments: graphEventAttachments(client),
+    campaigns: new SharePointCampaignStore(client, settings.site),
   };
 }
 

@@ -7,7 +7,6 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
-import { currentCampaign } from '../domain/campaign.js';
 import type { RequiredPermission } from './auth/authorize.js';
 import { TokenValidator, type TokenValidatorTuning } from './auth/token-validator.js';
 import { systemClock, type Clock } from './clock.js';
@@ -87,7 +86,6 @@ function resolveServices(
   if (given.contextFor) {
     return {
       services: {
-        findCurrentCampaign: currentCampaign,
         webConfig: toWebConfig(env),
         plannerSettings: plannerSettingsOf(env),
         ...given,

@@ -27,7 +27,6 @@ import {
 } from '../app/change-notifications.js';
 import { AppError } from '../app/errors.js';
 import { createMaintenanceCycle } from '../app/run-maintenance.js';
-import { currentCampaign } from '../domain/campaign.js';
 import type { Microsoft365 } from '../domain/ports.js';
 import { createGraphClient } from '../graph/client/client.js';
 import { OnBehalfOfTokens } from '../graph/client/obo-token-cache.js';
@@ -159,7 +158,6 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
   };
 
   const services: Omit<ServerServices, 'webConfig'> = {
-    findCurrentCampaign: currentCampaign,
     contextFor: (caller) =>
       createUseCaseContext({ m365: microsoft365For(caller), access: caller.access, state, now }),
   };

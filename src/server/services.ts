@@ -1,10 +1,8 @@
-// What the routes may call besides the domain's pure functions: the current campaign and, per
-// request, the use cases' context — Microsoft 365 on behalf of the caller. composeServices
+// What the routes may call besides the domain's pure functions: per request, the use cases' context — Microsoft 365 on behalf of the caller. composeServices
 // (compose.ts) builds the real ones from the settings; a test may pass its own (fakes of the
 // small ports in src/domain/ports.ts). Routes never build gateways or read tokens.
 import type { Access } from '../app/access.js';
 import type { UseCaseContext } from '../app/context.js';
-import type { Campaign } from '../domain/campaign.js';
 import type { PlannerSettings } from '../domain/planner/types.js';
 import type { DelegatedAccessRefusal } from '../graph/client/tokens.js';
 import type { UserAssertion } from './auth/user-assertion.js';
@@ -22,8 +20,6 @@ export interface Caller {
 }
 
 export interface ServerServices {
-  /** The campaign that is open at `now` (the demo edition follows today's date). */
-  readonly findCurrentCampaign: (now: Date) => Campaign;
   /** The context the use cases of one request run in: Graph as the caller, the process state. */
   readonly contextFor: (caller: Caller) => UseCaseContext;
   /** The public sign-in settings of the web app (GET /api/web-config). */

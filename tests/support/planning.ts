@@ -96,6 +96,7 @@ export async function startPlanningHarness(
   await provisionSite(adminClient(sandbox), 'root', {
     productApp: { id: PRODUCT_APP.clientId, displayName: PRODUCT_APP.displayName },
     trainers: sandboxTrainers(),
+    demoCampaign: true,
   });
   const m365 = createMicrosoft365(client, { site: 'root' });
   const state = createAppState();

@@ -6,7 +6,7 @@
 // idempotent: a sign-up that already has its holds with the planned pair is left as it is.
 // Progress is data (apply-progress.ts): the run reports it as it goes, and readApplyProgress
 // derives it from the sign-ups themselves, for a page that polls (any server instance).
-import { findCampaign } from '../../domain/campaign.js';
+import { campaignLookup } from '../campaigns.js';
 import type { SignupId } from '../../domain/ids.js';
 import type { StoredSignup, TrainerEntry } from '../../domain/ports.js';
 import type { TrainerPair } from '../../domain/signup.js';
@@ -62,6 +62,7 @@ export async function applyPlan(
   if (pairs.some((p) => !p)) return failWith({ kind: 'notFound', what: 'trainer' });
 
   const now = ctx.now();
+  const campaignOf = await campaignLookup(ctx);
   const rows: ApplyRow[] = assignments.map((a, i) => emptyRow(a, found[i]!));
   const report = () => options.onProgress?.(progressOf(rows));
   const members: PlanMember[] = assignments.map((a, i) => ({
@@ -95,7 +96,7 @@ export async function applyPlan(
     }
     if (state === 'waiting') {
       const buffer =
-        findCampaign(stored.signup.campaignId, now)?.trainerBufferMinutes ?? DEFAULT_BUFFER_MINUTES;
+        campaignOf(stored.signup.campaignId)?.trainerBufferMinutes ?? DEFAULT_BUFFER_MINUTES;
       const issues = unplannedOverlaps(members[i]!, members, read.holding, agendas, buffer, now);
       if (issues.length > 0) {
         const name = stored.signup.municipality.name;

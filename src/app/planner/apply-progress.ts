@@ -2,7 +2,7 @@
 // stands, and how many of all are done. It can always be derived from the sign-ups themselves
 // (their status, pair and recorded operation), so any server instance answers a poll, also
 // after a restart: the server keeps nothing about a run.
-import { currentCampaign } from '../../domain/campaign.js';
+import { readCurrentCampaign } from '../campaigns.js';
 import type { DomainIssue } from '../../domain/errors.js';
 import type { SignupId } from '../../domain/ids.js';
 import { hasStarted, isOptionLive } from '../../domain/lifecycle-rules.js';
@@ -122,7 +122,7 @@ export async function readPlanSignups(
   ctx: UseCaseContext,
   assignments: readonly PlanAssignment[],
 ): Promise<{ byId: ReadonlyMap<string, StoredSignup>; holding: readonly StoredSignup[] }> {
-  const campaign = currentCampaign(ctx.now());
+  const campaign = await readCurrentCampaign(ctx);
   const signups = await ctx.m365.statusLog.list({ campaignId: campaign.id });
   const wanted = new Set(assignments.map((a) => String(a.signupId)));
   return {

@@ -10,7 +10,7 @@
 // their own RIEC's advisors, and sees what other RIECs hold those Berenschot advisors for as
 // fixed (product-knowledge.ts). Re-planning is the same call: confirmed workshops stay, placed
 // holds keep their pair, and declined or lapsed options drop out (plan-input.ts).
-import { currentCampaign } from '../../domain/campaign.js';
+import { readCurrentCampaign } from '../campaigns.js';
 import type { SignupId } from '../../domain/ids.js';
 import { RIECS, type RiecName } from '../../domain/municipalities.js';
 import type { StoredSignup, TrainerEntry } from '../../domain/ports.js';
@@ -108,8 +108,11 @@ function scopeOf(ctx: UseCaseContext, riec: RiecName | undefined): Scope | undef
   return undefined;
 }
 
-function settingsFor(ctx: UseCaseContext, given: Partial<PlannerSettings>): PlannerSettings {
-  const campaign = currentCampaign(ctx.now());
+async function settingsFor(
+  ctx: UseCaseContext,
+  given: Partial<PlannerSettings>,
+): Promise<PlannerSettings> {
+  const campaign = await readCurrentCampaign(ctx);
   return {
     ...DEFAULT_PLANNER_SETTINGS,
     ...given,
@@ -170,7 +173,7 @@ export async function planCampaign(
   const scope = scopeOf(ctx, request.riec);
   if (!scope) return failWith({ kind: 'forbidden', reason: request.riec ? 'otherRiec' : 'role' });
   const now = ctx.now();
-  const campaign = currentCampaign(now);
+  const campaign = await readCurrentCampaign(ctx);
   const [signups, trainers] = await Promise.all([
     ctx.m365.statusLog.list({ campaignId: campaign.id }),
     ctx.state.trainers.get(ctx.m365.trainers),
@@ -211,7 +214,7 @@ export async function planCampaign(
       leaveOut: request.leaveOut ?? [],
       now,
       window: campaign.window,
-      settings: settingsFor(ctx, options.settings ?? {}),
+      settings: await settingsFor(ctx, options.settings ?? {}),
     },
   );
   if (!built.ok) return succeed({ kind: 'refused', error: built.error });

@@ -31,12 +31,22 @@ export const ZGetCampaignResponse = z.object({
 });
 export type TGetCampaignResponse = z.infer<typeof ZGetCampaignResponse>;
 
+export const ZGetCampaignQuery = z.object({
+  campaignId: described(
+    z.optional(z.string().check(z.maxLength(50))),
+    'Deze editie in plaats van de huidige',
+  ),
+});
+
 export const getCampaign = defineOperation({
   operationId: 'getCampaign',
   method: 'GET',
   path: '/campaign',
-  summary: 'Geeft de lopende campagne, haar regels en de dagen tot de deadline',
+  summary:
+    'Geeft de lopende campagne (of een gekozen editie), haar regels en de dagen tot de deadline',
   tags: ['Campagne'],
   permission: 'campaign:read',
+  problems: ['NOT_FOUND'],
+  query: ZGetCampaignQuery,
   response: { status: 200, schema: ZGetCampaignResponse },
 });

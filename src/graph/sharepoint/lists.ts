@@ -9,6 +9,7 @@ export const TRAINER_LIST = 'Workshoptrainers';
 export const AGENDA_LIST = 'Workshoptrainersagenda';
 export const STATE_LIST = 'Workshopsynchronisatie';
 export const AVAILABILITY_LIST = 'Workshopbeschikbaarheid';
+export const CAMPAIGN_LIST = 'Workshopcampagnes';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -243,6 +244,43 @@ export const AVAILABILITY_LIST_SPEC: ListSpec = {
   ],
 };
 
+/**
+ * The editions of the campaign (campaign issue 13, item 1): one item per edition, edited by the
+ * coordinator in the tab (page "Campagne"), every change in the log. Dates are Amsterdam dates
+ * as text (JJJJ-MM-DD): a SharePoint date column would move them with the site's time zone.
+ */
+export const CAMPAIGN_LIST_SPEC: ListSpec = {
+  displayName: CAMPAIGN_LIST,
+  description:
+    'De edities van de workshopcampagne: deadline, periode, duur, termijnen, herinneringen en afzender (Workshopplanner).',
+  columns: [
+    text('CampagneId', 'Kenmerk van de editie (bijvoorbeeld weerbaarheid-2022)', {
+      indexed: true,
+      required: true,
+      enforceUniqueValues: true,
+    }),
+    text('Deadline', 'Laatste dag om aan te melden (JJJJ-MM-DD, Amsterdam)', { required: true }),
+    text('VensterStart', 'Eerste dag waarop de workshop kan plaatsvinden (JJJJ-MM-DD)'),
+    text('VensterEind', 'Laatste dag waarop de workshop kan plaatsvinden (JJJJ-MM-DD)'),
+    number('MaxDuurMinuten', 'Hoe lang een workshop ten hoogste duurt (minuten)'),
+    number('OptieTermijnDagen', 'Dagen waarna opties zonder bevestiging vervallen'),
+    text('HerinneringDagen', 'Herinneringen: dagen vóór de deadline, gescheiden door ; (14;3)'),
+    text('AfzenderNaam', 'Namens wie de berichten van de campagne gaan'),
+    longText('HerinneringTekst', 'Tekst van de herinnering aan gemeenten die zich niet aanmeldden'),
+    {
+      name: 'Huidig',
+      description: 'De editie die de tab standaard toont (precies één)',
+      type: { boolean: {} },
+      indexed: true,
+    },
+    {
+      name: 'Meebewegend',
+      description: 'De data schuiven mee met vandaag (demo-editie)',
+      type: { boolean: {} },
+    },
+  ],
+};
+
 export const ALL_LISTS: readonly ListSpec[] = [
   SIGNUP_LIST_SPEC,
   LOG_LIST_SPEC,
@@ -250,4 +288,5 @@ export const ALL_LISTS: readonly ListSpec[] = [
   AGENDA_LIST_SPEC,
   STATE_LIST_SPEC,
   AVAILABILITY_LIST_SPEC,
+  CAMPAIGN_LIST_SPEC,
 ];

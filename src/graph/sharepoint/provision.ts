@@ -11,7 +11,17 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { toGraphFailure } from '../client/errors.js';
 import { checkList, readColumns, repairColumn, type ColumnFinding } from './list-columns-check.js';
-import { ALL_LISTS, SIGNUP_LIST, TRAINER_LIST, type ColumnSpec, type ListSpec } from './lists.js';
+import { demoEdition, edition2022 } from '../../domain/campaign-settings.js';
+import { toAmsterdamDate } from '../../domain/time.js';
+import { toCampaignFields } from './campaign-list.js';
+import {
+  ALL_LISTS,
+  CAMPAIGN_LIST,
+  SIGNUP_LIST,
+  TRAINER_LIST,
+  type ColumnSpec,
+  type ListSpec,
+} from './lists.js';
 import { readAllPages } from './read-pages.js';
 import { ensureSiteGrant, type ProductApp, type SiteGrantOutcome } from './site-grant.js';
 import { toTrainerAccountFields, toTrainerFields, type TrainerSeed } from './trainer-fields.js';
@@ -28,6 +38,8 @@ export interface ProvisionReport {
   readonly trainersAdded: number;
   /** Listed trainers whose sign-in account was filled in from the trainer file. */
   readonly trainerAccountsFilled: number;
+  /** Editions of the campaign added (by id). */
+  readonly campaignsAdded?: string[];
   /** Whether the product app's own token read every list (undefined: not checked). */
   readonly productAccess?: 'ok';
 }
@@ -38,6 +50,11 @@ export interface ProvisionOptions {
   readonly trainers?: readonly TrainerSeed[];
   /** A Graph client with the product app's own token, to check what the server will see. */
   readonly productClient?: Client;
+  /**
+   * Also add the demo edition, current and with dates that follow today (the sandbox, so a demo
+   * never meets a passed deadline). The 2022 edition is always added when missing.
+   */
+  readonly demoCampaign?: boolean;
 }
 
 /** Provisioning finished with problems it could not repair; each names list and column. */
@@ -220,6 +237,28 @@ async function ensureTrainers(
   return { added, accountsFilled };
 }
 
+const ZCampaignIdItem = z.object({ fields: z.looseObject({ CampagneId: z.string() }) });
+
+/** Adds the 2022 edition (and the rolling demo edition) when the list does not have them. */
+async function ensureCampaigns(client: Client, site: string, demo: boolean): Promise<string[]> {
+  const items = await readAllPages(
+    client,
+    `/sites/${site}/lists/${CAMPAIGN_LIST}/items?expand=fields(select=CampagneId)&$top=999`,
+    ZCampaignIdItem,
+  );
+  const existing = new Set(items.map((item) => item.fields.CampagneId));
+  // The dates of a rolling edition follow today when read; those stored are only a snapshot.
+  const wanted = [edition2022(), ...(demo ? [demoEdition(toAmsterdamDate(new Date()))] : [])];
+  const added: string[] = [];
+  for (const record of wanted.filter((r) => !existing.has(r.id))) {
+    await post(client, `/sites/${site}/lists/${CAMPAIGN_LIST}/items`, {
+      fields: toCampaignFields(record),
+    });
+    added.push(record.id);
+  }
+  return added;
+}
+
 /** What the server will do with its own token: read every list, filter on an index. */
 async function checkProductAccess(productClient: Client, site: string): Promise<string[]> {
   const problems: string[] = [];
@@ -284,6 +323,7 @@ export async function provisionSite(
   const trainers = options.trainers
     ? await ensureTrainers(client, site, options.trainers)
     : { added: 0, accountsFilled: 0 };
+  const campaignsAdded = await ensureCampaigns(client, site, options.demoCampaign === true);
   if (options.productClient) {
     const denied = await checkProductAccess(options.productClient, site);
     if (denied.length > 0) throw new ProvisioningFailed(denied);
@@ -293,6 +333,7 @@ export async function provisionSite(
     siteGrant,
     trainersAdded: trainers.added,
     trainerAccountsFilled: trainers.accountsFilled,
+    campaignsAdded,
     ...(options.productClient ? { productAccess: 'ok' as const } : {}),
   };
 }

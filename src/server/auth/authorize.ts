@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'me:read',
   /** The open campaign: deadline, window, rules (every role). */
   'campaign:read',
+  /** Create and edit the editions of the campaign (coordinator). */
+  'campaign:write',
   /** Sign-ups of the caller's RIEC(s); every RIEC for the coordinator. */
   'signups:read',
   'signups:write',
@@ -44,7 +46,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'signups:sync',
   ],
   trainer: [...EVERYONE, 'workshops:read-own', 'availability:write-own'],
-  coordinator: [...EVERYONE, 'signups:read', 'province:read'],
+  coordinator: [...EVERYONE, 'campaign:write', 'signups:read', 'province:read'],
   admin: [...EVERYONE, 'admin:provision'],
 };
 

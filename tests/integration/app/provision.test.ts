@@ -17,6 +17,7 @@ import {
   AGENDA_LIST,
   AVAILABILITY_LIST,
   STATE_LIST,
+  CAMPAIGN_LIST,
 } from '../../../src/graph/sharepoint/lists.js';
 import { provisionSite, ProvisioningFailed } from '../../../src/graph/sharepoint/provision.js';
 import type { TrainerSeed } from '../../../src/graph/sharepoint/trainer-fields.js';
@@ -101,6 +102,7 @@ describe('provisioning a site', () => {
       siteGrant: { kind: 'unchanged' },
       trainersAdded: 0,
       trainerAccountsFilled: 0,
+      campaignsAdded: [],
     });
     const writes = h.sandbox.ctx.requestLog
       .since(before)
@@ -178,6 +180,7 @@ describe('provisioning that checks itself', () => {
       AGENDA_LIST,
       STATE_LIST,
       AVAILABILITY_LIST,
+      CAMPAIGN_LIST,
     ]);
     expect(report.columnsAdded).toEqual(
       LOG_LIST_SPEC.columns.filter((c) => c.name !== 'Sleutel').map((c) => `${LOG_LIST}.${c.name}`),

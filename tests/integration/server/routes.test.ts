@@ -3,17 +3,16 @@
 // server checks token lifetimes against the same clock, so the sandbox's clock is set to the
 // same moment before it issues the tokens.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CAMPAIGN_2022 } from '../../../src/domain/campaign.js';
 import type { Sandbox } from '@workshopplanner/m365-sandbox';
-import { startTestSandbox } from '../../support/sandbox.js';
+import { startPlanningHarness, type PlanningHarness } from '../../support/planning.js';
 import { apiToken, call, clockAt, startTestServer, type TestServer } from './server-harness.js';
 
 // Each file starts its own sandbox (seeded) and servers: more than jest's 5 s on a busy machine.
 
+let harness: PlanningHarness;
 let sandbox: Sandbox;
 let now: Date;
 let demo: TestServer;
-let letter: TestServer;
 
 async function setTime(at: string): Promise<void> {
   now = new Date(at);
@@ -26,18 +25,15 @@ async function setTime(at: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  // Provisioned as `npm start` does: the 2022 edition and the current demo edition.
+  harness = await startPlanningHarness();
+  sandbox = harness.sandbox;
   now = new Date('2026-03-10T10:00:00Z');
   demo = await startTestServer(sandbox, { clock: clockAt(() => now) });
-  letter = await startTestServer(sandbox, {
-    clock: clockAt(() => now),
-    services: { findCurrentCampaign: () => CAMPAIGN_2022 },
-  });
 });
 afterAll(async () => {
   await demo.close();
-  await letter.close();
-  await sandbox.close();
+  await harness.close();
 });
 
 describe('getCampaign', () => {
@@ -58,9 +54,18 @@ describe('getCampaign', () => {
   });
 
   it('counts days in Amsterdam: late on 14 June UTC is already the deadline day, 15 June 2022', async () => {
-    await setTime('2022-06-14T22:30:00Z'); // 00:30 on 15 June in Amsterdam
-    const token = await apiToken(sandbox, 'pieter.bakker');
-    const onDeadline = await call(letter, '/api/campaign', { token });
+    // A server of its own per moment: the app's Graph token must be issued at the sandbox's time.
+    const letter = '/api/campaign?campaignId=weerbaarheid-2022';
+    const at = async (moment: string) => {
+      await setTime(moment);
+      const server = await startTestServer(sandbox, { clock: clockAt(() => now) });
+      try {
+        return await call(server, letter, { token: await apiToken(sandbox, 'pieter.bakker') });
+      } finally {
+        await server.close();
+      }
+    };
+    const onDeadline = await at('2022-06-14T22:30:00Z'); // 00:30 on 15 June in Amsterdam
     expect(onDeadline.body).toMatchObject({
       id: 'weerbaarheid-2022',
       signupDeadline: '2022-06-15',
@@ -68,10 +73,7 @@ describe('getCampaign', () => {
       daysToDeadline: 0,
       isSignupOpen: true,
     });
-    await setTime('2022-06-15T22:30:00Z'); // 00:30 on 16 June in Amsterdam
-    const after = await call(letter, '/api/campaign', {
-      token: await apiToken(sandbox, 'pieter.bakker'),
-    });
+    const after = await at('2022-06-15T22:30:00Z'); // 00:30 on 16 June in Amsterdam
     expect(after.body).toMatchObject({ daysToDeadline: -1, isSignupOpen: false });
   });
 

@@ -109,10 +109,11 @@ describe('permissions', () => {
     ]);
   });
 
-  it('the coordinator reads everything and writes nothing', () => {
+  it('the coordinator reads everything and writes nothing but the campaign’s editions', () => {
     expect(permissionsOf(coordinator)).toEqual([
       'me:read',
       'campaign:read',
+      'campaign:write',
       'signups:read',
       'province:read',
     ]);

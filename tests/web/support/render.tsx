@@ -73,6 +73,11 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     getAttendeeTemplate: missing('getAttendeeTemplate'),
     getMyAvailability: missing('getMyAvailability'),
     saveMyAvailability: missing('saveMyAvailability'),
+    listCampaigns: missing('listCampaigns'),
+    getCampaignEdition: missing('getCampaignEdition'),
+    createCampaign: missing('createCampaign'),
+    updateCampaign: missing('updateCampaign'),
+    exportCampaign: missing('exportCampaign'),
     ...operations,
   };
 }

@@ -1,4 +1,8 @@
 // The open campaign with its rules and how many days are left to sign up (dashboard, forms).
+import { useCasesFor } from '../../http/use-case-context.js';
+import { readCampaignOrCurrent } from '../../../app/campaigns.js';
+import { AppError } from '../../../app/errors.js';
+import { CAMPAIGN_NOT_FOUND } from './_edition-view.js';
 import {
   countDaysToDeadline,
   isSignupOpen,
@@ -7,9 +11,12 @@ import {
 import { getCampaign } from '../../../contract/index.js';
 import { implement } from '../../http/define-route.js';
 
-export default implement(getCampaign, async ({ services, clock }) => {
-  const now = clock.now();
-  const campaign = services.findCurrentCampaign(now);
+export default implement(getCampaign, async (route) => {
+  const now = route.clock.now();
+  const campaign = await readCampaignOrCurrent(useCasesFor(route), route.query.campaignId);
+  if (!campaign) {
+    throw new AppError('NOT_FOUND', { detail: CAMPAIGN_NOT_FOUND, logMessage: 'no such campaign' });
+  }
   return {
     id: campaign.id,
     title: campaign.title,

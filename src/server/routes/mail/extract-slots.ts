@@ -2,6 +2,8 @@
 // the questions the mail leaves open — exactly what `npm run -s cli -- extract-slots` prints,
 // with the current campaign's default duration for slots without an end time. Pure: no Graph.
 // A long mail is read in a worker thread (_slot-extraction.ts), so the server stays responsive.
+import { useCasesFor } from '../../http/use-case-context.js';
+import { readCurrentCampaign } from '../../../app/campaigns.js';
 import { AppError } from '../../../app/errors.js';
 import { toReceivedMoment } from '../../../domain/slots/extract-slots.js';
 import { extractSlots } from '../../../contract/index.js';
@@ -26,9 +28,10 @@ function checkReceivedAt(receivedAt: string): void {
   }
 }
 
-export default implement(extractSlots, async ({ body, services, clock }) => {
+export default implement(extractSlots, async (route) => {
+  const { body } = route;
   checkReceivedAt(body.receivedAt);
-  const campaign = services.findCurrentCampaign(clock.now());
+  const campaign = await readCurrentCampaign(useCasesFor(route));
   const result = await extractSlotsOffLoop({
     mail: {
       subject: body.subject,

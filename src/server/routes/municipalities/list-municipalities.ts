@@ -1,5 +1,6 @@
 // The dashboard: every municipality the caller plans for (all 44 for the coordinator) with its
 // sign-up in the current campaign and what needs attention, plus the days to the deadline.
+import { readCurrentCampaign } from '../../../app/campaigns.js';
 import { listMunicipalities } from '../../../app/read-signups.js';
 import { countDaysToDeadline, isSignupOpen } from '../../../domain/campaign.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
@@ -10,8 +11,9 @@ import { toSignupSummary } from './_signup-summary.js';
 
 export default implement(listMunicipalitiesOperation, async (route) => {
   const now = route.clock.now();
-  const campaign = route.services.findCurrentCampaign(now);
-  const rows = unwrapOutcome(await listMunicipalities(useCasesFor(route)));
+  const ctx = useCasesFor(route);
+  const campaign = await readCurrentCampaign(ctx);
+  const rows = unwrapOutcome(await listMunicipalities(ctx));
   return {
     campaignId: campaign.id,
     signupDeadline: campaign.signupDeadline,

@@ -1,5 +1,6 @@
 // Free/busy of every trainer for up to three slots and the trainer pairs ranked, from one
 // getSchedule round trip. POST because the slots are a body; it writes nothing.
+import { readCurrentCampaign } from '../../../app/campaigns.js';
 import { checkAvailability } from '../../../app/check-availability.js';
 import { canRead } from '../../../app/access.js';
 import { domainRuleViolated } from '../../../app/errors.js';
@@ -45,7 +46,7 @@ export default implement(getAvailability, async (route) => {
   if (municipality && !canRead(access, municipality.riec)) {
     throw failureToAppError({ kind: 'forbidden', reason: 'otherRiec', field: 'cbsCode' });
   }
-  const slots = checkSlots(route.body.slots, route.services.findCurrentCampaign(now), now);
+  const slots = checkSlots(route.body.slots, await readCurrentCampaign(useCasesFor(route)), now);
   const result = unwrapOutcome(
     await checkAvailability(
       useCasesFor(route),

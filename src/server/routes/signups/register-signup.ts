@@ -1,6 +1,7 @@
 // Registers a municipality's sign-up (status aangemeld, logged), or the new dates of a sign-up
 // that was waiting for them. Rule violations come back as 422 with a message per field.
 // Repeating the request after a lost connection gives the sign-up the first attempt created.
+import { readCurrentCampaign } from '../../../app/campaigns.js';
 import { registerSignup } from '../../../app/register-signup.js';
 import { listSignups } from '../../../app/read-signups.js';
 import type { UseCaseContext } from '../../../app/context.js';
@@ -82,7 +83,7 @@ export default implement(registerSignupOperation, async (route) => {
   const stored = earlier ?? unwrapOutcome(outcome);
   // The first attempt's warnings, recomputed: the rules are pure.
   const warnings = earlier
-    ? validateSignup(request, route.services.findCurrentCampaign(now), now).warnings
+    ? validateSignup(request, await readCurrentCampaign(ctx), now).warnings
     : outcome.ok
       ? (outcome.warnings ?? [])
       : [];

@@ -11,6 +11,11 @@ import type {
 import type { ApiClient } from './api-client.js';
 import type {
   TApplyPlanRequest,
+  TCampaignEdition,
+  TCreateCampaignRequest,
+  TExportFile,
+  TListCampaignsResponse,
+  TUpdateCampaignRequest,
   TApplyProgress,
   TConfirmSlotRequest,
   TGetAvailabilityRequest,
@@ -70,9 +75,15 @@ export interface WorkshopApi {
   getAttendeeTemplate(language: 'nl' | 'en'): Promise<TSpreadsheetFile>;
   getMyAvailability(): Promise<TMyAvailabilityResponse>;
   saveMyAvailability(request: TSaveMyAvailabilityRequest): Promise<TMyAvailabilityResponse>;
+  listCampaigns(): Promise<TListCampaignsResponse>;
+  getCampaignEdition(id: string): Promise<TCampaignEdition>;
+  createCampaign(request: TCreateCampaignRequest): Promise<TCampaignEdition>;
+  updateCampaign(id: string, request: TUpdateCampaignRequest): Promise<TCampaignEdition>;
+  exportCampaign(id: string, what: 'status' | 'log', format: 'xlsx' | 'csv'): Promise<TExportFile>;
 }
 
 const signup = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
+const campaign = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
 
 export function createWorkshopApi(client: ApiClient): WorkshopApi {
   return {
@@ -115,5 +126,11 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     getAttendeeTemplate: (language) => client.get(`/api/attendees/template?lang=${language}`),
     getMyAvailability: () => client.get('/api/me/availability'),
     saveMyAvailability: (request) => client.post('/api/me/availability', request),
+    listCampaigns: () => client.get('/api/campaigns'),
+    getCampaignEdition: (id) => client.get(campaign(id)),
+    createCampaign: (request) => client.post('/api/campaigns', request),
+    updateCampaign: (id, request) => client.put(campaign(id), request),
+    exportCampaign: (id, what, format) =>
+      client.get(`${campaign(id)}/export/${what}?format=${format}`),
   };
 }

@@ -582,4 +582,10 @@ export const messagesEn: Messages = {
     onbekend: 'unknown',
     loading: 'Loading the workshop sheet…',
   },
+  campaign: {
+    export: {
+      status: { xlsx: 'Download status (Excel)', csv: 'Download status (CSV)' },
+      log: { xlsx: 'Download log (Excel)' },
+    },
+  },
 };

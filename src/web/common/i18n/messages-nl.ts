@@ -590,6 +590,12 @@ export const messagesNl = {
     onbekend: 'onbekend',
     loading: 'Het werkblad wordt geladen…',
   },
+  campaign: {
+    export: {
+      status: { xlsx: 'Stand downloaden (Excel)', csv: 'Stand downloaden (CSV)' },
+      log: { xlsx: 'Logboek downloaden (Excel)' },
+    },
+  },
 };
 
 export type Messages = typeof messagesNl;

@@ -21,6 +21,7 @@ import { FIRST_PAGE_MARK, markOnce } from '../../../common/performance/marks.js'
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
 import { ActionList } from './action-list.js';
+import { ExportButtons } from './export-buttons.js';
 import { MunicipalityTable } from './municipality-table.js';
 import {
   NO_FILTER,
@@ -137,6 +138,7 @@ export default function OverviewPage() {
             <Body1 role="status" className={styles.muted}>
               {t('overview.count', { shown: rows.length, total: data.municipalities.length })}
             </Body1>
+            <ExportButtons campaignId={data.campaignId} />
             {rows.length > 0 && (
               <MunicipalityTable
                 rows={rows}
