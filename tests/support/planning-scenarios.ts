@@ -69,6 +69,11 @@ export async function logOf(ctx: UseCaseContext, id: SignupId): Promise<LogEntry
   return expectOk(await getSignupLog(ctx, id));
 }
 
+/** The statuses a sign-up went through, from its log: the trainers' answers left out. */
+export async function statusStepsOf(ctx: UseCaseContext, id: SignupId): Promise<string[]> {
+  return (await logOf(ctx, id)).filter((l) => l.action !== 'recordAnswers').map((l) => l.to);
+}
+
 /** The sign-up's trainers answer the hold of `slotIndex` as the sandbox's inspector would. */
 export function answer(
   sandbox: Sandbox,

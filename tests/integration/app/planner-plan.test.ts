@@ -6,6 +6,7 @@ import { RIEC_TENANT } from '@workshopplanner/m365-sandbox/people';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mintAccess } from '../../../src/app/access.js';
 import { createAppState } from '../../../src/app/app-state.js';
+import { readCurrentCampaign } from '../../../src/app/campaigns.js';
 import { checkAvailability } from '../../../src/app/check-availability.js';
 import { confirmSlot } from '../../../src/app/confirm-slot.js';
 import { applyPlan } from '../../../src/app/planner/apply-plan.js';
@@ -76,14 +77,17 @@ afterAll(async () => h?.close());
 
 describe('nothing to plan', () => {
   it('gives an empty plan that says so, without asking any calendar', async () => {
-    const { result, requests } = await measure(h, () => plan(h.context(anouk)));
+    const ctx = h.context(anouk, { state: createAppState() });
+    // The editions are read once and kept a while by the process (src/app/campaigns.ts).
+    await readCurrentCampaign(ctx);
+    const { result, requests } = await measure(h, () => plan(ctx));
     expect(result.plan.status).toBe('empty');
     expect(result.plan.summary.nl).toBe(
       'Er is niets om te plannen: er zijn geen aanmeldingen die op een planning wachten.',
     );
     expect(result.assignments).toEqual([]);
-    // The sign-ups, the trainer list and the agendas; no getSchedule.
-    expect(requests).toBeLessThanOrEqual(3);
+    // The sign-ups, the trainer list, the agendas and the stated availability; no getSchedule.
+    expect(requests).toBeLessThanOrEqual(4);
   });
 });
 
@@ -98,14 +102,16 @@ describe('an account holder plans all of her RIEC at once', () => {
 
   it('asks free/busy for every trainer and slot in one getSchedule, two round trips in all, and writes nothing', async () => {
     const ctx = h.context(sanne, { state: createAppState() });
+    await readCurrentCampaign(ctx); // read once and kept a while by the process
     const since = h.sandbox.ctx.requestLog.lastSeq;
     const { result, requests, sequential } = await measure(h, () => plan(ctx));
     const entries = h.sandbox.ctx.requestLog.since(since);
     const schedules = entries.filter((e) => e.path.endsWith('/calendar/getSchedule'));
     // 27 slots of 9 sign-ups over three weeks, 9 trainers (6 Berenschot, 3 Noord-Holland): one
-    // window, one getSchedule, in one $batch — beside the sign-ups, trainers and agendas.
+    // window, one getSchedule, in one $batch — beside the sign-ups, trainers, agendas and the
+    // trainers' stated availability.
     expect(schedules).toHaveLength(1);
-    expect([requests, sequential]).toEqual([4, 2]);
+    expect([requests, sequential]).toEqual([5, 2]);
     expect(graphWritesSince(h.sandbox, since)).toEqual([]);
     expect(result.scope).toEqual(['RIEC Noord-Holland']);
     expect(result.plan.status).toBe('optimal');
@@ -124,11 +130,14 @@ describe('an account holder plans all of her RIEC at once', () => {
   it('takes one availability call per sign-up the way one sign-up is checked (the baseline)', async () => {
     const ctx = h.context(sanne);
     const signups = await h.m365.statusLog.list({ riec: 'RIEC Noord-Holland' });
+    // Once first: what the process keeps a while (the editions, the trainer list) is then read.
+    await checkAvailability(ctx, signups[0]!.signup.preferences);
     const { requests } = await measure(h, async () => {
       for (const { signup } of signups) await checkAvailability(ctx, signup.preferences);
     });
-    // Nine $batches (one per sign-up), three getSchedule calls in each, and nine agenda reads.
-    expect(requests).toBe(18);
+    // Per sign-up, in one round trip: a $batch with three getSchedule calls, the agendas, the
+    // campaign's sign-ups (each trainer's load) and the stated availability.
+    expect(requests).toBe(36);
   });
 });
 

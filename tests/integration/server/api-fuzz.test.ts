@@ -128,6 +128,24 @@ const assignmentsBody = body({
   ),
 });
 
+const campaignIds = fc.oneof(
+  fc.constantFrom('weerbaarheid-2022', 'weerbaarheid-demo', 'WEERBAARHEID-2022', '../x', ''),
+  text,
+);
+const exportFormats = fc.constantFrom('', '?format=xlsx', '?format=csv', '?format=pdf', '?format=');
+const campaignBody = body({
+  version: fc.oneof(text, fc.constantFrom('"stale,1"')),
+  id: campaignIds,
+  settings: mutated({
+    title: text,
+    signupDeadline: fc.oneof(text, fc.constantFrom('2026-09-29', '2022-06-15', '2026-13-01')),
+    window: mutated({ start: text, end: text }),
+    maxDurationMinutes: fc.integer({ min: -1, max: 1000 }),
+    holdLapseDays: fc.integer({ min: -1, max: 100 }),
+    reminderDays: fc.array(fc.integer({ min: -5, max: 100 }), { maxLength: 4 }),
+  }),
+});
+
 const attendeeSourceBody = body({
   source: fc.oneof(
     mutated({
@@ -177,6 +195,44 @@ const SPECS: Record<string, () => fc.Arbitrary<FuzzRequest>> = {
       )
       .map(([p, q]) => ({ path: `${p}${q}` })),
   getSignupLog: () => path((id) => `/api/signups/${id}/log`).map((p) => ({ path: p })),
+  // The editions: read by everyone, written by the coordinator only (the fuzzer is an account
+  // holder: every write is refused, whatever the body).
+  listCampaigns: () => query.map((q) => ({ path: `/api/campaigns${q}` })),
+  getCampaignEdition: () =>
+    campaignIds.map((id) => ({ path: `/api/campaigns/${encodeURIComponent(id)}` })),
+  createCampaign: () => campaignBody.map((b) => ({ path: '/api/campaigns', body: b })),
+  updateCampaign: () =>
+    fc
+      .tuple(campaignIds, campaignBody)
+      .map(([id, b]) => ({ path: `/api/campaigns/${encodeURIComponent(id)}`, body: b })),
+  exportCampaignStatus: () =>
+    fc
+      .tuple(campaignIds, exportFormats)
+      .map(([id, f]) => ({ path: `/api/campaigns/${encodeURIComponent(id)}/export/status${f}` })),
+  exportCampaignLog: () =>
+    fc
+      .tuple(campaignIds, exportFormats)
+      .map(([id, f]) => ({ path: `/api/campaigns/${encodeURIComponent(id)}/export/log${f}` })),
+  // A trainer's own availability: the account holder is no trainer (403), whatever the body.
+  getMyAvailability: () => query.map((q) => ({ path: `/api/me/availability${q}` })),
+  saveMyAvailability: () =>
+    body({
+      weekly: fc.array(
+        mutated({
+          weekday: fc.integer({ min: -1, max: 8 }),
+          dayPart: fc.constantFrom('ochtend', 'middag', 'avond', 'nacht'),
+          canWork: fc.oneof(fc.boolean(), text),
+        }),
+        { maxLength: 3 },
+      ),
+      dates: fc.array(
+        mutated({
+          date: fc.oneof(text, fc.constantFrom('2026-09-22', '2026-02-30')),
+          canWork: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+    }).map((b) => ({ path: '/api/me/availability', body: b })),
   listLog: () =>
     fc
       .tuple(

@@ -342,26 +342,29 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
     expect(otherSlot.status).toBe(409);
   });
 
-  it('shows the log: registered, options placed, confirmed — by Sanne', async () => {
+  it('shows the log: registered, options placed, each trainer’s answer, confirmed — by Sanne', async () => {
     const result = expectStatus(await stack.as(SANNE, `/api/signups/${id}/log`), 200);
     expect(result.body.signupId).toBe(id);
-    expect(
-      result.body.entries.map((e: { action: string; to: string; by: string }) => [
-        e.action,
-        e.to,
-        e.by,
-      ]),
-    ).toEqual([
+    type Entry = { action: string; from: string; to: string; by: string; detail: string };
+    const entries = result.body.entries as Entry[];
+    const steps = entries.filter((e) => e.action !== 'recordAnswers');
+    expect(steps.map((e) => [e.action, e.to, e.by])).toEqual([
       ['register', 'aangemeld', 'sanne.devries@riec.nl'],
       ['propose', 'opties_geplaatst', 'sanne.devries@riec.nl'],
       ['confirm', 'bevestigd', 'sanne.devries@riec.nl'],
     ]);
-    expect(result.body.entries[2]).toMatchObject({
+    expect(steps[2]).toMatchObject({
       action: 'confirm',
       from: 'opties_geplaatst',
       to: 'bevestigd',
     });
-    expect(result.body.entries[2].detail).toMatch(/^Optie \d bevestigd: /);
+    expect(steps[2]!.detail).toMatch(/^Optie \d bevestigd: /);
+    // Both trainers' acceptances are in the log too, by the trainer, without a change of status.
+    const answers = entries.filter((e) => e.action === 'recordAnswers');
+    expect(answers.length).toBeGreaterThanOrEqual(2);
+    expect(answers.every((e) => e.from === 'opties_geplaatst' && e.to === 'opties_geplaatst')).toBe(
+      true,
+    );
   });
 
   it('lists the sign-up by RIEC and status (repeated or comma-separated)', async () => {

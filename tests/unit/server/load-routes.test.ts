@@ -15,7 +15,7 @@ describe('the routes under src/server/routes', () => {
     );
     for (const route of routes) {
       expect(route.operationId).toMatch(
-        /^(get|list|create|update|delete|confirm|cancel|propose|sync|register|release|expire|extract|plan|provision|send|check|apply|export)[A-Z]/,
+        /^(get|list|create|update|delete|confirm|cancel|propose|sync|register|release|expire|extract|plan|provision|send|check|apply|export|make|preview|save)[A-Z]/,
       );
       expect(route.summary.length).toBeGreaterThan(10);
       expect(route.tags.length).toBeGreaterThan(0);
