@@ -3,7 +3,10 @@
 //   CA must exist before jest starts), for msal-node and the Graph client over HTTPS;
 // - a time zone that is not UTC (STYLE.md), so code that forgets Europe/Amsterdam fails loudly;
 // - native ES modules in jest (--experimental-vm-modules);
-// - a JSON report that .ci/run reads for its summary line.
+// - a JSON report that .ci/run reads for its summary line;
+// - room for the heap: on a 2-core machine jest runs every suite in its own process (maxWorkers
+//   1 means in band), and the ES-module registries of ~150 suites outgrew Node's default ~4 GB
+//   near the end of the run (a CI run died of "heap out of memory" after 1,449 s).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +21,7 @@ const result = spawnSync(
   process.execPath,
   [
     '--experimental-vm-modules',
+    '--max-old-space-size=8192',
     '--no-warnings=ExperimentalWarning',
     'node_modules/jest/bin/jest.js',
     '--json',
