@@ -58,9 +58,6 @@ export interface StartOptions {
   readonly logger?: boolean;
 }
 
-/** How long an idle keep-alive connection stays open (longer than any client keeps one). */
-const KEEP_ALIVE_MS = 65_000;
-
 /** Header that marks a request injected by $batch: `<secret>:<batch seq>`. */
 export const BATCH_HEADER = 'x-sandbox-batch';
 
@@ -98,13 +95,6 @@ export async function startSandbox(
     app.routing,
   );
   const http = createHttpServer(app.routing);
-  // These two servers are ours, not Fastify's, so its keepAliveTimeout does not reach them: idle
-  // keep-alive connections must outlive the client's (undici: 4 s), or a client on a busy machine
-  // sends on a socket Node's 5 s default is just closing (ECONNRESET).
-  for (const server of [https, http]) {
-    server.keepAliveTimeout = KEEP_ALIVE_MS;
-    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
-  }
   const listeners = await listenDualProtocol(config.host, config.httpsPort, (socket, firstByte) => {
     // A TLS connection starts with a handshake record (0x16); anything else is plain HTTP.
     (firstByte === 0x16 ? https : http).emit('connection', socket);
@@ -139,7 +129,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
     // Idle keep-alive connections stay open longer than clients keep them (undici: 4 s), so a
     // client never sends on a socket the server is just closing (ECONNRESET on a busy machine,
     // seen in a contract test with Node's 5 s default).
-    keepAliveTimeout: KEEP_ALIVE_MS,
+    keepAliveTimeout: 65_000,
     genReqId: () => randomUUID(),
     rewriteUrl: (request) => rewriteGraphUrl(request.url ?? '/', request.headers.authorization),
   });
