@@ -5,7 +5,6 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { batchModule } from './batch/index.js';
 import { calendarModule, calendarSchemas } from './calendar/index.js';
 import { SandboxClock } from './clock.js';
@@ -58,6 +57,9 @@ export interface StartOptions {
   readonly logger?: boolean;
 }
 
+/** How long an idle keep-alive connection stays open (longer than any client keeps one). */
+const KEEP_ALIVE_MS = 65_000;
+
 /** Header that marks a request injected by $batch: `<secret>:<batch seq>`. */
 export const BATCH_HEADER = 'x-sandbox-batch';
 
@@ -95,11 +97,18 @@ export async function startSandbox(
     app.routing,
   );
   const http = createHttpServer(app.routing);
-  const listeners = await listenDualProtocol(config.host, config.httpsPort, (socket, firstByte) => {
+  // These two servers are ours, not Fastify's, so its keepAliveTimeout does not reach them: idle
+  // keep-alive connections must outlive the client's (undici: 4 s), or a client on a busy machine
+  // sends on a socket Node's 5 s default is just closing (ECONNRESET).
+  for (const server of [https, http]) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
+  const listener = await listenDualProtocol(config.host, config.httpsPort, (socket, firstByte) => {
     // A TLS connection starts with a handshake record (0x16); anything else is plain HTTP.
     (firstByte === 0x16 ? https : http).emit('connection', socket);
   });
-  const port = (listeners[0]?.address() as AddressInfo).port;
+  const port = listener.port;
   urls.https = `https://${config.host}:${port}`;
   urls.http = `http://${config.host}:${port}`;
   const stopNotifications = startNotifications(ctx);
@@ -110,9 +119,7 @@ export async function startSandbox(
     urls,
     async close() {
       stopNotifications();
-      await Promise.all(listeners.map((server) => new Promise((resolve) => server.close(resolve))));
-      https.closeAllConnections();
-      http.closeAllConnections();
+      await listener.close();
       await app.close();
       db.close();
     },
@@ -129,7 +136,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
     // Idle keep-alive connections stay open longer than clients keep them (undici: 4 s), so a
     // client never sends on a socket the server is just closing (ECONNRESET on a busy machine,
     // seen in a contract test with Node's 5 s default).
-    keepAliveTimeout: 65_000,
+    keepAliveTimeout: KEEP_ALIVE_MS,
     genReqId: () => randomUUID(),
     rewriteUrl: (request) => rewriteGraphUrl(request.url ?? '/', request.headers.authorization),
   });

@@ -8,13 +8,25 @@ import {
   type Socket,
 } from 'node:net';
 
+export interface DualProtocolListener {
+  readonly port: number;
+  /** Stops listening and ends every open connection, idle keep-alive ones included. */
+  close(): Promise<void>;
+}
+
 export async function listenDualProtocol(
   host: string,
   port: number,
   route: (socket: Socket, firstByte: number) => void,
-): Promise<NetServer[]> {
+): Promise<DualProtocolListener> {
+  // Every accepted socket, so that close() can end idle keep-alive connections: the HTTP(S)
+  // servers they are handed to never listened themselves, and a net server's close() waits for
+  // its connections to end by themselves.
+  const sockets = new Set<Socket>();
   const make = () =>
     createNetServer((socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
       socket.once('data', (chunk) => {
         socket.pause();
         socket.unshift(chunk);
@@ -46,10 +58,16 @@ export async function listenDualProtocol(
         if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') isTaken = true;
       }
     }
-    if (!isTaken) return servers;
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    if (!isTaken) return { port: bound, close: () => closeAll(servers, sockets) };
+    await closeAll(servers, sockets);
     if (port !== 0 || attempt >= 10) {
       throw new Error(`Port ${bound} is in use on ::1 (IPv6 localhost) by another program`);
     }
   }
+}
+
+async function closeAll(servers: readonly NetServer[], sockets: Set<Socket>): Promise<void> {
+  const closed = servers.map((server) => new Promise((resolve) => server.close(resolve)));
+  for (const socket of sockets) socket.destroy();
+  await Promise.all(closed);
 }

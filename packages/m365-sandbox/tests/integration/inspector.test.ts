@@ -141,6 +141,13 @@ describe('answering with the form', () => {
     await expect(response.text()).resolves.toMatch(/^<svg /);
   });
 
+  it('keeps idle connections open longer than clients do (no ECONNRESET on a busy machine)', async () => {
+    const response = await fetch(`${sandbox.urls.http}/favicon.ico`);
+    await response.arrayBuffer();
+    // Node's own default is 5 s, just above undici's 4 s: a client late by a second resets.
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   it('does not redirect outside the inspector', async () => {
     const copyId = meetingMessages(sandbox, marieke.id, hold.id)[0]!.message.meeting!
       .recipientEventIds![marieke.upn]!;
