@@ -1,6 +1,8 @@
-// Two things at once (issue "Concurrency without loss"): double registrations on two server
-// instances, and an interrupted cancel finished by two instances at the same time. Two servers
-// run against one sandbox, as two replicas against one tenant would.
+// Two things at once (issue "Concurrency without loss", item 1): double registrations on two
+// server instances. Two servers run against one sandbox, as two replicas against one tenant
+// would. An interrupted cancel finished by two instances at once (item 5) is in
+// tests/integration/app/planning-robustness.test.ts; its 409 and Retry-After (item 6) in
+// retry-after.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { municipalitiesOfRiec } from '../../../src/domain/municipalities.js';
 import { eveningSlots } from '../../support/planning.js';

@@ -123,6 +123,39 @@ describe('editing (PATCH /api/signups/{id})', () => {
     expect(graphWritesSince(stack.sandbox, since)).toEqual([]);
     expect((await read()).body.remarks).toBe('Graag in de raadzaal');
   });
+
+  // Issue 10, finding 9: "a,b@velsen.nl" was stored, and a later cancel could not mail it.
+  it('refuses two addresses in the contact field and control characters in the name, at the field', async () => {
+    const since = stack.sandbox.ctx.requestLog.lastSeq;
+    const before = (await read()).body;
+    for (const email of ['a,b@velsen.nl', 'kabinet@velsen.nl; griffie@velsen.nl']) {
+      const registration = await post(SANNE, '/api/signups', {
+        cbsCode: 'GM0453',
+        contact: { name: 'Kabinet', email },
+        preferences: eveningSlots(FIXED_TODAY, 5),
+        scanStatus: 'onbekend',
+      });
+      expectProblem(registration, 422, 'DOMAIN_RULE_VIOLATED');
+      expect(registration.body.errors).toEqual([
+        expect.objectContaining({ field: 'contact.email', code: 'CONTACT_EMAIL_INVALID' }),
+      ]);
+      const edit = await patch(SANNE, `/api/signups/${id}`, {
+        eTag: before.eTag,
+        contact: { name: 'Kabinet', email },
+      });
+      expectProblem(edit, 422, 'DOMAIN_RULE_VIOLATED');
+    }
+    const named = await patch(SANNE, `/api/signups/${id}`, {
+      eTag: before.eTag,
+      contact: { name: 'Kabinet\u0007\r\nBcc: x@example.nl', email: 'kabinet@haarlem.nl' },
+    });
+    expectProblem(named, 422, 'DOMAIN_RULE_VIOLATED');
+    expect(named.body.errors).toEqual([
+      expect.objectContaining({ field: 'contact.name', code: 'CONTACT_NAME_INVALID' }),
+    ]);
+    expect(graphWritesSince(stack.sandbox, since)).toEqual([]);
+    expect((await read()).body.contact).toEqual(before.contact);
+  });
 });
 
 describe('who may edit', () => {
