@@ -13,6 +13,7 @@ import {
 } from './change-notifications.js';
 import type { UseCaseContext } from './context.js';
 import { removeExpiredAttendeeLists } from './attendees/workshop-attendees.js';
+import { finishStaleReminders } from './reminders.js';
 import { syncAnswers, type SyncReport } from './sync-answers.js';
 
 export interface MaintenanceReport {
@@ -25,6 +26,8 @@ export interface MaintenanceReport {
   readonly subscriptions?: SubscriptionReport;
   /** Workshops whose attendee list was removed (ATTENDEES_RETENTION_DAYS after the workshop). */
   readonly attendeeListsRemoved?: readonly SignupId[];
+  /** Reminders cut off between sending and logging, finished by this run (their keys). */
+  readonly remindersFinished?: readonly string[];
 }
 
 type Action = 'resumed' | 'expired' | 'executed' | 'failed' | 'none';
@@ -76,8 +79,10 @@ export async function runMaintenance(
   const retention = options.attendeesRetentionDays;
   const attendeeListsRemoved =
     retention === undefined ? undefined : await removeAttendeeLists(ctx, retention);
+  const remindersFinished = await finishReminders(ctx);
   return {
     ...(attendeeListsRemoved ? { attendeeListsRemoved } : {}),
+    ...(remindersFinished.length > 0 ? { remindersFinished } : {}),
     resumed: ids('resumed'),
     expired: ids('expired'),
     executed: ids('executed'),
@@ -98,6 +103,18 @@ async function removeAttendeeLists(
   try {
     const past = await ctx.m365.statusLog.list({ statuses: ['uitgevoerd', 'bevestigd'] });
     return await removeExpiredAttendeeLists(ctx, past, retentionDays);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reminders claimed and not logged as sent (issue 13, item 7): sent when the sender's Sent Items
+ * do not have them, then logged. A failure is retried at the next full run.
+ */
+async function finishReminders(ctx: UseCaseContext): Promise<string[]> {
+  try {
+    return await finishStaleReminders(ctx);
   } catch {
     return [];
   }
