@@ -96,7 +96,7 @@ function linesByMunicipality(
 ): Map<string, ReminderRecord[]> {
   const map = new Map<string, ReminderRecord[]>();
   for (const line of lines) {
-    if (line.campaignId !== campaignId) continue;
+    if (line.campaignId !== campaignId || (line.kind ?? 'reminder') !== 'reminder') continue;
     const list = map.get(line.cbsCode) ?? [];
     list.push(line);
     map.set(line.cbsCode, list);
@@ -288,7 +288,7 @@ async function finishClaim(
   return 'sent';
 }
 
-async function sendOne(
+export async function sendOnce(
   ctx: UseCaseContext,
   gateway: ReminderGateway,
   record: ReminderRecord,
@@ -354,7 +354,7 @@ export async function sendReminders(
       at,
       mail: { subject: text.subject, bodyHtml: text.html },
     };
-    const result = await sendOne(ctx, gateway, record, lines);
+    const result = await sendOnce(ctx, gateway, record, lines);
     outcomes.push({ municipality, address, result, ...(result === 'sent' ? { at } : {}) });
   }
   return { campaign, outcomes };

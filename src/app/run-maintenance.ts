@@ -13,6 +13,7 @@ import {
 } from './change-notifications.js';
 import type { UseCaseContext } from './context.js';
 import { removeExpiredAttendeeLists } from './attendees/workshop-attendees.js';
+import { sendDueNotices } from './nudges.js';
 import { finishStaleReminders } from './reminders.js';
 import { syncAnswers, type SyncReport } from './sync-answers.js';
 
@@ -28,6 +29,8 @@ export interface MaintenanceReport {
   readonly attendeeListsRemoved?: readonly SignupId[];
   /** Reminders cut off between sending and logging, finished by this run (their keys). */
   readonly remindersFinished?: readonly string[];
+  /** Nudges to trainers and lapse notices to account holders sent by this run (their keys). */
+  readonly noticesSent?: readonly string[];
 }
 
 type Action = 'resumed' | 'expired' | 'executed' | 'failed' | 'none';
@@ -80,7 +83,9 @@ export async function runMaintenance(
   const attendeeListsRemoved =
     retention === undefined ? undefined : await removeAttendeeLists(ctx, retention);
   const remindersFinished = await finishReminders(ctx);
+  const noticesSent = await sendNotices(ctx, signups);
   return {
+    ...(noticesSent.length > 0 ? { noticesSent } : {}),
     ...(attendeeListsRemoved ? { attendeeListsRemoved } : {}),
     ...(remindersFinished.length > 0 ? { remindersFinished } : {}),
     resumed: ids('resumed'),
@@ -115,6 +120,20 @@ async function removeAttendeeLists(
 async function finishReminders(ctx: UseCaseContext): Promise<string[]> {
   try {
     return await finishStaleReminders(ctx);
+  } catch {
+    return [];
+  }
+}
+
+/** Nudges and lapse notices (issue 13, item 4); a failure is retried at the next full run. */
+async function sendNotices(
+  ctx: UseCaseContext,
+  signups: readonly StoredSignup[],
+): Promise<string[]> {
+  try {
+    // The sign-ups as this run left them: the ones it let lapse are no longer open.
+    const open = signups.filter((s) => s.signup.status === 'opties_geplaatst' && !s.pending);
+    return await sendDueNotices(ctx, open);
   } catch {
     return [];
   }

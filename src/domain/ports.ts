@@ -367,6 +367,11 @@ export interface EventAttachments {
 export interface ReminderRecord {
   /** The reminder's key (reminders.ts reminderKey); the line's own key adds the state. */
   readonly key: string;
+  /**
+   * What the mail is: a reminder to a municipality (the default), a nudge to a trainer who has
+   * not answered, or the notice to the account holder that holds lapse soon.
+   */
+  readonly kind?: 'reminder' | 'nudge' | 'lapseNotice';
   /** `resumed`: a run took over a stale claim to finish it (one per claim and interval). */
   readonly state: 'claimed' | 'resumed' | 'sent';
   readonly campaignId: string;

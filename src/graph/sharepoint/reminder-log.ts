@@ -39,6 +39,7 @@ const ZParams = z.object({
     address: z.string(),
     sender: z.string(),
     messageId: z.string(),
+    kind: z.enum(['reminder', 'nudge', 'lapseNotice']).optional(),
     subject: z.string().optional(),
     bodyHtml: z.string().optional(),
   }),
@@ -78,6 +79,7 @@ function toFields(record: ReminderRecord): Record<string, unknown> {
         address: record.address,
         sender: record.sender,
         messageId: record.messageId,
+        ...(record.kind && record.kind !== 'reminder' ? { kind: record.kind } : {}),
         ...(record.mail ? record.mail : {}),
       },
     }),
@@ -109,6 +111,7 @@ function fromLine(line: z.infer<typeof ZLine>): ReminderRecord | undefined {
     messageId: p.messageId,
     by: f.Door ?? '',
     at: f.Tijdstip ?? '',
+    ...(p.kind ? { kind: p.kind } : {}),
     ...(p.subject !== undefined && p.bodyHtml !== undefined
       ? { mail: { subject: p.subject, bodyHtml: p.bodyHtml } }
       : {}),

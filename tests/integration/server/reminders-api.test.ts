@@ -10,7 +10,7 @@ import { SYSTEM_ACCESS } from '../../../src/app/access.js';
 import { sendReminders } from '../../../src/app/reminders.js';
 import { runMaintenance } from '../../../src/app/run-maintenance.js';
 import type { ReminderGateway } from '../../../src/domain/ports.js';
-import { accountHolder } from '../../support/planning.js';
+import { accountHolder, eveningSlots } from '../../support/planning.js';
 import {
   expectStatus,
   FIXED_TODAY,
@@ -315,5 +315,62 @@ describe('preview and send', () => {
     const received = inbox('kabinet@heemskerk.nl');
     expect(received).toHaveLength(1);
     expect(received[0]!.message.body.content).toMatch(/Heemskerk heeft zich nog niet aangemeld/);
+  });
+});
+
+describe('nudges and lapse notices in the cycle (issue 13, items 4 and 7)', () => {
+  const PAIR = { berenschot: 'marieke.vandijk@berenschot.nl', riec: 'fatima.amrani@riec.nl' };
+  const nudges = (address: string) =>
+    listMailbox(stack.sandbox.ctx, address).filter((m) =>
+      m.message.subject.startsWith('Herinnering: uw antwoord op de opties'),
+    );
+  const lapseNotices = () =>
+    listMailbox(stack.sandbox.ctx, 'sanne.devries@riec.nl').filter((m) =>
+      /^Opties voor Uitgeest vervallen/.test(m.message.subject),
+    );
+  /** The cycle as the app, `days` after now (the lease's instance clock, as in maintenance-cycle). */
+  const cycleAt = (at: number) =>
+    runMaintenance(stack.planning.context(SYSTEM_ACCESS, { now: () => new Date(at) }), {
+      sync: false,
+    });
+
+  it('nudges each trainer who has not answered once after 3 days, and tells the account holder once that holds lapse within 2 days', async () => {
+    const registered = expectStatus(
+      await as(SANNE, '/api/signups', {
+        method: 'POST',
+        body: {
+          cbsCode: 'GM0450',
+          contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@uitgeest.nl' },
+          preferences: eveningSlots(FIXED_TODAY, 5),
+          scanStatus: 'onbekend',
+        },
+      }),
+      201,
+    );
+    expectStatus(
+      await as(SANNE, `/api/signups/${registered.body.signup.id}/propose`, {
+        method: 'POST',
+        body: PAIR,
+      }),
+      200,
+    );
+    const start = stack.sandbox.ctx.clock.now().getTime();
+    const day = 24 * 60 * 60 * 1000;
+    await cycleAt(start + 2 * day);
+    expect(nudges(PAIR.berenschot)).toHaveLength(0);
+
+    // Two cycles overlapping, then a third: one nudge per trainer.
+    await Promise.all([cycleAt(start + 3 * day + 60_000), cycleAt(start + 3 * day + 60_000)]);
+    await cycleAt(start + 4 * day);
+    expect(nudges(PAIR.berenschot)).toHaveLength(1);
+    expect(nudges(PAIR.riec)).toHaveLength(1);
+    expect(nudges(PAIR.riec)[0]!.message.body.content).toMatch(/Uitgeest/);
+    expect(lapseNotices()).toHaveLength(0);
+
+    // The holds lapse 14 days after they were placed: announced from 12 days on, once.
+    await cycleAt(start + 12 * day + 3_600_000);
+    await cycleAt(start + 13 * day);
+    expect(lapseNotices()).toHaveLength(1);
+    expect(nudges(PAIR.berenschot)).toHaveLength(1);
   });
 });
