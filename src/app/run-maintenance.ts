@@ -13,6 +13,8 @@ import {
 } from './change-notifications.js';
 import type { UseCaseContext } from './context.js';
 import { removeExpiredAttendeeLists } from './attendees/workshop-attendees.js';
+import { sendDueNotices } from './nudges.js';
+import { finishStaleReminders } from './reminders.js';
 import { syncAnswers, type SyncReport } from './sync-answers.js';
 
 export interface MaintenanceReport {
@@ -25,6 +27,10 @@ export interface MaintenanceReport {
   readonly subscriptions?: SubscriptionReport;
   /** Workshops whose attendee list was removed (ATTENDEES_RETENTION_DAYS after the workshop). */
   readonly attendeeListsRemoved?: readonly SignupId[];
+  /** Reminders cut off between sending and logging, finished by this run (their keys). */
+  readonly remindersFinished?: readonly string[];
+  /** Nudges to trainers and lapse notices to account holders sent by this run (their keys). */
+  readonly noticesSent?: readonly string[];
 }
 
 type Action = 'resumed' | 'expired' | 'executed' | 'failed' | 'none';
@@ -76,8 +82,12 @@ export async function runMaintenance(
   const retention = options.attendeesRetentionDays;
   const attendeeListsRemoved =
     retention === undefined ? undefined : await removeAttendeeLists(ctx, retention);
+  const remindersFinished = await finishReminders(ctx);
+  const noticesSent = await sendNotices(ctx, signups);
   return {
+    ...(noticesSent.length > 0 ? { noticesSent } : {}),
     ...(attendeeListsRemoved ? { attendeeListsRemoved } : {}),
+    ...(remindersFinished.length > 0 ? { remindersFinished } : {}),
     resumed: ids('resumed'),
     expired: ids('expired'),
     executed: ids('executed'),
@@ -98,6 +108,32 @@ async function removeAttendeeLists(
   try {
     const past = await ctx.m365.statusLog.list({ statuses: ['uitgevoerd', 'bevestigd'] });
     return await removeExpiredAttendeeLists(ctx, past, retentionDays);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reminders claimed and not logged as sent (issue 13, item 7): sent when the sender's Sent Items
+ * do not have them, then logged. A failure is retried at the next full run.
+ */
+async function finishReminders(ctx: UseCaseContext): Promise<string[]> {
+  try {
+    return await finishStaleReminders(ctx);
+  } catch {
+    return [];
+  }
+}
+
+/** Nudges and lapse notices (issue 13, item 4); a failure is retried at the next full run. */
+async function sendNotices(
+  ctx: UseCaseContext,
+  signups: readonly StoredSignup[],
+): Promise<string[]> {
+  try {
+    // The sign-ups as this run left them: the ones it let lapse are no longer open.
+    const open = signups.filter((s) => s.signup.status === 'opties_geplaatst' && !s.pending);
+    return await sendDueNotices(ctx, open);
   } catch {
     return [];
   }

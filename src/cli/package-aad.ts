@@ -27,6 +27,9 @@ export const GRAPH_PERMISSIONS = [
   { name: 'Mail.Send', type: 'Scope', id: 'e383f46e-2787-4529-855e-0e479a3ffac0' },
   { name: 'Calendars.ReadWrite', type: 'Role', id: 'ef54d2bf-783f-4e0f-bca1-3210c0444d99' },
   { name: 'Mail.Send', type: 'Role', id: 'b633e1c5-b582-4048-a93e-9f11b44c7e96' },
+  // Reminders (issue 13): whether a reminder cut off between sending and logging went, found in
+  // the sender's Sent Items by its Message-ID (metadata only, no bodies).
+  { name: 'Mail.ReadBasic.All', type: 'Role', id: '693c5e45-0940-467d-9b8a-1022fb9d42ef' },
   { name: 'Sites.Selected', type: 'Role', id: '883ea226-0bf2-4a8f-9f9d-92c9162a727d' },
   // Issue 13 (Teams activity feed) adds TeamsActivity.Send as an application permission
   // (Role a267235f-af13-44dc-8385-c1dc93023186) here and in aad.manifest.json, when it is built.

@@ -37,3 +37,4 @@ export * from './operations/get-attendee-template.js';
 export * from './operations/save-groups.js';
 export * from './operations/get-groups-workbook.js';
 export * from './operations/my-availability.js';
+export * from './operations/reminders.js';

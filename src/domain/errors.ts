@@ -132,6 +132,12 @@ export interface IssueParams {
   /** Editing: the preferred slots are fixed once options are placed ('andere data' instead). */
   PREFERENCES_LOCKED: { readonly status: SignupStatus };
   // Registration.
+  // Reminders to municipalities without a sign-up (reminders.ts).
+  REMINDER_TEMPLATE_REQUIRED: NoParams;
+  REMINDER_SELECTION_EMPTY: NoParams;
+  REMINDER_MUNICIPALITY_TWICE: { readonly municipality: string };
+  REMINDER_ADDRESS_INVALID: { readonly address: string };
+  REMINDER_ALREADY_SIGNED_UP: { readonly municipality: string };
   ALREADY_SIGNED_UP: {
     readonly municipality: string;
     readonly status: SignupStatus;

@@ -115,6 +115,15 @@ export const MESSAGES_EN: MessageTable = {
       : `You gave the same day and day part twice. Keep one.`,
   PREFERENCES_LOCKED: (p) =>
     `The preferences are fixed while options are placed (status: ${STATUS_LABELS.en[p.status]}). Choose "Other dates": the options are released and you enter new preferences.`,
+  REMINDER_TEMPLATE_REQUIRED: () =>
+    'Fill in the text of the reminder; an empty reminder is not sent.',
+  REMINDER_SELECTION_EMPTY: () => 'Choose at least one municipality to remind.',
+  REMINDER_MUNICIPALITY_TWICE: (p) =>
+    `${p.municipality} is in the selection twice; each municipality gets one reminder.`,
+  REMINDER_ADDRESS_INVALID: (p) =>
+    `"${p.address}" is not an e-mail address. Fill in the address of the mayor's office or the griffie, for example griffie@haarlem.nl.`,
+  REMINDER_ALREADY_SIGNED_UP: (p) =>
+    `${p.municipality} has already signed up; no reminder is needed. Remove it from the selection.`,
   ALREADY_SIGNED_UP: (p) =>
     `${p.municipality} has already signed up for this workshop (status: ${STATUS_LABELS.en[p.status]}). Open that sign-up instead of creating a new one.`,
 };

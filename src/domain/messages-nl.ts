@@ -116,6 +116,15 @@ export const MESSAGES_NL: MessageTable = {
       : `U heeft dezelfde dag en hetzelfde dagdeel twee keer opgegeven. Houd er één over.`,
   PREFERENCES_LOCKED: (p) =>
     `De voorkeuren liggen vast zolang er opties zijn geplaatst (stand: ${STATUS_LABELS.nl[p.status]}). Kies "Andere data": de opties worden dan vrijgegeven en u geeft nieuwe voorkeuren op.`,
+  REMINDER_TEMPLATE_REQUIRED: () =>
+    'Vul de tekst van de herinnering in; een lege herinnering wordt niet verstuurd.',
+  REMINDER_SELECTION_EMPTY: () => 'Kies minstens één gemeente die de herinnering moet krijgen.',
+  REMINDER_MUNICIPALITY_TWICE: (p) =>
+    `${p.municipality} staat twee keer in de selectie; elke gemeente krijgt één herinnering.`,
+  REMINDER_ADDRESS_INVALID: (p) =>
+    `"${p.address}" is geen e-mailadres. Vul het adres van het kabinet of de griffie in, bijvoorbeeld griffie@haarlem.nl.`,
+  REMINDER_ALREADY_SIGNED_UP: (p) =>
+    `${p.municipality} heeft zich al aangemeld; een herinnering is niet nodig. Haal de gemeente uit de selectie.`,
   ALREADY_SIGNED_UP: (p) =>
     `Gemeente ${p.municipality} is al aangemeld voor deze workshop (stand: ${STATUS_LABELS.nl[p.status]}). Open die aanmelding in plaats van een nieuwe te maken.`,
 };

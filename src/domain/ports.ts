@@ -360,6 +360,54 @@ export interface EventAttachments {
   remove(organizer: string, eventId: EventId, attachmentId: string): Promise<void>;
 }
 
+/**
+ * One line about a reminder in the audit log (Workshoplogboek), on the municipality: `claimed`
+ * is written before the mail goes (so one run sends it), `sent` after Graph took it.
+ */
+export interface ReminderRecord {
+  /** The reminder's key (reminders.ts reminderKey); the line's own key adds the state. */
+  readonly key: string;
+  /**
+   * What the mail is: a reminder to a municipality (the default), a nudge to a trainer who has
+   * not answered, or the notice to the account holder that holds lapse soon.
+   */
+  readonly kind?: 'reminder' | 'nudge' | 'lapseNotice';
+  /** `resumed`: a run took over a stale claim to finish it (one per claim and interval). */
+  readonly state: 'claimed' | 'resumed' | 'sent';
+  readonly campaignId: string;
+  readonly cbsCode: CbsCode;
+  readonly municipality: string;
+  readonly address: string;
+  /** The account holder's mailbox it is sent from. */
+  readonly sender: string;
+  /** The Message-ID it is sent with, to find it in the sender's Sent Items. */
+  readonly messageId: string;
+  readonly by: Actor;
+  readonly at: string;
+  /** On the claim: the mail as rendered, so a run that finishes it sends the same text. */
+  readonly mail?: { readonly subject: string; readonly bodyHtml: string };
+}
+
+/** A reminder as Graph sends it: from the account holder's mailbox, with a chosen Message-ID. */
+export interface ReminderMail {
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly bodyHtml: string;
+  readonly messageId: string;
+}
+
+/** Reminders to municipalities (issue 13, item 3): the log lines and the mail. */
+export interface ReminderGateway {
+  /** Every reminder line (of every edition), in no particular order. */
+  list(): Promise<ReminderRecord[]>;
+  /** Writes the line; 'exists' when a line with the same key and state is there already. */
+  write(record: ReminderRecord): Promise<'written' | 'exists'>;
+  send(mail: ReminderMail): Promise<void>;
+  /** Whether the sender's Sent Items hold a message with this Message-ID. */
+  isSent(sender: string, messageId: string): Promise<boolean>;
+}
+
 export interface Microsoft365 {
   /** Files on the organizer's events (attendee lists); absent in fakes that do not need them. */
   readonly attachments?: EventAttachments;
@@ -371,6 +419,8 @@ export interface Microsoft365 {
   readonly agendas: TrainerAgendas;
   readonly statedAvailability: StatedAvailabilityStore;
   readonly campaigns: CampaignStore;
+  /** Reminders to municipalities; absent in fakes that do not need them. */
+  readonly reminders?: ReminderGateway;
 }
 
 /**

@@ -16,6 +16,7 @@ import { graphCalendarSubscriptions } from './calendar/subscriptions.js';
 import { GraphWorkPlan } from './plan.js';
 import { SharePointCampaignStore } from './sharepoint/campaign-list.js';
 import { sharePointCycleLease } from './sharepoint/lease.js';
+import { graphReminders } from './sharepoint/reminder-log.js';
 import { sharePointStatedAvailability } from './sharepoint/stated-availability.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
 import { sharePointSubscriptionRecords } from './sharepoint/subscription-records.js';
@@ -44,6 +45,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
     plan: new GraphWorkPlan(client, settings.site),
     attachments: graphEventAttachments(client),
     campaigns: new SharePointCampaignStore(client, settings.site),
+    reminders: graphReminders(client, settings.site),
   };
 }
 

@@ -160,6 +160,17 @@ const attendeeSourceBody = body({
   ),
 });
 
+const reminderBody = body({
+  template: fc.oneof(text, fc.constant('Aanmelden kan tot en met {deadline}.')),
+  recipients: fc.array(
+    mutated({
+      cbsCode: fc.constantFrom('GM0361', 'GM0392', 'GM0363', 'gm0361', 'GM9999'),
+      address: fc.oneof(text, fc.constantFrom('griffie@alkmaar.nl', 'geen adres')),
+    }),
+    { maxLength: 3 },
+  ),
+});
+
 /** The operations of the API issue; every one must be in the document. */
 const REQUIRED_OPERATIONS = [
   'getHealth',
@@ -213,6 +224,20 @@ const SPECS: Record<string, () => fc.Arbitrary<FuzzRequest>> = {
     fc
       .tuple(campaignIds, exportFormats)
       .map(([id, f]) => ({ path: `/api/campaigns/${encodeURIComponent(id)}/export/log${f}` })),
+  // Reminders (issue 13, item 3): bad input, another RIEC's municipality or one that signed up
+  // is refused with nothing sent; a valid selection sends (2xx), at most once a day.
+  listReminders: () =>
+    campaignIds.map((id) => ({ path: `/api/campaigns/${encodeURIComponent(id)}/reminders` })),
+  previewReminders: () =>
+    fc.tuple(campaignIds, reminderBody).map(([id, b]) => ({
+      path: `/api/campaigns/${encodeURIComponent(id)}/reminders/preview`,
+      body: b,
+    })),
+  sendReminders: () =>
+    fc.tuple(campaignIds, reminderBody).map(([id, b]) => ({
+      path: `/api/campaigns/${encodeURIComponent(id)}/reminders`,
+      body: b,
+    })),
   // A trainer's own availability: the account holder is no trainer (403), whatever the body.
   getMyAvailability: () => query.map((q) => ({ path: `/api/me/availability${q}` })),
   saveMyAvailability: () =>

@@ -142,6 +142,7 @@ describe('the rendered registration for a real tenant', () => {
       'Scope Mail.Send',
       'Role Calendars.ReadWrite',
       'Role Mail.Send',
+      'Role Mail.ReadBasic.All',
       'Role Sites.Selected',
     ]);
   });

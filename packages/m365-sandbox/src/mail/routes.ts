@@ -43,7 +43,24 @@ const EMPTY_WELL_KNOWN_FOLDERS = new Set([
 ]);
 
 /** Query options Graph supports on messages that the sandbox does not: refused, not ignored. */
-const UNSUPPORTED_OPTIONS = ['$filter', '$search', '$expand', '$count'];
+const UNSUPPORTED_OPTIONS = ['$search', '$expand', '$count'];
+
+/**
+ * The one $filter the sandbox answers on messages: `internetMessageId eq '<…>'` (how a sender
+ * finds a message it sent by the id it chose); any other filter is refused, not ignored.
+ */
+function parseFilter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*internetMessageId\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(value);
+  if (!match) {
+    throw new GraphError(
+      400,
+      'BadRequest',
+      `The sandbox filters messages only by internetMessageId eq '<…>': '${value}'.`,
+    );
+  }
+  return (match[1] ?? '').replace(/''/g, "'");
+}
 
 type MessagesQuery = Record<string, string | undefined>;
 type UserParams = { id: string; folderId?: string; messageId?: string };
@@ -141,6 +158,7 @@ export async function mailRoutes(app: FastifyInstance, ctx: SandboxContext): Pro
     // Graph's default page size for messages is 10 (api/user-list-messages.md); max 1000.
     const top = parseTop(query.$top, 10, 1000);
     const skip = parseSkip(query.$skip);
+    const internetMessageId = parseFilter(query.$filter);
     const page =
       folder === 'empty'
         ? { items: [], hasMore: false }
@@ -150,6 +168,7 @@ export async function mailRoutes(app: FastifyInstance, ctx: SandboxContext): Pro
             ...parseOrderBy(query.$orderby),
             skip,
             top,
+            ...(internetMessageId !== undefined ? { internetMessageId } : {}),
           });
     const path = request.url.split('?')[0] ?? '';
     // Graph writes the $-options unencoded in nextLink ("…/messages?$top=10&$skip=10").

@@ -32,6 +32,9 @@ const ZMessage = z
     bccRecipients: ZRecipients,
     replyTo: ZRecipients,
     importance: caseInsensitive(['low', 'normal', 'high']).optional(),
+    // Settable on create (resources/message.md): the RFC 5322 Message-ID every copy shares; a
+    // sender that chooses it can find the message in its Sent Items after a lost answer.
+    internetMessageId: z.string().optional(),
   })
   .strict();
 
@@ -69,6 +72,8 @@ export function parseSendMailRequest(body: unknown): TSendMailRequest {
   return parseGraphBody(ZSendMailRequest, body, 'message');
 }
 
+const MESSAGE_ID = /^<[^\s<>@]+@[^\s<>@]+>$/;
+
 const ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
 function toAddresses(list: TSendMailRequest['message']['toRecipients']): MailAddress[] {
@@ -104,7 +109,16 @@ export function toOutgoingMessage(request: TSendMailRequest, from: MailAddress):
       `At least one recipient isn't valid., Recipient "${invalid.address}" isn't resolved. All recipients must be resolved before a message can be submitted.`,
     );
   }
+  const messageId = message.internetMessageId?.trim();
+  if (messageId !== undefined && !MESSAGE_ID.test(messageId)) {
+    throw new GraphError(
+      400,
+      'InvalidInternetMessageHeader',
+      `The internet message id '${messageId}' is not in the format <local@domain> of RFC 5322.`,
+    );
+  }
   return {
+    ...(messageId ? { internetMessageId: messageId } : {}),
     from,
     toRecipients,
     ccRecipients,

@@ -44,6 +44,8 @@ export interface MailboxQuery {
   readonly descending: boolean;
   readonly skip: number;
   readonly top: number;
+  /** Only the copies of one message ($filter=internetMessageId eq '…'). */
+  readonly internetMessageId?: string;
 }
 
 export interface SendOptions {
@@ -153,7 +155,9 @@ export function sendMessage(
     lastModifiedDateTime: now,
     receivedDateTime: now,
     sentDateTime: now,
-    internetMessageId: `<${randomBytes(12).toString('hex')}@${senderDomain.toLowerCase()}>`,
+    internetMessageId:
+      outgoing.internetMessageId ??
+      `<${randomBytes(12).toString('hex')}@${senderDomain.toLowerCase()}>`,
     conversationId: 'AAQkAG' + randomBytes(24).toString('base64url'),
   };
   const received: OutgoingMessage = { ...message, bccRecipients: [] };
@@ -249,11 +253,13 @@ export function queryMailbox(
     .prepare(
       `SELECT * FROM mail_messages
        WHERE mailbox = ? ${query.folder ? 'AND folder = ?' : ''}
+         ${query.internetMessageId !== undefined ? 'AND internet_message_id = ?' : ''}
        ORDER BY ${query.orderBy} ${direction}, seq ${direction}
        LIMIT ? OFFSET ?`,
     )
     .all(
       ...(query.folder ? [query.mailbox, query.folder] : [query.mailbox]),
+      ...(query.internetMessageId !== undefined ? [query.internetMessageId] : []),
       limit,
       query.skip,
     ) as MessageRow[];

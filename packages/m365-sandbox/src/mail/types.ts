@@ -27,6 +27,8 @@ export interface OutgoingMessage {
   readonly importance?: MailImportance;
   readonly subject: string;
   readonly body: { readonly contentType: 'text' | 'html'; readonly content: string };
+  /** Chosen by the sender (sendMail's message.internetMessageId); else Exchange makes one. */
+  readonly internetMessageId?: string;
   /** Set for invitations, cancellations and answers (Graph's eventMessage). */
   readonly meeting?: {
     readonly type: MeetingMessageType;

@@ -324,7 +324,12 @@ export const PEOPLE: readonly SeedPerson[] = [
  * view, their calendar, mail in their name) and no Sites permission at all, so a user's token
  * can never reach the lists (docs/security.md, "SharePoint and Graph identities").
  */
-export const GRAPH_APPLICATION_PERMISSIONS = ['Calendars.ReadWrite', 'Mail.Send', 'Sites.Selected'];
+export const GRAPH_APPLICATION_PERMISSIONS = [
+  'Calendars.ReadWrite',
+  'Mail.Send',
+  'Mail.ReadBasic.All',
+  'Sites.Selected',
+];
 export const GRAPH_DELEGATED_PERMISSIONS = [
   'User.Read',
   'Calendars.ReadWrite',

@@ -70,6 +70,7 @@ describe('tokens through msal-node', () => {
     // The product's application permissions: no tenant-wide Sites or directory permission.
     expect([...(claims.roles as string[])].sort()).toEqual([
       'Calendars.ReadWrite',
+      'Mail.ReadBasic.All',
       'Mail.Send',
       'Sites.Selected',
     ]);

@@ -299,6 +299,44 @@ describe('reading messages', () => {
   });
 });
 
+describe('a Message-ID chosen by the sender', () => {
+  test('every copy carries it and the sender finds the message in Sent Items by it', async () => {
+    const id = '<herinnering.test-1@workshopplanner.example>';
+    const sent = await graph(sandbox, app, 'POST', `/users/${sanne.upn}/sendMail`, {
+      message: { ...mail('Herinnering').message, internetMessageId: id, toRecipients: to(MAYOR) },
+    });
+    expect(sent.status).toBe(202);
+    const filter = encodeURIComponent(`internetMessageId eq '${id}'`);
+    const found = await graph(
+      sandbox,
+      app,
+      'GET',
+      `/users/${sanne.id}/mailFolders/sentitems/messages?$filter=${filter}&$select=id,internetMessageId`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.value).toHaveLength(1);
+    expect(found.body.value[0].internetMessageId).toBe(id);
+    const other = encodeURIComponent(`internetMessageId eq '<nooit.verstuurd@example>'`);
+    const none = await graph(
+      sandbox,
+      app,
+      'GET',
+      `/users/${sanne.id}/mailFolders/sentitems/messages?$filter=${other}`,
+    );
+    expect(none.body.value).toHaveLength(0);
+    expect(
+      listMailbox(sandbox.ctx, MAYOR).filter((m) => m.message.internetMessageId === id),
+    ).toHaveLength(1);
+  });
+
+  test('refuses a Message-ID that is not <local@domain>', async () => {
+    const sent = await graph(sandbox, app, 'POST', `/users/${sanne.upn}/sendMail`, {
+      message: { ...mail('Herinnering').message, internetMessageId: 'geen-id' },
+    });
+    expect(sent.status).toBe(400);
+  });
+});
+
 describe('meeting messages from the calendar', () => {
   const meeting = (type: 'meetingRequest' | 'meetingCancelled' | 'meetingAccepted') => ({
     from: { name: 'Sanne de Vries', address: sanne.upn },

@@ -1,0 +1,115 @@
+// Nudges (campaign issue 13, items 4 and 7), run by the background cycle: a trainer who has not
+// answered the holds of a sign-up NUDGE_AFTER_DAYS after they were placed gets one reminder mail
+// from the organizer's mailbox; when the holds lapse within LAPSE_NOTICE_DAYS the account holder
+// gets one notice. Each goes once per sign-up, round and trainer (or round), whatever overlaps or
+// restarts: the same claim / send / log steps as the reminders to municipalities (reminders.ts).
+import type { StoredSignup } from '../domain/ports.js';
+import type { ReminderRecord } from '../domain/ports.js';
+import { reminderMessageId } from '../domain/reminders.js';
+import { formatInstant } from '../domain/time.js';
+import type { TrainerRole } from '../domain/campaign.js';
+import type { UseCaseContext } from './context.js';
+import { sendOnce } from './reminders.js';
+
+/** Days after the holds were placed that a trainer who did not answer is reminded. */
+export const NUDGE_AFTER_DAYS = 3;
+/** Holds that lapse within this many days are announced to the account holder. */
+export const LAPSE_NOTICE_DAYS = 2;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ROLES: readonly TrainerRole[] = ['berenschot', 'riec'];
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export interface DueNotice {
+  readonly kind: 'nudge' | 'lapseNotice';
+  readonly key: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly bodyHtml: string;
+}
+
+/** What is due for one sign-up with open holds at `now` (pure). */
+export function dueNotices(stored: StoredSignup, now: Date): DueNotice[] {
+  const { signup } = stored;
+  if (signup.status !== 'opties_geplaatst' || !signup.pair || !signup.optionsPlacedAt) return [];
+  const open = signup.options.filter((o) => o.hold === 'open');
+  if (open.length === 0) return [];
+  // Lapsed holds are the cycle's to expire, not to nudge about.
+  if (signup.lapsesAt && Date.parse(signup.lapsesAt) <= now.getTime()) return [];
+  const name = signup.municipality.name;
+  const slots = open
+    .map((o) => `<li>${escapeHtml(formatInstant(o.slot.start, 'nl'))}</li>`)
+    .join('');
+  const notices: DueNotice[] = [];
+  const placed = Date.parse(signup.optionsPlacedAt);
+  if (now.getTime() - placed >= NUDGE_AFTER_DAYS * DAY_MS) {
+    for (const role of ROLES) {
+      const answered = open.some((o) =>
+        ['accepted', 'declined', 'tentativelyAccepted'].includes(o.answers[role]),
+      );
+      if (answered) continue;
+      const trainer = signup.pair[role];
+      notices.push({
+        kind: 'nudge',
+        key: `aansporing|${signup.id}|${signup.round}|${role}`,
+        to: trainer.email,
+        subject: `Herinnering: uw antwoord op de opties voor de workshop in ${name}`,
+        bodyHtml: `<p>Beste ${escapeHtml(trainer.name)},</p><p>Op de opties voor de workshop weerbaarheid in ${escapeHtml(name)} hebben wij nog geen antwoord van u. Wilt u de uitnodigingen in Outlook accepteren of weigeren?</p><ul>${slots}</ul><p>Met vriendelijke groet,<br>${escapeHtml(signup.accountHolder.name)}</p>`,
+      });
+    }
+  }
+  if (signup.lapsesAt) {
+    const lapses = Date.parse(signup.lapsesAt);
+    if (lapses > now.getTime() && lapses - now.getTime() <= LAPSE_NOTICE_DAYS * DAY_MS) {
+      const when = formatInstant(signup.lapsesAt, 'nl');
+      notices.push({
+        kind: 'lapseNotice',
+        key: `vervalt|${signup.id}|${signup.round}`,
+        to: signup.accountHolder.email,
+        subject: `Opties voor ${name} vervallen ${when}`,
+        bodyHtml: `<p>De opties voor de workshop in ${escapeHtml(name)} vervallen ${escapeHtml(when)} als er geen datum is bevestigd.</p><ul>${slots}</ul><p>Bevestig een datum in de Workshopplanner, of vraag de trainers om hun antwoord.</p>`,
+      });
+    }
+  }
+  return notices;
+}
+
+/**
+ * The cycle's part: every nudge and lapse notice that is due, sent once (a claim in the log
+ * first, the mail from the organizer's mailbox, the log line after). Returns the keys sent now.
+ */
+export async function sendDueNotices(
+  ctx: UseCaseContext,
+  signups: readonly StoredSignup[],
+): Promise<string[]> {
+  const gateway = ctx.m365.reminders;
+  if (!gateway) return [];
+  const due = signups.flatMap((stored) =>
+    dueNotices(stored, ctx.now()).map((notice) => ({ stored, notice })),
+  );
+  if (due.length === 0) return [];
+  const lines = await gateway.list();
+  const sent: string[] = [];
+  for (const { stored, notice } of due) {
+    const sender = stored.signup.accountHolder.email;
+    const record: ReminderRecord = {
+      key: notice.key,
+      kind: notice.kind,
+      state: 'claimed',
+      campaignId: stored.signup.campaignId,
+      cbsCode: stored.signup.municipality.cbsCode,
+      municipality: stored.signup.municipality.name,
+      address: notice.to,
+      sender,
+      messageId: reminderMessageId(notice.key, sender),
+      by: 'systeem',
+      at: ctx.now().toISOString(),
+      mail: { subject: notice.subject, bodyHtml: notice.bodyHtml },
+    };
+    if ((await sendOnce(ctx, gateway, record, lines)) === 'sent') sent.push(notice.key);
+  }
+  return sent;
+}
