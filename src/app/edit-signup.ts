@@ -192,6 +192,7 @@ export async function checkSignup(
     contact: request.contact ?? { name: '', email: '' },
     preferences: request.preferences ?? [],
     scanStatus: request.scanStatus ?? 'onbekend',
+    ...(request.scan ? { scan: request.scan } : {}),
     remarks: request.remarks ?? '',
     ...(request.lateOverride ? { lateOverride: request.lateOverride } : {}),
   };

@@ -4,7 +4,13 @@
 // Texts in Dutch (the province reports in Dutch); dates and times in Amsterdam.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { ACTION_LABELS, capitalise, SCAN_LABELS, STATUS_LABELS } from '../contract/labels.js';
+import {
+  ACTION_LABELS,
+  capitalise,
+  SCAN_LABELS,
+  SCAN_THEME_LABELS,
+  STATUS_LABELS,
+} from '../contract/labels.js';
 import { formatInstant, formatSlot } from '../contract/format.js';
 import type { LogEntry } from '../domain/ports.js';
 import { findCampaign } from './campaigns.js';
@@ -37,6 +43,8 @@ export const STATUS_COLUMNS = [
   'Trainer Berenschot',
   'Trainer RIEC',
   'Weerbaarheidsscan',
+  'Thema’s scan',
+  'Datum scan',
   'Herinneringen verstuurd',
 ] as const;
 
@@ -74,6 +82,11 @@ async function statusTable(ctx: UseCaseContext, campaignId: string): Promise<Out
       s?.pair?.berenschot.name ?? '',
       s?.pair?.riec.name ?? '',
       s ? capitalise(SCAN_LABELS.nl[s.scanStatus]) : '',
+      [
+        ...(s?.scan?.themes ?? []).map((theme) => SCAN_THEME_LABELS.nl[theme]),
+        ...(s?.scan?.other ? [s.scan.other] : []),
+      ].join('; '),
+      s?.scan?.scanDate ?? '',
       // Reminders are not sent yet (issue 13, item 3): the column is there for the report.
       '',
     ];

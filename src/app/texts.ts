@@ -2,7 +2,15 @@
 // the confirmation the mayor's office gets, cancellation comments and notices. HTML is escaped.
 import type { HoldDraft, FinalizeDraft } from '../domain/ports.js';
 import { salutationOf } from '../domain/contact.js';
-import type { Contact, Signup, Slot, TrainerPair } from '../domain/signup.js';
+import { SCAN_LABELS, SCAN_THEME_LABELS } from '../contract/labels.js';
+import type {
+  Contact,
+  ScanStatus,
+  ScanThemes,
+  Signup,
+  Slot,
+  TrainerPair,
+} from '../domain/signup.js';
 import { formatSlot } from '../domain/time.js';
 
 export const HOLD_CATEGORY = 'Workshop weerbaarheid';
@@ -20,6 +28,25 @@ function paragraphs(...lines: string[]): string {
 }
 
 /** "Gemeentehuis Haarlem": where workshops for council members usually take place. */
+/**
+ * The scan and what the municipality wants to focus on, in one line for the sheet's download:
+ * "Weerbaarheidsscan: gedaan (2026-03-12). Thema's: Vastgoed, Integriteit; ook: havens".
+ */
+export function describeScanFocus(
+  status: ScanStatus,
+  scan: ScanThemes | undefined,
+  language: 'nl' | 'en',
+): string {
+  const nl = language === 'nl';
+  const date = scan?.scanDate ? ` (${scan.scanDate})` : '';
+  const head = `${nl ? 'Weerbaarheidsscan' : 'Resilience scan'}: ${SCAN_LABELS[language][status].toLowerCase()}${date}.`;
+  const themes = (scan?.themes ?? []).map((theme) => SCAN_THEME_LABELS[language][theme]);
+  const other = scan?.other ? `${nl ? 'ook' : 'also'}: ${scan.other}` : '';
+  if (themes.length === 0 && other === '') return head;
+  const list = [themes.join(', '), other].filter((part) => part !== '').join('; ');
+  return `${head} ${nl ? 'Thema’s' : 'Themes'}: ${list}`;
+}
+
 export function workshopLocation(signup: Signup): string {
   return `Gemeentehuis ${signup.municipality.name}`;
 }

@@ -8,6 +8,7 @@ import type {
   LogAction,
   PairVerdict,
   ScanStatus,
+  ScanTheme,
   SignupStatus,
   TrainerAnswer,
   TrainerRole,
@@ -107,6 +108,24 @@ export const HOLD_LABELS: Labels<HoldState> = {
 export const SCAN_LABELS: Labels<ScanStatus> = {
   nl: { gedaan: 'Gedaan', gepland: 'Gepland', nee: 'Nee', onbekend: 'Onbekend' },
   en: { gedaan: 'Done', gepland: 'Planned', nee: 'No', onbekend: 'Unknown' },
+};
+
+/** The scan's themes the municipality wants the workshop to focus on (issue 14, item 3). */
+export const SCAN_THEME_LABELS: Labels<ScanTheme> = {
+  nl: {
+    vastgoed: 'Vastgoed',
+    vergunningverlening: 'Vergunningverlening',
+    intimidatie_raadsleden: 'Intimidatie van raadsleden',
+    integriteit: 'Integriteit',
+    informatiedeling: 'Informatiedeling',
+  },
+  en: {
+    vastgoed: 'Real estate',
+    vergunningverlening: 'Permits and licensing',
+    intimidatie_raadsleden: 'Intimidation of council members',
+    integriteit: 'Integrity',
+    informatiedeling: 'Information sharing',
+  },
 };
 
 /** The organisation of a trainer, short: a column header, a badge. */

@@ -17,6 +17,16 @@ export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 export const SCAN_STATUSES = ['gedaan', 'gepland', 'nee', 'onbekend'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
+/** The themes a municipality can ask the workshop to focus on (issue 14, item 3); free text beside. */
+export const SCAN_THEMES = [
+  'vastgoed',
+  'vergunningverlening',
+  'intimidatie_raadsleden',
+  'integriteit',
+  'informatiedeling',
+] as const;
+export type ScanTheme = (typeof SCAN_THEMES)[number];
+
 /** The three RIECs whose municipalities lie in Noord-Holland (src/data). */
 export const RIECS = [
   'RIEC Noord-Holland',
@@ -91,9 +101,15 @@ export type LogAction = (typeof LOG_ACTIONS)[number];
  * - `trainerAnswered`: a trainer accepted, accepted tentatively or declined an option
  *   (params: role, trainer, option, start, end, answer, comment?);
  * - `municipalityAnswered`: the mayor's office answered the invitation to the confirmed workshop
- *   (params: contact, start, end, answer, comment?).
+ *   (params: contact, start, end, answer, comment?);
+ * - `attendeesSaved`: the attendee list of the confirmed workshop was saved (params: count). The
+ *   line never names an attendee or a party: those live only on the workshop's event (issue 14).
  */
-export const LOG_EVENT_CODES = ['trainerAnswered', 'municipalityAnswered'] as const;
+export const LOG_EVENT_CODES = [
+  'trainerAnswered',
+  'municipalityAnswered',
+  'attendeesSaved',
+] as const;
 export type LogEventCode = (typeof LOG_EVENT_CODES)[number];
 
 /** What the caller may do with a sign-up now (buttons): the lifecycle's actions within their rights. */

@@ -1,6 +1,6 @@
 // Editing a sign-up in place (issue 18, item 2): the contact, the scan, the remarks and, while
 // nothing is placed, the preferred slots. The status stays; one log line says what changed.
-import { SCAN_LABELS } from '../contract/labels.js';
+import { SCAN_LABELS, SCAN_THEME_LABELS } from '../contract/labels.js';
 import {
   describePreferences,
   fail,
@@ -9,7 +9,8 @@ import {
   transitionTo,
 } from './lifecycle-effects.js';
 import type { EditCommand, TransitionResult } from './lifecycle-types.js';
-import type { Signup, Slot } from './signup.js';
+import type { ScanThemes, Signup, Slot } from './signup.js';
+import { isEmptyScanThemes } from './signup-validation.js';
 import { instantMillis } from './time.js';
 
 export function isSameSlots(a: readonly Slot[], b: readonly Slot[]): boolean {
@@ -23,13 +24,23 @@ export function isSameSlots(a: readonly Slot[], b: readonly Slot[]): boolean {
   );
 }
 
+/** The scan's themes and date in a log line: "(leeg)" or "integriteit, vastgoed, "…"; 2026-03-01". */
+function describeScan(scan: ScanThemes | undefined): string {
+  if (!scan || isEmptyScanThemes(scan)) return '(leeg)';
+  const themes = [
+    ...scan.themes.map((theme) => SCAN_THEME_LABELS.nl[theme].toLowerCase()),
+    ...(scan.other === '' ? [] : [quoted(scan.other)]),
+  ];
+  return `${themes.length === 0 ? 'geen thema’s' : themes.join(', ')}; ${scan.scanDate ?? 'datum onbekend'}`;
+}
+
 const quoted = (text: string) => (text === '' ? '(leeg)' : `"${text}"`);
 
 export function editSignup(state: Signup, command: EditCommand, now: Date): TransitionResult {
   if (!isInStatus(state, 'aangemeld', 'opties_geplaatst', 'bevestigd', 'nieuwe_data_nodig')) {
     return rejectCommand(state, command);
   }
-  const { contact, scanStatus, remarks, preferences } = command.changes;
+  const { contact, scanStatus, scan, remarks, preferences } = command.changes;
   const changes: string[] = [];
   let next: Signup = state;
   if (contact && contact.name !== state.contact.name) {
@@ -46,6 +57,11 @@ export function editSignup(state: Signup, command: EditCommand, now: Date): Tran
       `weerbaarheidsscan ${SCAN_LABELS.nl[state.scanStatus].toLowerCase()} → ${SCAN_LABELS.nl[scanStatus].toLowerCase()}`,
     );
     next = { ...next, scanStatus };
+  }
+  if (scan !== undefined && describeScan(scan) !== describeScan(state.scan)) {
+    changes.push(`scan ${describeScan(state.scan)} → ${describeScan(scan)}`);
+    const { scan: _previous, ...rest } = next;
+    next = isEmptyScanThemes(scan) ? rest : { ...rest, scan };
   }
   if (remarks !== undefined && remarks !== state.remarks) {
     changes.push(`opmerkingen ${quoted(state.remarks)} → ${quoted(remarks)}`);

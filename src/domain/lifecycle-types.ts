@@ -8,6 +8,7 @@ import type { EventId } from './ids.js';
 import type {
   Contact,
   ScanStatus,
+  ScanThemes,
   Signup,
   SignupStatus,
   Slot,
@@ -116,6 +117,8 @@ export interface NewDatesCommand {
 export interface SignupChanges {
   readonly contact?: Contact;
   readonly scanStatus?: ScanStatus;
+  /** The scan's themes and date; all empty clears them. */
+  readonly scan?: ScanThemes;
   readonly remarks?: string;
   /** Only while nothing is placed (`aangemeld`). */
   readonly preferences?: ValidPreferences;

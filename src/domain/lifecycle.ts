@@ -13,6 +13,7 @@ import { acceptNewDates, cancelSignup, expireOptions, markExecuted } from './lif
 import { proposeOptions, recordAnswers, recordHoldIds } from './lifecycle-options.js';
 import type { Command, Effect, TransitionResult } from './lifecycle-types.js';
 import type { AccountHolder, Signup, ValidSignup } from './signup.js';
+import { isEmptyScanThemes } from './signup-validation.js';
 import { toAmsterdam, toUtcIso } from './time.js';
 
 export { allowedActions, listConfirmableOptions } from './lifecycle-rules.js';
@@ -40,6 +41,7 @@ export function registerSignup(
     contact: signup.contact,
     preferences: signup.preferences,
     scanStatus: signup.scanStatus,
+    ...(signup.scan && !isEmptyScanThemes(signup.scan) ? { scan: signup.scan } : {}),
     remarks: signup.remarks,
     status: 'aangemeld',
     holdLapseDays: campaign.holdLapseDays,

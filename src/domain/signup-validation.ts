@@ -13,10 +13,12 @@ import { hasControlCharacters, isSingleEmailAddress } from './contact.js';
 import { createIssue } from './errors.js';
 import type { DomainIssue } from './errors.js';
 import { findMunicipalityByCbsCode } from './municipalities.js';
+import { SCAN_THEMES } from './signup.js';
 import type { SignupChanges } from './lifecycle-types.js';
 import type {
   Contact,
   ScanStatus,
+  ScanThemes,
   SignupRequest,
   ValidPreferences,
   ValidSignup,
@@ -69,10 +71,28 @@ export function validateSignup(
     contact,
     preferences: preferences.value,
     scanStatus: request.scanStatus,
+    ...(request.scan ? { scan: normaliseScanThemes(request.scan) } : {}),
     remarks: request.remarks.trim(),
     ...(late.reason === undefined ? {} : { lateOverride: { reason: late.reason } }),
   };
   return { ok: true, value, warnings };
+}
+
+/**
+ * The scan's themes as stored: each theme once in the list's order, the free text trimmed. All
+ * empty means none were given (an edit that clears them stores nothing).
+ */
+export function normaliseScanThemes(given: ScanThemes): ScanThemes {
+  return {
+    themes: SCAN_THEMES.filter((theme) => given.themes.includes(theme)),
+    other: given.other.trim(),
+    scanDate: given.scanDate,
+  };
+}
+
+/** Whether the scan says nothing: no theme, no text, no date. */
+export function isEmptyScanThemes(scan: ScanThemes | undefined): boolean {
+  return !scan || (scan.themes.length === 0 && scan.other === '' && scan.scanDate === null);
 }
 
 /** The contact, trimmed: a name, one address, and a function (optional) without control characters. */
@@ -98,6 +118,7 @@ function checkContact(given: Contact, errors: DomainIssue[]): Contact {
 export interface SignupEditRequest {
   readonly contact?: Contact;
   readonly scanStatus?: ScanStatus;
+  readonly scan?: ScanThemes;
   readonly remarks?: string;
   readonly preferences?: readonly Slot[];
 }
@@ -123,6 +144,7 @@ export function validateSignupEdit(
   const value: SignupChanges = {
     ...(contact ? { contact } : {}),
     ...(request.scanStatus === undefined ? {} : { scanStatus: request.scanStatus }),
+    ...(request.scan === undefined ? {} : { scan: normaliseScanThemes(request.scan) }),
     ...(request.remarks === undefined ? {} : { remarks: request.remarks.trim() }),
     ...(preferences?.ok ? { preferences: preferences.value } : {}),
   };

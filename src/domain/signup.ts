@@ -4,7 +4,13 @@ import type { TrainerRole } from './campaign.js';
 import type { Brand, CbsCode, EventId, SignupId } from './ids.js';
 import type { Municipality, RiecName } from './municipalities.js';
 import type { Slot } from './time.js';
-import type { HoldState, ScanStatus, SignupStatus, TrainerAnswer } from '../contract/lists.js';
+import type {
+  HoldState,
+  ScanStatus,
+  ScanTheme,
+  SignupStatus,
+  TrainerAnswer,
+} from '../contract/lists.js';
 
 export type { Slot } from './time.js';
 
@@ -12,6 +18,8 @@ export type { Slot } from './time.js';
 // domain, the server and the web.
 export {
   SCAN_STATUSES,
+  SCAN_THEMES,
+  type ScanTheme,
   SIGNUP_STATUSES,
   type HoldState,
   type ScanStatus,
@@ -28,6 +36,18 @@ export interface Contact {
   readonly function?: string;
 }
 
+/**
+ * What the municipality wants the workshop to focus on, from its "bestuurlijke
+ * weerbaarheidsscan" (issue 14, item 3): themes from a fixed list, free text, and the scan's date.
+ * Not special category data; the trainers see it on the workshop sheet.
+ */
+export interface ScanThemes {
+  readonly themes: readonly ScanTheme[];
+  readonly other: string;
+  /** Amsterdam calendar date `YYYY-MM-DD`, or null when not known. */
+  readonly scanDate: string | null;
+}
+
 /** A sign-up as the account holder enters it (or as extracted from the municipality's mail). */
 export interface SignupRequest {
   readonly cbsCode: string;
@@ -35,6 +55,8 @@ export interface SignupRequest {
   /** The preferred slots, most preferred first. */
   readonly preferences: readonly Slot[];
   readonly scanStatus: ScanStatus;
+  /** The scan's themes and date; absent when none were given. */
+  readonly scan?: ScanThemes;
   readonly remarks: string;
   /** Accepting a sign-up after the deadline needs an explicit reason, which is logged. */
   readonly lateOverride?: { readonly reason: string };
@@ -49,6 +71,7 @@ export interface ValidSignup {
   /** Normalised to UTC ISO instants. */
   readonly preferences: ValidPreferences;
   readonly scanStatus: ScanStatus;
+  readonly scan?: ScanThemes;
   readonly remarks: string;
   /** Present only when the sign-up came in after the deadline; the app layer logs it. */
   readonly lateOverride?: { readonly reason: string };
@@ -105,6 +128,8 @@ export interface Signup {
   readonly contact: Contact;
   readonly preferences: readonly Slot[];
   readonly scanStatus: ScanStatus;
+  /** The scan's themes and date (column ScanThemas); absent when none were given. */
+  readonly scan?: ScanThemes;
   readonly remarks: string;
   readonly status: SignupStatus;
   /** Copied from the campaign at registration so the rule cannot change under a running sign-up. */

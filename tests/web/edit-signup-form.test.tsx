@@ -90,6 +90,41 @@ describe('the sign-up form in edit mode', () => {
     });
   });
 
+  it('records the scan’s themes, free text and date (issue 14, item 3)', async () => {
+    const signup = registered();
+    const checkSignup = jest.fn<WorkshopApi['checkSignup']>(async () => ({ warnings: [] }));
+    const updateSignup = jest.fn<WorkshopApi['updateSignup']>(async () => ({
+      signup,
+      warnings: [],
+    }));
+    const { onSaved } = renderForm(signup, 'edit', { checkSignup, updateSignup });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('checkbox', { name: 'Integriteit' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Vastgoed' }));
+    await user.type(screen.getByRole('textbox', { name: 'Andere thema’s' }), 'havens');
+    await user.type(screen.getByLabelText('Datum van de scan'), '2026-10-01');
+    await user.click(screen.getByRole('button', { name: 'Wijzigingen opslaan' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(updateSignup.mock.calls[0]![1]).toMatchObject({
+      scan: { themes: ['vastgoed', 'integriteit'], other: 'havens', scanDate: '2026-10-01' },
+    });
+  });
+
+  it('sends no scan when there is none and none was typed', async () => {
+    const signup = registered();
+    const updateSignup = jest.fn<WorkshopApi['updateSignup']>(async () => ({
+      signup,
+      warnings: [],
+    }));
+    const { onSaved } = renderForm(signup, 'edit', {
+      checkSignup: async () => ({ warnings: [] }),
+      updateSignup,
+    });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Wijzigingen opslaan' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(updateSignup.mock.calls[0]![1]).not.toHaveProperty('scan');
+  });
+
   it('says a stale edit in Dutch, keeps what was typed and leaves the button usable', async () => {
     const signup = registered();
     const updateSignup = jest.fn<WorkshopApi['updateSignup']>(async () => {

@@ -125,6 +125,34 @@ describe('the workshop sheet', () => {
     );
   });
 
+  it('shows the scan’s themes and date the account holder recorded (issue 14, item 3)', async () => {
+    renderInTab(<PreparationPage {...step} />, {
+      services: {
+        api: fakeApi({
+          getWorkshopSheet: async () =>
+            sheet({
+              scan: {
+                themes: ['vastgoed', 'intimidatie_raadsleden'],
+                other: 'havens',
+                scanDate: '2026-10-01',
+              },
+            }),
+        }),
+      },
+    });
+    expect(
+      await screen.findByText('Vastgoed, Intimidatie van raadsleden; ook: havens'),
+    ).toBeTruthy();
+    expect(screen.getByText('Gedaan (2026-10-01)')).toBeTruthy();
+  });
+
+  it('says no themes were given when there are none', async () => {
+    renderInTab(<PreparationPage {...step} />, {
+      services: { api: fakeApi({ getWorkshopSheet: async () => sheet() }) },
+    });
+    expect(await screen.findByText('geen opgegeven')).toBeTruthy();
+  });
+
   it('makes groups as cards and moves a person to the next group with the arrow key', async () => {
     const makeGroups = jest.fn(async (_id: string, _request: TMakeGroupsRequest) =>
       sheet({

@@ -16,7 +16,7 @@ import type { EventId, SignupId } from '../../domain/ids.js';
 import { findConfirmedOption } from '../../domain/lifecycle-rules.js';
 import type { EventAttachments, StoredSignup } from '../../domain/ports.js';
 import type { HoldOption, Signup } from '../../domain/signup.js';
-import type { Locale } from '../../domain/time.js';
+import { toAmsterdam, toUtcIso, type Locale } from '../../domain/time.js';
 import { canPlanFor } from '../access.js';
 import type { UseCaseContext } from '../context.js';
 import { failWith, succeed, type Outcome } from '../outcome.js';
@@ -144,7 +144,38 @@ export async function saveAttendees(
   const preview = await readSource(source);
   if (preview.attendees === null) return succeed({ ok: false, kind: 'invalidList', preview });
   const attendees = preview.attendees.map((attendee, i) => ({ ...attendee, id: `p${i + 1}` }));
-  return store(ctx, found.value.value, attendees, null, []);
+  const stored = await store(ctx, found.value.value, attendees, null, []);
+  if (stored.ok && stored.value.ok) await logAttendeesSaved(ctx, stored.value.value);
+  return stored;
+}
+
+/**
+ * The audit line "deelnemerslijst opgeslagen": who saved a list of how many, never a name or a
+ * party (those are special category data and live only on the workshop's event). Keyed on the
+ * list's save time, so a retried write is one line.
+ */
+async function logAttendeesSaved(ctx: UseCaseContext, sheet: WorkshopSheet): Promise<void> {
+  const signup = sheet.workshop.stored.signup;
+  const count = sheet.document?.attendees.length ?? 0;
+  const savedAt = sheet.document?.savedAt ?? ctx.now().toISOString();
+  await ctx.m365.plan.run([
+    {
+      kind: 'appendLog',
+      entry: {
+        key: `${signup.id}:deelnemers:${savedAt}`,
+        signupId: signup.id,
+        cbsCode: signup.municipality.cbsCode,
+        municipality: signup.municipality.name,
+        action: 'edit',
+        from: signup.status,
+        to: signup.status,
+        by: ctx.access.email,
+        at: toUtcIso(toAmsterdam(new Date(savedAt))),
+        detail: `Deelnemerslijst opgeslagen: ${count} ${count === 1 ? 'deelnemer' : 'deelnemers'}.`,
+        event: { code: 'attendeesSaved', params: { count: String(count) } },
+      },
+    },
+  ]);
 }
 
 export interface MakeGroupsInput {

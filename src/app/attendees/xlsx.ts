@@ -102,6 +102,8 @@ function listValidation(choices: readonly string[], locale: Locale): ExcelJS.Dat
 
 export interface GroupsWorkbookInput {
   readonly title: string;
+  /** What the municipality wants to focus on (the scan and its themes), one line under the title. */
+  readonly focus?: string;
   readonly attendees: readonly {
     readonly id: string;
     readonly name: string;
@@ -123,6 +125,7 @@ export async function writeGroupsWorkbook(
   workbook.creator = 'Workshopplanner';
   const sheet = workbook.addWorksheet(locale === 'nl' ? 'Groepen' : 'Groups');
   sheet.addRow([input.title]).font = { bold: true, size: 13 };
+  if (input.focus) sheet.addRow([input.focus]);
   sheet.addRow([]);
   const header = sheet.addRow([
     locale === 'nl' ? 'Groep' : 'Group',

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { SCAN_STATUSES } from '../lists.js';
 import { defineOperation } from '../operation.js';
 import { described, ZFieldMessage, ZSlotInput } from '../schemas/common.js';
+import { ZScanThemesInput } from '../schemas/attendees.js';
 import { ZSignupView } from '../schemas/signup-view.js';
 
 // Types and sizes only: the rules (a known municipality, a valid address, three preferences in
@@ -32,6 +33,10 @@ export const ZRegisterSignupRequest = z
     scanStatus: described(
       z.enum(SCAN_STATUSES),
       'Bestuurlijke weerbaarheidsscan (geen voorwaarde)',
+    ),
+    scan: described(
+      z.optional(ZScanThemesInput),
+      'Thema’s uit de weerbaarheidsscan en de datum van de scan (alles leeg: geen)',
     ),
     remarks: z._default(z.string().check(z.maxLength(4000)), ''),
     lateOverride: described(

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { SCAN_STATUSES } from '../lists.js';
 import { defineOperation } from '../operation.js';
 import { described, ZFieldMessage, ZSignupIdParams, ZSlotInput } from '../schemas/common.js';
+import { ZScanThemesInput } from '../schemas/attendees.js';
 import { ZSignupView } from '../schemas/signup-view.js';
 
 const ZVersion = described(
@@ -19,6 +20,10 @@ export const ZUpdateSignupRequest = z.strictObject({
     }),
   ),
   scanStatus: z.optional(z.enum(SCAN_STATUSES)),
+  scan: described(
+    z.optional(ZScanThemesInput),
+    'Thema’s uit de weerbaarheidsscan en de datum van de scan; alles leeg wist ze',
+  ),
   remarks: z.optional(z.string().check(z.maxLength(4000))),
   preferences: described(
     z.optional(z.array(ZSlotInput).check(z.maxLength(10))),
@@ -102,6 +107,7 @@ export const ZCheckSignupRequest = z.strictObject({
   ),
   preferences: z.optional(z.array(ZSlotInput).check(z.maxLength(10))),
   scanStatus: z.optional(z.enum(SCAN_STATUSES)),
+  scan: z.optional(ZScanThemesInput),
   remarks: z.optional(z.string().check(z.maxLength(4000))),
   lateOverride: z.optional(z.strictObject({ reason: z.string().check(z.maxLength(2000)) })),
 });

@@ -4,6 +4,7 @@
 // these schemas are used only by the attendee operations, which only the RIEC's account holder
 // and the workshop's two trainers may call.
 import * as z from 'zod/mini';
+import { SCAN_THEMES } from '../lists.js';
 import { described, ZPlainDate, ZSlotView, ZTrainerView } from './common.js';
 
 export const ATTENDEE_SIDES = ['coalitie', 'oppositie', 'onbekend'] as const;
@@ -102,14 +103,7 @@ export const ZGroupsView = z.object({
 });
 export type TGroupsView = z.infer<typeof ZGroupsView>;
 
-export const SCAN_THEMES = [
-  'vastgoed',
-  'vergunningverlening',
-  'intimidatie_raadsleden',
-  'integriteit',
-  'informatiedeling',
-] as const;
-export type ScanTheme = (typeof SCAN_THEMES)[number];
+export { SCAN_THEMES, type ScanTheme } from '../lists.js';
 
 export const ZScanThemes = z.object({
   themes: z.array(z.enum(SCAN_THEMES)),
@@ -117,6 +111,17 @@ export const ZScanThemes = z.object({
   scanDate: z.nullable(ZPlainDate),
 });
 export type TScanThemes = z.infer<typeof ZScanThemes>;
+
+/** The scan's themes as a request gives them: each theme at most once, the date optional. */
+export const ZScanThemesInput = z.strictObject({
+  themes: z.array(z.enum(SCAN_THEMES)).check(z.maxLength(SCAN_THEMES.length)),
+  other: z._default(
+    described(z.string().check(z.maxLength(500)), 'Andere thema’s, vrije tekst'),
+    '',
+  ),
+  scanDate: z._default(z.nullable(ZPlainDate), null),
+});
+export type TScanThemesInput = z.input<typeof ZScanThemesInput>;
 
 /** The workshop sheet: what the trainers need on one page. */
 export const ZWorkshopSheet = z.object({

@@ -2,6 +2,7 @@
 // and its buttons without another call. Codes, not words (README.md); instants are UTC ISO 8601;
 // slot indices are 0-based, as in field paths.
 import * as z from 'zod/mini';
+import { ZScanThemes } from './attendees.js';
 import {
   AVAILABILITIES,
   COMMAND_TYPES,
@@ -61,6 +62,10 @@ export const ZSignupView = z
     contact: ZPerson,
     preferences: z.array(ZSlotView),
     scanStatus: ZScanStatus,
+    scan: described(
+      z.optional(ZScanThemes),
+      'Thema’s uit de weerbaarheidsscan en de datum; ontbreekt als er geen zijn opgegeven',
+    ),
     remarks: z.string(),
     status: ZSignupStatus,
     registeredAt: z.string(),

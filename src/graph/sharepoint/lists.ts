@@ -107,6 +107,10 @@ export const SIGNUP_LIST_SPEC: ListSpec = {
       dateTime(`Voorkeur${n}Eind`, `Einde van voorkeur ${n}`),
     ]),
     choice('Scan', 'Bestuurlijke weerbaarheidsscan', SCAN_STATUSES),
+    longText(
+      'ScanThemas',
+      'Thema’s uit de weerbaarheidsscan waarop de gemeente wil focussen, met de datum van de scan (JSON)',
+    ),
     longText('Opmerkingen', 'Opmerkingen van de gemeente'),
     text('TrainerBerenschot', 'E-mailadres van de adviseur van Berenschot', { indexed: true }),
     text('TrainerRiec', 'E-mailadres van de RIEC-adviseur', { indexed: true }),

@@ -8,8 +8,10 @@ import { RIECS } from '../../domain/municipalities.js';
 import type { PendingOperation, StoredSignup } from '../../domain/ports.js';
 import {
   SCAN_STATUSES,
+  SCAN_THEMES,
   SIGNUP_STATUSES,
   type HoldOption,
+  type ScanThemes,
   type Signup,
   type TrainerPair,
 } from '../../domain/signup.js';
@@ -42,6 +44,19 @@ const ZPending = z.object({
   effects: z.array(z.record(z.string(), z.unknown())),
 });
 
+// Unknown themes (a list that shrank, a hand edit) are dropped rather than failing the item.
+const ZScanThemasField = z.object({
+  themes: z
+    .array(z.string())
+    .transform((themes) => SCAN_THEMES.filter((theme) => themes.includes(theme))),
+  other: z.string().catch(''),
+  scanDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .catch(null),
+});
+
 const optionalText = z.string().nullish();
 const optionalNumber = z.number().nullish();
 
@@ -64,6 +79,7 @@ export const ZSignupFields = z.object({
   Voorkeur3Start: optionalText,
   Voorkeur3Eind: optionalText,
   Scan: z.enum(SCAN_STATUSES).nullish(),
+  ScanThemas: optionalText,
   Opmerkingen: optionalText,
   TrainerPaar: optionalText,
   Ronde: optionalNumber,
@@ -134,6 +150,7 @@ export function toSignupFields(
     ContactFunctie: signup.contact.function ?? null,
     ...preferenceFields,
     Scan: signup.scanStatus,
+    ScanThemas: signup.scan ? JSON.stringify(signup.scan) : null,
     Opmerkingen: signup.remarks,
     TrainerBerenschot: signup.pair?.berenschot.email.toLowerCase() ?? null,
     TrainerRiec: signup.pair?.riec.email.toLowerCase() ?? null,
@@ -177,6 +194,7 @@ export function fromSignupFields(fields: TSignupFields, eTag: string): StoredSig
       ...(municipalityAnswer ? { municipalityAnswer } : {}),
     }),
   );
+  const scan = parseJsonField(fields.ScanThemas, ZScanThemasField) as ScanThemes | undefined;
   const optionsPlacedAt = instant(fields.OptiesGeplaatstOp);
   const lapsesAt = instant(fields.VervaltOp);
   const signup: Signup = {
@@ -195,6 +213,7 @@ export function fromSignupFields(fields: TSignupFields, eTag: string): StoredSig
     },
     preferences,
     scanStatus: fields.Scan ?? 'onbekend',
+    ...(scan ? { scan } : {}),
     remarks: fields.Opmerkingen ?? '',
     status: fields.Status,
     holdLapseDays: fields.OptieTermijnDagen ?? 14,

@@ -3,6 +3,7 @@
 // caller's rights say which of those are theirs. Codes only: the words are the clients' to pick
 // (src/contract/README.md).
 import type {
+  TScanThemes,
   TFieldMessage,
   TSignupView,
   TSlotView,
@@ -18,7 +19,7 @@ import { allowedActions, listConfirmableOptions } from '../../domain/lifecycle.j
 import { findConfirmedOption, isOptionLive } from '../../domain/lifecycle-rules.js';
 import { findMunicipalityByCbsCode } from '../../domain/municipalities.js';
 import type { StoredSignup } from '../../domain/ports.js';
-import type { HoldOption, Signup, Slot, Trainer } from '../../domain/signup.js';
+import type { HoldOption, ScanThemes, Signup, Slot, Trainer } from '../../domain/signup.js';
 import { hasPermission, type Permission } from '../auth/authorize.js';
 
 export interface ViewContext {
@@ -29,6 +30,11 @@ export interface ViewContext {
    * is most of a view's size (listSignups at 400 sign-ups would move it 1,200 times).
    */
   readonly form?: 'full' | 'list';
+}
+
+/** The scan's themes as the API shows them (a copy: the view never shares the domain's arrays). */
+export function toScanThemesView(scan: ScanThemes): TScanThemes {
+  return { themes: [...scan.themes], other: scan.other, scanDate: scan.scanDate };
 }
 
 export function toSlotView(slot: Slot, slotIndex: number): TSlotView {
@@ -100,6 +106,7 @@ export function toSignupView(stored: StoredSignup, context: ViewContext): TSignu
     contact: { name: signup.contact.name, email: signup.contact.email },
     preferences: signup.preferences.map((slot, index) => toSlotView(slot, index)),
     scanStatus: signup.scanStatus,
+    ...(signup.scan ? { scan: toScanThemesView(signup.scan) } : {}),
     remarks: signup.remarks,
     status: signup.status,
     registeredAt: signup.registeredAt,

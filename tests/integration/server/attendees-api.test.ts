@@ -8,6 +8,7 @@
 // the other calendar items or the server log — and the maintenance removes the attachment
 // ATTENDEES_RETENTION_DAYS after the workshop.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { listAllAttachments } from '@workshopplanner/m365-sandbox';
 import { PEOPLE } from '@workshopplanner/m365-sandbox/people';
 import { SYSTEM_ACCESS } from '../../../src/app/access.js';
@@ -233,6 +234,50 @@ describe('storing, reading and mixing', () => {
     }
   }, 60_000);
 
+  it('logs "deelnemerslijst opgeslagen" with the count only, never a name or a party', async () => {
+    const log = expectStatus(await stack.as(SANNE, `/api/signups/${signupId}/log`), 200);
+    const line = log.body.entries.find(
+      (entry: { event?: { code: string } }) => entry.event?.code === 'attendeesSaved',
+    );
+    expect(line).toMatchObject({
+      action: 'edit',
+      from: 'bevestigd',
+      to: 'bevestigd',
+      detail: 'Deelnemerslijst opgeslagen: 12 deelnemers.',
+      event: { code: 'attendeesSaved', params: { count: '12' } },
+    });
+    const text = JSON.stringify(log.body);
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+  }, 60_000);
+
+  it('shows the scan’s themes the account holder recorded on the sheet both trainers read (issue 14, item 3)', async () => {
+    const signup = expectStatus(await stack.as(SANNE, `/api/signups/${signupId}`), 200);
+    expectStatus(
+      await stack.as(SANNE, `/api/signups/${signupId}`, {
+        method: 'PATCH',
+        body: {
+          eTag: signup.body.eTag,
+          scanStatus: 'gedaan',
+          scan: {
+            themes: ['intimidatie_raadsleden', 'informatiedeling'],
+            other: 'drugslabs in het buitengebied',
+            scanDate: '2026-09-15',
+          },
+        },
+      }),
+      200,
+    );
+    for (const who of [riecTrainer, berenschotTrainer]) {
+      const sheet = expectStatus(await stack.as(who, path()), 200);
+      expect(sheet.body.scanStatus).toBe('gedaan');
+      expect(sheet.body.scan).toEqual({
+        themes: ['intimidatie_raadsleden', 'informatiedeling'],
+        other: 'drugslabs in het buitengebied',
+        scanDate: '2026-09-15',
+      });
+    }
+  }, 60_000);
+
   it('lets the Berenschot trainer (partner tenant) make groups, again with another seed, and move a person', async () => {
     const request = (seed: number) => ({
       groups: { count: 2 },
@@ -278,7 +323,13 @@ describe('storing, reading and mixing', () => {
       await stack.as(SANNE, `/api/signups/${signupId}/groups/workbook`),
       200,
     );
-    expect(Buffer.from(workbook.body.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const bytes = Buffer.from(workbook.body.contentBase64, 'base64');
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(String(book.worksheets[0]!.getRow(2).getCell(1).value)).toBe(
+      'Weerbaarheidsscan: gedaan (2026-09-15). Thema’s: Intimidatie van raadsleden, Informatiedeling; ook: drugslabs in het buitengebied',
+    );
   }, 60_000);
 
   it('refuses a mix the pins make impossible, in Dutch, and keeps what was stored', async () => {

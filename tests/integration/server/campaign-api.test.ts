@@ -282,6 +282,8 @@ describe('exporting an edition', () => {
       'Trainer Berenschot',
       'Trainer RIEC',
       'Weerbaarheidsscan',
+      'Thema’s scan',
+      'Datum scan',
       'Herinneringen verstuurd',
     ]);
     expect(rows).toHaveLength(MUNICIPALITIES.length + 1);

@@ -51,6 +51,7 @@ beforeAll(async () => {
     201,
   );
   id = registered.body.signup.id;
+  expect(registered.body.signup.scan).toBeUndefined();
 }, 120_000);
 afterAll(async () => stack?.close());
 
@@ -110,6 +111,58 @@ describe('editing (PATCH /api/signups/{id})', () => {
     const last = log.body.entries.at(-1);
     expect(last).toMatchObject({ action: 'edit', from: 'aangemeld', to: 'aangemeld' });
     expect(last.detail).toContain('e-mailadres burgemeester@haarlem.nl → j.deboer@haarlem.nl');
+  });
+
+  it('records the scan’s themes and date, each theme once, logs the change, and clears them (issue 14, item 3)', async () => {
+    const before = await read();
+    const result = expectStatus(
+      await patch(SANNE, `/api/signups/${id}`, {
+        eTag: before.body.eTag,
+        scanStatus: 'gedaan',
+        scan: {
+          themes: ['integriteit', 'vastgoed', 'integriteit'],
+          other: '  ondermijning in de haven ',
+          scanDate: '2026-10-01',
+        },
+      }),
+      200,
+    );
+    expect(result.body.signup.scan).toEqual({
+      themes: ['vastgoed', 'integriteit'],
+      other: 'ondermijning in de haven',
+      scanDate: '2026-10-01',
+    });
+    expect((await read()).body.scan).toEqual(result.body.signup.scan);
+    const log = expectStatus(await stack.as(SANNE, `/api/signups/${id}/log`), 200);
+    expect(log.body.entries.at(-1).detail).toContain(
+      'scan (leeg) → vastgoed, integriteit, "ondermijning in de haven"; 2026-10-01',
+    );
+
+    const cleared = expectStatus(
+      await patch(SANNE, `/api/signups/${id}`, {
+        eTag: result.body.signup.eTag,
+        scan: { themes: [], other: '', scanDate: null },
+      }),
+      200,
+    );
+    expect(cleared.body.signup.scan).toBeUndefined();
+  });
+
+  it('refuses an unknown theme or a date that is not a date, in Dutch, and writes nothing', async () => {
+    const before = await read();
+    const since = stack.sandbox.ctx.requestLog.lastSeq;
+    for (const scan of [
+      { themes: ['voetbal'], other: '', scanDate: null },
+      { themes: [], other: '', scanDate: '1 oktober' },
+    ]) {
+      const refused = await patch(SANNE, `/api/signups/${id}`, { eTag: before.body.eTag, scan });
+      expectProblem(refused, 400, 'VALIDATION_FAILED');
+      expect(refused.body.detail).toBe(
+        'Niet alle gegevens zijn goed ingevuld. Bekijk de meldingen per veld.',
+      );
+      expect(refused.body.errors[0].field).toMatch(/^scan\./);
+    }
+    expect(graphWritesSince(stack.sandbox, since)).toEqual([]);
   });
 
   it('answers a stale version with 409 in Dutch and writes nothing', async () => {
@@ -231,6 +284,8 @@ describe('other dates (POST /api/signups/{id}/new-dates)', () => {
     expect(log.body.entries.map((e: { action: string }) => e.action)).toEqual([
       'register',
       'edit',
+      'edit', // the scan's themes recorded
+      'edit', // and cleared
       'propose',
       'newDates',
     ]);

@@ -72,6 +72,32 @@ describe('a sign-up in its SharePoint list item', () => {
     expect(stored.pending).toBeNull();
   });
 
+  it('keeps the scan’s themes in ScanThemas and drops themes it does not know (issue 14, item 3)', () => {
+    const scan = {
+      themes: ['vastgoed', 'integriteit'] as const,
+      other: 'havens',
+      scanDate: '2026-10-01',
+    };
+    const withScan: Signup = { ...signup, scan: { ...scan, themes: [...scan.themes] } };
+    const fields = { ...toSignupFields(withScan, null), id: '7' };
+    expect(JSON.parse(toSignupFields(withScan, null)['ScanThemas'] as string)).toEqual(scan);
+    expect(fromSignupFields(ZSignupFields.parse(fields), 'e').signup.scan).toEqual(scan);
+    const edited = {
+      ...fields,
+      ScanThemas: JSON.stringify({
+        themes: ['voetbal', 'vastgoed'],
+        other: 3,
+        scanDate: 'gisteren',
+      }),
+    };
+    expect(fromSignupFields(ZSignupFields.parse(edited), 'e').signup.scan).toEqual({
+      themes: ['vastgoed'],
+      other: '',
+      scanDate: null,
+    });
+    expect(toSignupFields(signup, null)['ScanThemas']).toBeNull();
+  });
+
   it('keeps columns users filter on typed and lower-cased', () => {
     const fields = toSignupFields(
       { ...signup, accountHolder: { name: 'S', email: 'Sanne.deVries@RIEC.nl' } },

@@ -11,7 +11,7 @@ import { AppError, type Language, type LocalizedText } from '../../../app/errors
 import type { TAttendeePreview, TWorkshopSheet } from '../../../contract/index.js';
 import type { AttendeeImport } from '../../../domain/attendees/read-attendees.js';
 import { formatAttendeeIssue } from '../../../domain/attendees/messages.js';
-import { toSlotView, toTrainerView } from '../../views/signup-view.js';
+import { toScanThemesView, toSlotView, toTrainerView } from '../../views/signup-view.js';
 
 const NOT_CONFIRMED: LocalizedText = {
   nl: 'Deze workshop is nog niet bevestigd. Deelnemers en groepen kunt u invullen zodra een optie is bevestigd.',
@@ -125,7 +125,7 @@ export function toSheetView(sheet: WorkshopSheet): TWorkshopSheet {
     pair: { berenschot: toTrainerView(pair.berenschot), riec: toTrainerView(pair.riec) },
     contact: { name: signup.contact.name, email: signup.contact.email },
     scanStatus: signup.scanStatus,
-    scan: null,
+    scan: signup.scan ? toScanThemesView(signup.scan) : null,
     attendees: document?.attendees.map((a) => ({ ...a })) ?? null,
     groups: document?.groups
       ? {

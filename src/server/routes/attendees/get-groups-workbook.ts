@@ -9,6 +9,7 @@ import { implement } from '../../http/define-route.js';
 import { useCasesFor } from '../../http/use-case-context.js';
 import { unwrapSheet } from './_sheet-view.js';
 import { XLSX_TYPE } from './get-attendee-template.js';
+import { describeScanFocus } from '../../../app/texts.js';
 
 export default implement(operation, async (route) => {
   const id = toSignupId(route.params.signupId);
@@ -23,13 +24,15 @@ export default implement(operation, async (route) => {
       logMessage: 'groups workbook: no groups stored',
     });
   }
-  const municipality = sheet.workshop.stored.signup.municipality.name;
+  const signup = sheet.workshop.stored.signup;
+  const municipality = signup.municipality.name;
   const bytes = await writeGroupsWorkbook(
     {
       title:
         route.language === 'nl'
           ? `Workshop weerbaarheid gemeente ${municipality}: groepen`
           : `Resilience workshop, municipality of ${municipality}: groups`,
+      focus: describeScanFocus(signup.scanStatus, signup.scan, route.language),
       attendees: document.attendees,
       groups: document.groups.groups,
       outside: document.groups.outside,

@@ -9,7 +9,8 @@ import { useCasesFor } from '../../http/use-case-context.js';
 import { toFieldMessages } from '../../views/signup-view.js';
 
 export default implement(checkSignupOperation, async (route) => {
-  const { signupId, cbsCode, contact, preferences, scanStatus, remarks, lateOverride } = route.body;
+  const { signupId, cbsCode, contact, preferences, scanStatus, scan, remarks, lateOverride } =
+    route.body;
   const warnings = unwrapOutcome(
     await checkSignup(useCasesFor(route), {
       ...(signupId === undefined ? {} : { signupId: toSignupId(signupId) }),
@@ -17,6 +18,7 @@ export default implement(checkSignupOperation, async (route) => {
       ...(contact ? { contact } : {}),
       ...(preferences ? { preferences } : {}),
       ...(scanStatus === undefined ? {} : { scanStatus }),
+      ...(scan === undefined ? {} : { scan }),
       ...(remarks === undefined ? {} : { remarks }),
       ...(lateOverride ? { lateOverride } : {}),
     }),

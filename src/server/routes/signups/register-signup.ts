@@ -32,6 +32,7 @@ function toSignupRequest(body: TRegisterSignupBody): SignupRequest {
     },
     preferences: body.preferences,
     scanStatus: body.scanStatus,
+    ...(body.scan ? { scan: body.scan } : {}),
     remarks: body.remarks,
     ...(body.lateOverride ? { lateOverride: body.lateOverride } : {}),
   };

@@ -10,11 +10,12 @@ import { toFieldMessages, toSignupView } from '../../views/signup-view.js';
 
 export default implement(updateSignupOperation, async (route) => {
   const ctx = useCasesFor(route);
-  const { eTag, contact, scanStatus, remarks, preferences } = route.body;
+  const { eTag, contact, scanStatus, scan, remarks, preferences } = route.body;
   const outcome = await editSignup(ctx, toSignupId(route.params.signupId), {
     eTag,
     ...(contact ? { contact } : {}),
     ...(scanStatus === undefined ? {} : { scanStatus }),
+    ...(scan === undefined ? {} : { scan }),
     ...(remarks === undefined ? {} : { remarks }),
     ...(preferences ? { preferences } : {}),
   });

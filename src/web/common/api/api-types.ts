@@ -64,9 +64,17 @@ export type {
   Role as TRole,
   Permission as TPermission,
   ScanStatus as TScanStatus,
+  ScanTheme as TScanTheme,
+  TScanThemes,
+  TScanThemesInput,
 } from '../../../contract/index.js';
 // Values from the lists' own module: the index would bring the zod schemas into the bundle.
-export { NEEDS_ACTION, SCAN_STATUSES, SIGNUP_STATUSES } from '../../../contract/lists.js';
+export {
+  NEEDS_ACTION,
+  SCAN_STATUSES,
+  SCAN_THEMES,
+  SIGNUP_STATUSES,
+} from '../../../contract/lists.js';
 
 // Kept for pages that name the parts they show.
 export type TTrainerAvailabilityView = TGetAvailabilityResponse['trainers'][number];

@@ -5,6 +5,7 @@ import {
   AVAILABILITY_LABELS,
   HOLD_LABELS,
   SCAN_LABELS,
+  SCAN_THEME_LABELS,
   STATUS_LABELS,
   TRAINER_ROLE_LABELS,
   VERDICT_LABELS,
@@ -130,6 +131,7 @@ export const messagesEn: Messages = {
     showFewer: 'Show fewer pairs',
   },
   scan: { ...SCAN_LABELS.en },
+  scanTheme: { ...SCAN_THEME_LABELS.en },
   needsAction: {
     municipality_declined:
       'The mayor’s office cannot make the confirmed date: agree on another date with the municipality.',
@@ -226,6 +228,12 @@ export const messagesEn: Messages = {
     scan: {
       label: 'Has the municipality done the administrative resilience scan?',
       hint: 'Its outcome can be input for the workshop, but it is not a condition.',
+    },
+    scanThemes: {
+      label: 'Themes the municipality wants to focus on (from the scan)',
+      hint: 'The trainers see them on the workshop sheet.',
+      other: 'Other themes',
+      date: 'Date of the scan',
     },
     remarks: 'Remarks (optional)',
     lateReason: 'Reason to accept the sign-up after the deadline ({{date}})',
@@ -371,6 +379,8 @@ export const messagesEn: Messages = {
       trainerAnswered: '{{trainer}} ({{role}}) {{answer}} option {{option}} ({{slot}}).',
       municipalityAnswered:
         'The municipality ({{contact}}) {{answer}} the invitation to the workshop on {{slot}}.',
+      attendeesSaved_one: 'Attendee list saved: {{count}} attendee.',
+      attendeesSaved_other: 'Attendee list saved: {{count}} attendees.',
       cabinetCannot: 'The mayor’s office cannot make the confirmed date.',
       comment: 'Comment: “{{comment}}”',
     },
@@ -543,6 +553,10 @@ export const messagesEn: Messages = {
     pair: 'Trainers',
     contact: 'Contact',
     scan: 'Resilience scan',
+    themes: 'Themes',
+    themesNone: 'none given',
+    themesOther: 'also',
+    scanDate: 'Date of the scan',
     attendees: 'Attendees',
     attendeesIntro:
       "Paste the rows from Excel (with the column names above them) or upload an .xlsx or .csv file. You first see how the list was read; only when you save is it kept, only with the trainers' meeting.",

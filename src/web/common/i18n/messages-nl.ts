@@ -6,6 +6,7 @@ import {
   AVAILABILITY_LABELS,
   HOLD_LABELS,
   SCAN_LABELS,
+  SCAN_THEME_LABELS,
   STATUS_LABELS,
   TRAINER_ROLE_LABELS,
   VERDICT_LABELS,
@@ -133,6 +134,7 @@ export const messagesNl = {
     showFewer: 'Toon minder paren',
   },
   scan: { ...SCAN_LABELS.nl },
+  scanTheme: { ...SCAN_THEME_LABELS.nl },
   needsAction: {
     municipality_declined:
       'Het kabinet kan niet op de bevestigde datum: spreek een andere datum af met de gemeente.',
@@ -230,6 +232,12 @@ export const messagesNl = {
     scan: {
       label: 'Heeft de gemeente de bestuurlijke weerbaarheidsscan gedaan?',
       hint: 'De uitkomst kan input zijn voor de workshop, maar is geen voorwaarde.',
+    },
+    scanThemes: {
+      label: 'Thema’s waarop de gemeente wil focussen (uit de scan)',
+      hint: 'De trainers zien ze op het werkblad van de workshop.',
+      other: 'Andere thema’s',
+      date: 'Datum van de scan',
     },
     remarks: 'Opmerkingen (optioneel)',
     lateReason: 'Reden om na de deadline ({{date}}) toch aan te melden',
@@ -377,6 +385,8 @@ export const messagesNl = {
       trainerAnswered: '{{trainer}} ({{role}}) heeft optie {{option}} ({{slot}}) {{answer}}.',
       municipalityAnswered:
         'De gemeente ({{contact}}) heeft de uitnodiging voor de workshop van {{slot}} {{answer}}.',
+      attendeesSaved_one: 'Deelnemerslijst opgeslagen: {{count}} deelnemer.',
+      attendeesSaved_other: 'Deelnemerslijst opgeslagen: {{count}} deelnemers.',
       cabinetCannot: 'Het kabinet kan niet op de bevestigde datum.',
       comment: 'Opmerking: “{{comment}}”',
     },
@@ -550,6 +560,10 @@ export const messagesNl = {
     pair: 'Trainers',
     contact: 'Contactpersoon',
     scan: 'Weerbaarheidsscan',
+    themes: 'Thema’s',
+    themesNone: 'geen opgegeven',
+    themesOther: 'ook',
+    scanDate: 'Datum van de scan',
     attendees: 'Deelnemers',
     attendeesIntro:
       'Plak de rijen uit Excel (met de kolomnamen erboven) of upload een .xlsx- of .csv-bestand. U ziet eerst hoe de lijst is gelezen; pas bij opslaan wordt hij bewaard, alleen bij de afspraak van de trainers.',

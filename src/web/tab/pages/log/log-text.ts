@@ -16,6 +16,9 @@ export function describeLogEntry(entry: TLogEntryView, t: TFunction, language: L
   const event = entry.event;
   if (!event) return entry.detail;
   const { params } = event;
+  if (event.code === 'attendeesSaved') {
+    return t('log.event.attendeesSaved', { count: Number(params.count ?? 0) });
+  }
   const answer = oneOf(ANSWERS, params.answer);
   if (!answer || !params.start || !params.end) return entry.detail;
   const slot = formatSlot(params.start, params.end, language);

@@ -26,6 +26,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import {
   formatSlot,
   type TAttendeePreview,
@@ -350,6 +351,14 @@ export default function PreparationPage({ signup }: SignupStepProps) {
   );
 }
 
+/** The scan's themes in one line: "Vastgoed, Integriteit; ook: havens", or "geen opgegeven". */
+function describeThemes(sheet: TWorkshopSheet, t: TFunction): string {
+  const themes = (sheet.scan?.themes ?? []).map((theme) => t(`scanTheme.${theme}`));
+  const other = sheet.scan?.other ? `${t('prep.themesOther')}: ${sheet.scan.other}` : '';
+  const parts = [themes.join(', '), other].filter((part) => part !== '');
+  return parts.length === 0 ? t('prep.themesNone') : parts.join('; ');
+}
+
 function SheetFacts({ sheet, language }: { sheet: TWorkshopSheet; language: 'nl' | 'en' }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -358,7 +367,12 @@ function SheetFacts({ sheet, language }: { sheet: TWorkshopSheet; language: 'nl'
     [t('prep.place'), sheet.location],
     [t('prep.pair'), `${sheet.pair.berenschot.name}, ${sheet.pair.riec.name}`],
     [t('prep.contact'), `${sheet.contact.name} (${sheet.contact.email})`],
-    [t('prep.scan'), t(`scan.${sheet.scanStatus}` as 'scan.onbekend')],
+    [
+      t('prep.scan'),
+      t(`scan.${sheet.scanStatus}` as 'scan.onbekend') +
+        (sheet.scan?.scanDate ? ` (${sheet.scan.scanDate})` : ''),
+    ],
+    [t('prep.themes'), describeThemes(sheet, t)],
   ];
   return (
     <dl className={styles.facts}>

@@ -42,6 +42,7 @@ import {
   notesAt,
   toFieldNotes,
 } from './register-model.js';
+import { EMPTY_SCAN, ScanThemesFields } from './scan-themes-fields.js';
 import { SlotFieldset } from './slot-fieldset.js';
 import { useRegisterStyles } from './use-register-styles.js';
 
@@ -225,6 +226,11 @@ export function RegisterForm(props: RegisterFormProps) {
             ))}
           </RadioGroup>
         </Field>
+        <ScanThemesFields
+          value={values.scan ?? EMPTY_SCAN}
+          notes={shown}
+          onChange={(scan) => update({ scan })}
+        />
         <Field label={t('register.remarks')} {...fieldValidation(notesAt(shown, 'remarks'))}>
           <Textarea
             value={values.remarks}

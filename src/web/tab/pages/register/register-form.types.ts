@@ -1,4 +1,4 @@
-import type { TFieldMessage, TScanStatus } from '../../../common/api/api-types.js';
+import type { TFieldMessage, TScanStatus, TScanTheme } from '../../../common/api/api-types.js';
 
 /** One preferred slot as typed: an Amsterdam date and two clock times. */
 export interface SlotInput {
@@ -10,12 +10,22 @@ export interface SlotInput {
   readonly end: string;
 }
 
+/** The scan's themes as typed (issue 14, item 3); the date as the date input gives it. */
+export interface ScanInput {
+  readonly themes: readonly TScanTheme[];
+  readonly other: string;
+  /** YYYY-MM-DD or empty */
+  readonly date: string;
+}
+
 export interface RegisterFormValues {
   readonly cbsCode: string;
   readonly contactName: string;
   readonly contactEmail: string;
   readonly slots: readonly SlotInput[];
   readonly scanStatus: TScanStatus;
+  /** Absent in drafts from before the themes; read as empty. */
+  readonly scan?: ScanInput;
   readonly remarks: string;
   /** Only after the deadline: why the sign-up is still accepted. */
   readonly lateReason: string;

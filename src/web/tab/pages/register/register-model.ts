@@ -5,6 +5,7 @@ import type { TFieldMessage, TRegisterSignupRequest } from '../../../common/api/
 import { formFieldPath } from '../../../common/api/slot-date-codes.js';
 import { toAmsterdamIso } from '../../../common/format/amsterdam-time.js';
 import type { FieldNote, RegisterFormValues, SlotInput } from './register-form.types.js';
+import { isEmptyScan, toScanRequest } from './scan-themes-fields.js';
 
 export const EMPTY_SLOT: SlotInput = { date: '', start: '', end: '' };
 
@@ -85,6 +86,7 @@ export function buildRequest(
       contact: { name: values.contactName.trim(), email: values.contactEmail.trim() },
       preferences,
       scanStatus: values.scanStatus,
+      ...(values.scan && !isEmptyScan(values.scan) ? { scan: toScanRequest(values.scan) } : {}),
       remarks: values.remarks,
       ...(options.needsLateReason ? { lateOverride: { reason: values.lateReason.trim() } } : {}),
     },

@@ -38,6 +38,12 @@ import {
   notesAt,
   toFieldNotes,
 } from '../register/register-model.js';
+import {
+  EMPTY_SCAN,
+  ScanThemesFields,
+  isEmptyScan,
+  toScanRequest,
+} from '../register/scan-themes-fields.js';
 import { SlotFieldset } from '../register/slot-fieldset.js';
 import { useRegisterStyles } from '../register/use-register-styles.js';
 
@@ -63,6 +69,13 @@ function valuesOf(signup: TSignupView): RegisterFormValues {
     contactEmail: signup.contact.email,
     slots: signup.preferences.map(toSlotInput),
     scanStatus: signup.scanStatus,
+    scan: signup.scan
+      ? {
+          themes: signup.scan.themes,
+          other: signup.scan.other,
+          date: signup.scan.scanDate ?? '',
+        }
+      : EMPTY_SCAN,
     remarks: signup.remarks,
     lateReason: '',
   };
@@ -99,7 +112,17 @@ export function EditSignupForm(props: EditSignupFormProps) {
   const command = useCommand(async (input: { preferences?: { start: string; end: string }[] }) => {
     const contact = { name: values.contactName.trim(), email: values.contactEmail.trim() };
     const edit =
-      mode === 'edit' ? { contact, scanStatus: values.scanStatus, remarks: values.remarks } : {};
+      mode === 'edit'
+        ? {
+            contact,
+            scanStatus: values.scanStatus,
+            // Sent only when there is something, or something to clear.
+            ...(isEmptyScan(values.scan) && !signup.scan
+              ? {}
+              : { scan: toScanRequest(values.scan ?? EMPTY_SCAN) }),
+            remarks: values.remarks,
+          }
+        : {};
     const check = await api.checkSignup({
       signupId: signup.id,
       ...edit,
@@ -247,6 +270,11 @@ export function EditSignupForm(props: EditSignupFormProps) {
               ))}
             </RadioGroup>
           </Field>
+          <ScanThemesFields
+            value={values.scan ?? EMPTY_SCAN}
+            notes={shown}
+            onChange={(scan) => update({ scan })}
+          />
           <Field label={t('register.remarks')} {...fieldValidation(notesAt(shown, 'remarks'))}>
             <Textarea
               value={values.remarks}
