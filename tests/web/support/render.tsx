@@ -2,8 +2,10 @@
 // app's services with a hand-written fake API.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
+import { createQueryClient } from '../../../src/web/common/services/query-client.js';
 import type { WorkshopApi } from '../../../src/web/common/api/workshop-api.js';
 import { createI18n, type Language } from '../../../src/web/common/i18n/i18n.js';
 import {
@@ -96,11 +98,17 @@ export function renderInTab(ui: ReactElement, options: RenderOptions = {}): Rend
     signInAgain: undefined,
     ...options.services,
   };
-  return render(
-    <I18nextProvider i18n={createI18n(options.language ?? 'nl')}>
+  // One cache per test; a wrapper, so that rerender() keeps the providers around the new page.
+  const queryClient = createQueryClient({ retryDelayMs: 0 });
+  const i18n = createI18n(options.language ?? 'nl');
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <I18nextProvider i18n={i18n}>
       <FluentProvider theme={webLightTheme}>
-        <AppServicesProvider value={services}>{ui}</AppServicesProvider>
+        <QueryClientProvider client={queryClient}>
+          <AppServicesProvider value={services}>{children}</AppServicesProvider>
+        </QueryClientProvider>
       </FluentProvider>
-    </I18nextProvider>,
+    </I18nextProvider>
   );
+  return render(ui, { wrapper });
 }

@@ -1,6 +1,7 @@
 // One sign-up with everything the UI shows: status, options, answers, and what can be done now.
 // Account holders read their RIEC's sign-ups, the coordinator all, a trainer their own workshops.
-// Reading also finishes an operation a crashed run left behind (for planners, not trainers).
+// A GET writes nothing: an operation a crashed run left behind is finished by the background
+// cycle or the next command on the sign-up (issue 17, item 2).
 import { getSignup } from '../../../app/read-signups.js';
 import { toSignupId } from '../../../domain/ids.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';

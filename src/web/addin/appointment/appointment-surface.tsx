@@ -6,6 +6,7 @@ import { useCallback } from 'react';
 import type { TGetMeResponse } from '../../common/api/api-types.js';
 import { Loading } from '../../common/components/loading.js';
 import { useQuery } from '../../common/services/use-query.js';
+import { queryKeys } from '../../common/services/query-keys.js';
 import type { AddinApi } from '../api/addin-api.js';
 import { findAppointmentSignup, type AppointmentFields } from '../flows/appointment-match.js';
 import { useAddinT } from '../i18n/addin-i18n.js';
@@ -35,7 +36,7 @@ export function AppointmentSurface({
     async () => findAppointmentSignup(api, await readItem()),
     [api, readItem],
   );
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.addinItem('appointment'), load);
 
   let content;
   if (query.error !== undefined) {

@@ -23,6 +23,7 @@ import { pairKey } from '../../common/pairs/pair-key.js';
 import { PairPicker } from '../../common/pairs/pair-picker.js';
 import { OverlapWarning, overlapsOf } from '../../common/pairs/overlap-warning.js';
 import { useCommand } from '../../common/services/use-command.js';
+import { signupsChanged } from '../../common/services/query-keys.js';
 import { useSessionDraft } from '../../common/services/use-session-draft.js';
 import type { AddinApi } from '../api/addin-api.js';
 import {
@@ -107,6 +108,7 @@ export function MailForm({ api, reading, draftKey }: MailFormProps) {
         }),
       [api, registered, clearDraft],
     ),
+    { invalidates: signupsChanged },
   );
   if (submit.state.status === 'done') return <ResultPanel result={submit.state.result} />;
 

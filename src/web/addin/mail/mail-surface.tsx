@@ -7,6 +7,7 @@ import { Loading } from '../../common/components/loading.js';
 import { formatMoment } from '../../common/format/format-dates.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
 import { useQuery } from '../../common/services/use-query.js';
+import { queryKeys } from '../../common/services/query-keys.js';
 import type { AddinApi } from '../api/addin-api.js';
 import { readSignupMail } from '../flows/mail-flow.js';
 import { formatSender, type MailFields } from '../flows/mail-fields.js';
@@ -35,7 +36,7 @@ export function MailSurface({ api, readMail = readOpenMessage }: MailSurfaceProp
     const mail = await readMail();
     return { mail, reading: await readSignupMail(apiAtStart.current, mail) };
   }, [readMail]);
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.addinItem('mail'), load);
 
   let content;
   if (query.error !== undefined) {

@@ -8,6 +8,7 @@ import { Loading } from '../../common/components/loading.js';
 import { PageErrorBoundary } from '../../common/components/page-error-boundary.js';
 import { currentLanguage, type Language } from '../../common/i18n/i18n.js';
 import { AppServicesProvider, hasPermission } from '../../common/services/app-services.js';
+import { QueryProvider } from '../../common/services/query-client.js';
 import { useSignedIn } from '../../common/services/use-signed-in.js';
 import type { AddinApi } from '../api/addin-api.js';
 import { useAddinT } from '../i18n/addin-i18n.js';
@@ -36,11 +37,25 @@ function NoAccess({ text }: { text: string }) {
 }
 
 export function AddinSession({ tokens, createApi, surface, signInAgain }: AddinSessionProps) {
-  const { t, i18n } = useTranslation();
-  const at = useAddinT();
+  const { i18n } = useTranslation();
   const language = currentLanguage(i18n);
   // A new API per language: the server answers labels and problems in it.
   const api = useMemo(() => createApi(tokens, language), [createApi, tokens, language]);
+  // The query cache belongs to this API: another language or sign-in starts an empty one.
+  return (
+    <QueryProvider scope={api}>
+      <SignedIn api={api} surface={surface} signInAgain={signInAgain} />
+    </QueryProvider>
+  );
+}
+
+function SignedIn({
+  api,
+  surface,
+  signInAgain,
+}: Pick<AddinSessionProps, 'surface' | 'signInAgain'> & { readonly api: AddinApi }) {
+  const { t } = useTranslation();
+  const at = useAddinT();
   const { services, waiting } = useSignedIn(api, { signInAgain, pollIntervalMs: POLL_INTERVAL_MS });
   if (!services) return waiting;
 

@@ -1,7 +1,9 @@
 // A command the user gives (register, place options, confirm, cancel): running, done or failed,
 // and "try again" with exactly the same input — safe, because the API finishes a half-done
-// command and never does one twice.
-import { useCallback, useRef, useState } from 'react';
+// command and never does one twice. Built on TanStack Query's mutations: after it succeeds, the
+// queries it changed (query-keys.ts) are marked stale, so every page shows the new state.
+import { useMutation, useQueryClient, type InvalidateQueryFilters } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 
 export type CommandState<O> =
   | { readonly status: 'idle' }
@@ -19,10 +21,30 @@ export interface Command<I, O> {
   reset(): void;
 }
 
-export function useCommand<I, O>(execute: (input: I) => Promise<O>): Command<I, O> {
-  const [state, setState] = useState<CommandState<O>>({ status: 'idle' });
+export interface CommandOptions<I, O> {
+  /** What the command changed: these queries load again (the active ones at once). */
+  readonly invalidates?: (input: I, result: O) => readonly InvalidateQueryFilters[];
+}
+
+export function useCommand<I, O>(
+  execute: (input: I) => Promise<O>,
+  options: CommandOptions<I, O> = {},
+): Command<I, O> {
+  const client = useQueryClient();
+  const { invalidates } = options;
+  const mutation = useMutation<O, unknown, I>({
+    // Only the input: TanStack passes its own context as a second argument.
+    mutationFn: (input) => execute(input),
+    onSuccess: (result, input) => {
+      // Not awaited: the command is done when the API says so, the pages follow.
+      for (const filters of invalidates?.(input, result) ?? []) {
+        void client.invalidateQueries(filters);
+      }
+    },
+  });
   const lastInput = useRef<{ input: I } | undefined>(undefined);
   const running = useRef(false);
+  const { mutateAsync, reset } = mutation;
 
   const run = useCallback(
     async (input: I) => {
@@ -30,25 +52,37 @@ export function useCommand<I, O>(execute: (input: I) => Promise<O>): Command<I, 
       if (running.current) return undefined;
       running.current = true;
       lastInput.current = { input };
-      setState({ status: 'running' });
       try {
-        const result = await execute(input);
-        setState({ status: 'done', result });
-        return result;
-      } catch (error) {
-        setState({ status: 'failed', error });
+        return await mutateAsync(input);
+      } catch {
         return undefined;
       } finally {
         running.current = false;
       }
     },
-    [execute],
+    [mutateAsync],
   );
 
   const retry = useCallback(
     () => (lastInput.current ? run(lastInput.current.input) : Promise.resolve(undefined)),
     [run],
   );
-  const reset = useCallback(() => setState({ status: 'idle' }), []);
-  return { state, isRunning: state.status === 'running', run, retry, reset };
+  return { state: stateOf(mutation), isRunning: mutation.isPending, run, retry, reset };
+}
+
+function stateOf<O>(mutation: {
+  readonly status: 'idle' | 'pending' | 'success' | 'error';
+  readonly data: O | undefined;
+  readonly error: unknown;
+}): CommandState<O> {
+  switch (mutation.status) {
+    case 'pending':
+      return { status: 'running' };
+    case 'success':
+      return { status: 'done', result: mutation.data as O };
+    case 'error':
+      return { status: 'failed', error: mutation.error };
+    default:
+      return { status: 'idle' };
+  }
 }

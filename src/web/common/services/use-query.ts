@@ -1,7 +1,15 @@
-// Loading data for a page: the latest answer, the error, whether it is loading, and a reload.
-// An answer that comes back after the page asked again (or went away) is dropped; the previous
-// data stays on screen while newer data loads.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// Loading data for a page, through the query cache (TanStack Query, see query-client.tsx): the
+// latest answer, the error, whether it is loading, and a reload. Two components that ask for the
+// same key share one request; the previous data stays on screen while newer data loads (a new key
+// included); a transient failure is retried, a refusal (4xx) is not.
+import {
+  hashKey,
+  keepPreviousData,
+  useQueryClient,
+  useQuery as useCachedQuery,
+  type QueryKey,
+} from '@tanstack/react-query';
+import { useCallback } from 'react';
 
 export interface Query<T> {
   readonly data: T | undefined;
@@ -12,42 +20,30 @@ export interface Query<T> {
   setData(data: T): void;
 }
 
-interface Settled<T> {
-  /** Which request this answers: a new load or a reload makes a new key. */
-  readonly key: object;
-  readonly data: T | undefined;
-  readonly error: unknown;
-}
-
-/** `load` must be stable (useCallback): a new function means "load again". */
-export function useQuery<T>(load: () => Promise<T>): Query<T> {
-  const [version, setVersion] = useState(0);
-  // One key per request; `version` is in the list to make reload() a new request.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const key = useMemo(() => ({}), [load, version]);
-  const [settled, setSettled] = useState<Settled<T> | undefined>(undefined);
-
-  useEffect(() => {
-    let isCurrent = true;
-    load().then(
-      (data) => {
-        if (isCurrent) setSettled({ key, data, error: undefined });
-      },
-      (error: unknown) => {
-        if (isCurrent) setSettled((previous) => ({ key, data: previous?.data, error }));
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [load, key]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const setData = useCallback((data: T) => setSettled({ key, data, error: undefined }), [key]);
+/** `key` names what `load` loads (query-keys.ts): everything `load` depends on is in it. */
+export function useQuery<T>(key: QueryKey, load: () => Promise<T>): Query<T> {
+  const client = useQueryClient();
+  // Boxed: the cache holds no undefined, and "no sign-up for this appointment" is an answer.
+  const query = useCachedQuery<{ readonly value: T }>({
+    queryKey: key,
+    queryFn: async () => ({ value: await load() }),
+    placeholderData: keepPreviousData,
+  });
+  const hash = hashKey(key);
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  // The hash stands for the key: a new array with the same parts is the same key.
+  const setData = useCallback(
+    (data: T) => client.setQueryData<{ readonly value: T }>(key, { value: data }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, hash],
+  );
+  const isLoading = query.isFetching || query.isPlaceholderData || query.isPending;
   return {
-    data: settled?.data,
-    error: settled?.key === key ? settled.error : undefined,
-    isLoading: settled?.key !== key,
+    data: query.data?.value,
+    // While it loads again the old error is not shown: the page shows that it is loading.
+    error: query.isFetching || query.error === null ? undefined : query.error,
+    isLoading,
     reload,
     setData,
   };

@@ -10,6 +10,7 @@ import { Loading } from '../components/loading.js';
 import { ProblemMessage } from '../components/problem-message.js';
 import type { AppServices } from './app-services.js';
 import { useQuery } from './use-query.js';
+import { queryKeys } from './query-keys.js';
 
 export type SignedIn =
   | { readonly services: AppServices; readonly waiting?: undefined }
@@ -22,7 +23,7 @@ export function useSignedIn(
   const { t } = useTranslation();
   const { signInAgain, pollIntervalMs } = options;
   const loadMe = useCallback(() => api.getMe(), [api]);
-  const me = useQuery(loadMe);
+  const me = useQuery(queryKeys.me(), loadMe);
   const services = useMemo<AppServices | undefined>(
     () =>
       me.data

@@ -5,9 +5,10 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient, type TokenSource } from '../../common/api/api-client.js';
 import type { TGetMeResponse } from '../../common/api/api-types.js';
-import { createWorkshopApi } from '../../common/api/workshop-api.js';
+import { createWorkshopApi, type WorkshopApi } from '../../common/api/workshop-api.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
 import { AppServicesProvider, canPlan, hasPermission } from '../../common/services/app-services.js';
+import { QueryProvider } from '../../common/services/query-client.js';
 import { useSignedIn } from '../../common/services/use-signed-in.js';
 import { useRoute } from '../routing/use-route.js';
 import { routeHref } from '../routing/routes.js';
@@ -70,6 +71,19 @@ export function Session({ tokens, signInAgain, frame }: SessionProps) {
     () => createWorkshopApi(createApiClient({ tokens, language: () => language })),
     [tokens, language],
   );
+  // The query cache belongs to this API: another language or sign-in starts an empty one.
+  return (
+    <QueryProvider scope={api}>
+      <SignedIn api={api} signInAgain={signInAgain} frame={frame} />
+    </QueryProvider>
+  );
+}
+
+function SignedIn({
+  api,
+  signInAgain,
+  frame,
+}: Omit<SessionProps, 'tokens'> & { readonly api: WorkshopApi }) {
   const { services, waiting } = useSignedIn(api, { signInAgain, pollIntervalMs: POLL_INTERVAL_MS });
   if (!services) return frame(undefined, waiting);
 

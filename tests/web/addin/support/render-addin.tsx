@@ -4,7 +4,9 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { TextDecoder, TextEncoder } from 'node:util';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
+import { createQueryClient } from '../../../../src/web/common/services/query-client.js';
 import type { TGetMeResponse } from '../../../../src/web/common/api/api-types.js';
 import { createI18n, type Language } from '../../../../src/web/common/i18n/i18n.js';
 import { AppServicesProvider } from '../../../../src/web/common/services/app-services.js';
@@ -36,20 +38,23 @@ export function renderInAddin(
   options: { api?: AddinApi; me?: TGetMeResponse; language?: Language } = {},
 ): RenderResult {
   const api = options.api ?? fakeAddinApi();
+  const queryClient = createQueryClient({ retryDelayMs: 0 });
   return render(
     <I18nextProvider i18n={addinI18n(options.language)}>
       <FluentProvider theme={webLightTheme}>
-        <AppServicesProvider
-          value={{
-            api,
-            me: options.me ?? SANNE,
-            now: () => new Date('2026-11-28T12:00:00Z'),
-            pollIntervalMs: 15_000,
-            signInAgain: undefined,
-          }}
-        >
-          {ui}
-        </AppServicesProvider>
+        <QueryClientProvider client={queryClient}>
+          <AppServicesProvider
+            value={{
+              api,
+              me: options.me ?? SANNE,
+              now: () => new Date('2026-11-28T12:00:00Z'),
+              pollIntervalMs: 15_000,
+              signInAgain: undefined,
+            }}
+          >
+            {ui}
+          </AppServicesProvider>
+        </QueryClientProvider>
       </FluentProvider>
     </I18nextProvider>,
   );

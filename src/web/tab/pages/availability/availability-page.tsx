@@ -22,7 +22,9 @@ import { OverlapWarning, overlapsOf } from '../../../common/pairs/overlap-warnin
 import { PairPicker } from '../../../common/pairs/pair-picker.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useCommand } from '../../../common/services/use-command.js';
+import { signupChanged } from '../../../common/services/query-keys.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import { routeHref } from '../../routing/routes.js';
 import { navigate } from '../../routing/use-route.js';
 import type { SignupStepProps } from '../signup/signup-step.js';
@@ -46,7 +48,7 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
     () => api.getAvailability({ slots: JSON.parse(slotsKey) as typeof slots, cbsCode }),
     [api, slotsKey, cbsCode],
   );
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.availability(cbsCode, slotsKey), load);
   const pairs = query.data?.pairs ?? [];
   const [chosen, setChosen] = useState<TPairView | undefined>(undefined);
   const pair = chosen ?? pairs.find((p) => p.isViable) ?? pairs[0];
@@ -59,6 +61,7 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
         riec: choice.riec.email,
         ...(acknowledgeOverlaps ? { acknowledgeOverlaps: true } : {}),
       }),
+    { invalidates: () => signupChanged(signup.id) },
   );
   const overlaps = propose.state.status === 'failed' ? overlapsOf(propose.state.error) : undefined;
 

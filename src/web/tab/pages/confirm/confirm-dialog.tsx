@@ -25,6 +25,7 @@ import {
 import { formatSlot } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useCommand } from '../../../common/services/use-command.js';
+import { signupChanged } from '../../../common/services/query-keys.js';
 
 export interface ConfirmDialogProps {
   readonly signup: TSignupView;
@@ -40,7 +41,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const reason = useReason();
-  const command = useCommand(props.onConfirm);
+  const command = useCommand(props.onConfirm, {
+    invalidates: () => signupChanged(props.signup.id),
+  });
   const option = props.signup.options.find((o) => o.slotIndex === props.slotIndex);
   const slotText = option
     ? formatSlot(option.slot.start, option.slot.end, currentLanguage(i18n))

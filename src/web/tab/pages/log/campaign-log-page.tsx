@@ -21,6 +21,7 @@ import { formatMoment } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import { navigate } from '../../routing/use-route.js';
 import { routeHref } from '../../routing/routes.js';
 import { describeLogEntry } from './log-text.js';
@@ -64,9 +65,9 @@ export default function CampaignLogPage(props: { cbsCode?: string; pageNumber?: 
     () => api.listLog({ ...(cbsCode ? { cbsCode } : {}), page }),
     [api, cbsCode, page],
   );
-  const log = useQuery(loadLog);
+  const log = useQuery(queryKeys.log({ cbsCode, page }), loadLog);
   const loadMunicipalities = useCallback(() => api.listMunicipalities(), [api]);
-  const municipalities = useQuery(loadMunicipalities);
+  const municipalities = useQuery(queryKeys.municipalities(), loadMunicipalities);
 
   const go = (next: { cbsCode?: string | undefined; pageNumber?: number }) =>
     navigate({

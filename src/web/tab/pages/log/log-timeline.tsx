@@ -9,6 +9,7 @@ import { formatMoment } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import { describeLogEntry } from './log-text.js';
 
 const useStyles = makeStyles({
@@ -50,7 +51,7 @@ export function LogTimeline({ signupId, version = '' }: { signupId: string; vers
     void version;
     return api.getSignupLog(signupId);
   }, [api, signupId, version]);
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.signupLog(signupId, version), load);
 
   if (query.error !== undefined) {
     return <ProblemMessage error={query.error} onRetry={query.reload} />;

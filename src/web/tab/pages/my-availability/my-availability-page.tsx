@@ -28,6 +28,7 @@ import { FIRST_PAGE_MARK, markOnce } from '../../../common/performance/marks.js'
 import { useAppServices } from '../../../common/services/app-services.js';
 import { clearSessionDraft, useSessionDraft } from '../../../common/services/use-session-draft.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import {
   DAY_PARTS,
   WEEKDAYS,
@@ -63,7 +64,7 @@ export default function MyAvailabilityPage() {
   const language = currentLanguage(i18n);
   const { api } = useAppServices();
   const load = useCallback(() => api.getMyAvailability(), [api]);
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.myAvailability(), load);
   const [draft, setDraft] = useSessionDraft<AvailabilityDraft | null>(
     DRAFT_KEY,
     () => null,

@@ -20,6 +20,7 @@ import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { FIRST_PAGE_MARK, markOnce } from '../../../common/performance/marks.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import { ActionList } from './action-list.js';
 import { ExportButtons } from './export-buttons.js';
 import { MunicipalityTable } from './municipality-table.js';
@@ -59,7 +60,7 @@ export default function OverviewPage() {
   const styles = useOverviewStyles();
   const { api, me, now } = useAppServices();
   const load = useCallback(() => api.listMunicipalities(), [api]);
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.municipalities(), load);
   const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
   const data = query.data;
 

@@ -39,6 +39,7 @@ import { Loading } from '../../../common/components/loading.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import type { SignupStepProps } from '../signup/signup-step.js';
 
 const useStyles = makeStyles({
@@ -105,7 +106,7 @@ export default function PreparationPage({ signup }: SignupStepProps) {
   const { api } = useAppServices();
   const language = i18n.language === 'en' ? 'en' : 'nl';
   const load = useCallback(() => api.getWorkshopSheet(signup.id), [api, signup.id]);
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.workshopSheet(signup.id), load);
   const sheet = query.data;
 
   const [text, setText] = useState('');

@@ -30,6 +30,7 @@ import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { formatLongDate } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useCommand } from '../../../common/services/use-command.js';
+import { signupsChanged } from '../../../common/services/query-keys.js';
 import { useSessionDraft } from '../../../common/services/use-session-draft.js';
 import { routeHref } from '../../routing/routes.js';
 import { GroupNotes, fieldValidation } from './field-notes.js';
@@ -72,7 +73,7 @@ export function RegisterForm(props: RegisterFormProps) {
   );
   const [notes, setNotes] = useState<FieldNote[]>([]);
   const [saved, setSaved] = useState<TRegisterSignupResponse | undefined>(undefined);
-  const command = useCommand(props.onSubmit);
+  const command = useCommand(props.onSubmit, { invalidates: signupsChanged });
   const summary = useRef<HTMLDivElement>(null);
   const needsLateReason = !campaign.isSignupOpen;
   const municipality = props.municipalities.find((m) => m.cbsCode === values.cbsCode);

@@ -8,6 +8,7 @@ import { PageHeading } from '../../../common/components/page-heading.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import { navigate } from '../../routing/use-route.js';
 import { RegisterForm } from './register-form.js';
 
@@ -16,7 +17,7 @@ export default function RegisterPage({ cbsCode }: { cbsCode?: string }) {
   const { api } = useAppServices();
   const notify = useNotify();
   const load = useCallback(() => Promise.all([api.listMunicipalities(), api.getCampaign()]), [api]);
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.registerChoices(), load);
   const existing = query.data?.[0].municipalities.find((m) => m.cbsCode === cbsCode);
   const isNewDates = existing?.signup?.status === 'nieuwe_data_nodig';
   const title = isNewDates

@@ -23,6 +23,7 @@ import {
 } from '../../../common/components/command-dialog.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useCommand } from '../../../common/services/use-command.js';
+import { signupChanged } from '../../../common/services/query-keys.js';
 
 export function CancelSignup(props: {
   signup: TSignupView;
@@ -33,7 +34,9 @@ export function CancelSignup(props: {
   const notify = useNotify();
   const [open, setOpen] = useState(false);
   const reason = useReason();
-  const command = useCommand((text: string) => api.cancelSignup(props.signup.id, text));
+  const command = useCommand((text: string) => api.cancelSignup(props.signup.id, text), {
+    invalidates: () => signupChanged(props.signup.id),
+  });
   const name = props.signup.municipality.name;
 
   async function cancel() {

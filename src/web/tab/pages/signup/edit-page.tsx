@@ -8,6 +8,7 @@ import { useNotify } from '../../../common/components/notify.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import { navigate } from '../../routing/use-route.js';
 import { EditSignupForm, type EditMode } from './edit-signup-form.js';
 import type { SignupStepProps } from './signup-step.js';
@@ -17,7 +18,7 @@ export default function EditPage(props: SignupStepProps & { mode: EditMode }) {
   const { api } = useAppServices();
   const notify = useNotify();
   const load = useCallback(() => api.getCampaign(), [api]);
-  const campaign = useQuery(load);
+  const campaign = useQuery(queryKeys.campaign(), load);
   const { signup, mode } = props;
   const action = mode === 'edit' ? 'edit' : 'newDates';
 

@@ -7,6 +7,7 @@ import type { TSignupView } from '../../../common/api/api-types.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useCommand } from '../../../common/services/use-command.js';
+import { signupChanged } from '../../../common/services/query-keys.js';
 import { routeHref } from '../../routing/routes.js';
 import { navigate } from '../../routing/use-route.js';
 
@@ -19,8 +20,9 @@ export function NewDatesNeeded(props: {
   const { signup } = props;
   const samePreferences = signup.preferences.map((slot) => ({ start: slot.start, end: slot.end }));
   const allAhead = samePreferences.every((slot) => Date.parse(slot.start) > now().getTime());
-  const command = useCommand(() =>
-    api.updateSignupDates(signup.id, { eTag: signup.eTag, preferences: samePreferences }),
+  const command = useCommand(
+    () => api.updateSignupDates(signup.id, { eTag: signup.eTag, preferences: samePreferences }),
+    { invalidates: () => signupChanged(signup.id) },
   );
 
   async function otherPair() {

@@ -12,6 +12,7 @@ import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { StatusBadge } from '../../../common/components/status-labels.js';
 import { hasPermission, useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import { routeHref, type SignupPage } from '../../routing/routes.js';
 import { CancelSignup } from './cancel-signup.js';
 import { NewDatesNeeded } from './new-dates-needed.js';
@@ -48,7 +49,7 @@ export default function SignupPages(props: { signupId: string; page: SignupPage 
   const styles = useSignupStyles();
   const { api, me } = useAppServices();
   const load = useCallback(() => api.getSignup(props.signupId), [api, props.signupId]);
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.signup(props.signupId), load);
   const signup = query.data;
   const stepTitle = t(`steps.${props.page}`);
   const title = signup ? `${signup.municipality.name}: ${stepTitle}` : stepTitle;

@@ -26,6 +26,7 @@ import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { FIRST_PAGE_MARK, markOnce } from '../../../common/performance/marks.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { queryKeys } from '../../../common/services/query-keys.js';
 import { routeHref } from '../../routing/routes.js';
 
 const useStyles = makeStyles({
@@ -47,7 +48,7 @@ export default function TrainerPage() {
   const language = currentLanguage(i18n);
   const { api, me } = useAppServices();
   const load = useCallback(() => api.listSignups(), [api]);
-  const query = useQuery(load);
+  const query = useQuery(queryKeys.signups(), load);
   const signups = query.data?.signups ?? [];
   const workshops = signups.filter((s) => s.confirmedSlot !== null);
   const open = signups.filter((s) => s.status === 'opties_geplaatst');
