@@ -203,6 +203,9 @@ export const messagesEn: Messages = {
     alreadySignedUp: '{{name}} ({{status}})',
     contactName: 'Contact at the mayor’s office',
     contactHint: 'This person receives the invitation for {{name}}.',
+    contactFunction: 'Function of the contact (optional)',
+    contactFunctionHint:
+      'For example kabinet van de burgemeester. Apart from the name, for the salutation.',
     contactEmail: 'E-mail address of the contact',
     slots: 'Three preferences, favourite first (between {{from}} and {{to}})',
     slot: {
@@ -230,6 +233,7 @@ export const messagesEn: Messages = {
     remarks: 'Remarks (optional)',
     lateReason: 'Reason to accept the sign-up after the deadline ({{date}})',
     submit: 'Register the sign-up',
+    submitAnyway: 'Register anyway',
     submitting: 'Registering the sign-up…',
     saved: 'Sign-up of {{name}} registered',
     savedWithWarnings: 'Note the remarks at the preferences below. They do not stop the sign-up.',

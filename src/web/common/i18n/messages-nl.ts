@@ -207,6 +207,9 @@ export const messagesNl = {
     alreadySignedUp: '{{name}} ({{status}})',
     contactName: 'Contactpersoon bij het kabinet van de burgemeester',
     contactHint: 'Deze persoon krijgt de uitnodiging van {{name}}.',
+    contactFunction: 'Functie van de contactpersoon (optioneel)',
+    contactFunctionHint:
+      'Bijvoorbeeld kabinet van de burgemeester. Apart van de naam, voor de aanhef.',
     contactEmail: 'E-mailadres van de contactpersoon',
     slots: 'Drie voorkeuren, de liefste eerst (tussen {{from}} en {{to}})',
     slot: {
@@ -234,6 +237,7 @@ export const messagesNl = {
     remarks: 'Opmerkingen (optioneel)',
     lateReason: 'Reden om na de deadline ({{date}}) toch aan te melden',
     submit: 'Aanmelding vastleggen',
+    submitAnyway: 'Toch vastleggen',
     submitting: 'Aanmelding wordt vastgelegd…',
     saved: 'Aanmelding van {{name}} vastgelegd',
     savedWithWarnings:
