@@ -56,6 +56,8 @@ describe('placing options on an evening a trainer is already booked', () => {
     const user = userEvent.setup();
     const { requests, onSignupChange } = setUp();
     await user.click(await screen.findByRole('button', { name: 'Opties plaatsen bij dit paar' }));
+    // Fatima is shown "bezet" at preference 1: first the page asks (issue 18, item 6).
+    await user.click(await screen.findByRole('button', { name: 'Toch plaatsen bij dit paar' }));
 
     expect(await screen.findByText(OVERLAP_MESSAGE)).toBeInTheDocument();
     expect(screen.getByText('Een trainer is dan al ingepland')).toBeInTheDocument();
@@ -78,6 +80,8 @@ describe('placing options on an evening a trainer is already booked', () => {
     const user = userEvent.setup();
     const { requests, onSignupChange } = setUp();
     await user.click(await screen.findByRole('button', { name: 'Opties plaatsen bij dit paar' }));
+    // Fatima is shown "bezet" at preference 1: first the page asks (issue 18, item 6).
+    await user.click(await screen.findByRole('button', { name: 'Toch plaatsen bij dit paar' }));
     await user.click(await screen.findByRole('button', { name: 'Ander paar kiezen' }));
 
     expect(screen.queryByText(OVERLAP_MESSAGE)).not.toBeInTheDocument();
@@ -107,7 +111,22 @@ describe('placing options on an evening a trainer is already booked', () => {
       },
     );
     await user.click(await screen.findByRole('button', { name: 'Place options with this pair' }));
+    await user.click(await screen.findByRole('button', { name: 'Place with this pair anyway' }));
     expect(await screen.findByRole('button', { name: 'Place anyway' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Choose another pair' })).toBeInTheDocument();
+  });
+
+  it('asks before holding a trainer shown "bezet", and places nothing on "Ander paar kiezen"', async () => {
+    const user = userEvent.setup();
+    const { requests, onSignupChange } = setUp();
+    await user.click(await screen.findByRole('button', { name: 'Opties plaatsen bij dit paar' }));
+
+    expect(await screen.findByText('Een trainer van dit paar is bezet')).toBeVisible();
+    expect(screen.getByText(/Fatima Amrani is bezet bij voorkeur 1\./)).toBeVisible();
+    expect(requests).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Ander paar kiezen' }));
+    expect(screen.queryByText('Een trainer van dit paar is bezet')).not.toBeInTheDocument();
+    expect(requests).toEqual([]);
+    expect(onSignupChange).not.toHaveBeenCalled();
   });
 });

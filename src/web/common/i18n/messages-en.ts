@@ -100,6 +100,12 @@ export const messagesEn: Messages = {
     unknownExplained:
       "Unknown means: the other organisation's calendar is not shared, so Workshopplanner cannot see whether the trainer can. The trainer can state when they can under My availability; otherwise their answer to the option decides.",
     loading: 'Looking at the trainers’ calendars…',
+    busyTitle: 'A trainer of this pair is busy',
+    busyTrainer_one: '{{name}} is busy at preference {{slots}}.',
+    busyTrainer_other: '{{name}} is busy at preferences {{slots}}.',
+    busyQuestion:
+      'Nothing is placed yet. Place the options with this pair anyway, or choose another pair?',
+    busyPlace: 'Place with this pair anyway',
     propose: 'Place options with this pair',
     proposing: 'Placing the options…',
     placed: 'Options placed for {{name}}',
