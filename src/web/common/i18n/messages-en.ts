@@ -100,6 +100,7 @@ export const messagesEn: Messages = {
     unknownExplained:
       "Unknown means: the other organisation's calendar is not shared, so Workshopplanner cannot see whether the trainer can. The trainer can state when they can under My availability; otherwise their answer to the option decides.",
     loading: 'Looking at the trainers’ calendars…',
+    warningsTitle: 'Note about the preferences',
     busyTitle: 'A trainer of this pair is busy',
     busyTrainer_one: '{{name}} is busy at preference {{slots}}.',
     busyTrainer_other: '{{name}} is busy at preferences {{slots}}.',

@@ -102,6 +102,7 @@ export const messagesNl = {
     unknownExplained:
       'Onbekend betekent: de agenda van de andere organisatie wordt niet gedeeld, dus Workshopplanner kan niet zien of de trainer dan kan. De trainer kan zelf opgeven wanneer hij of zij kan onder Mijn beschikbaarheid; anders beslist het antwoord op de optie.',
     loading: 'De agenda’s van de trainers worden bekeken…',
+    warningsTitle: 'Let op bij de voorkeuren',
     busyTitle: 'Een trainer van dit paar is bezet',
     busyTrainer_one: '{{name}} is bezet bij voorkeur {{slots}}.',
     busyTrainer_other: '{{name}} is bezet bij voorkeuren {{slots}}.',

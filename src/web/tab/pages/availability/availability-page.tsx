@@ -58,6 +58,18 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
     [api, slotsKey, cbsCode],
   );
   const query = useQuery(load);
+  // Weekend, holiday, Kerstmis …: the dry run of the sign-up's rules says it here too, before
+  // the trainers are asked (issue 18, item 13). Nothing to say when it cannot be asked.
+  const signupId = signup.id;
+  const loadWarnings = useCallback(
+    () =>
+      api
+        .checkSignup({ signupId, preferences: JSON.parse(slotsKey) as typeof slots })
+        .then((check) => check.warnings)
+        .catch(() => []),
+    [api, signupId, slotsKey],
+  );
+  const warnings = useQuery(loadWarnings).data ?? [];
   const pairs = query.data?.pairs ?? [];
   const [chosen, setChosen] = useState<TPairView | undefined>(undefined);
   const pair = chosen ?? pairs.find((p) => p.isViable) ?? pairs[0];
@@ -121,6 +133,18 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
       {!query.data && query.isLoading && <Loading label={t('availability.loading')} />}
       {query.data && (
         <>
+          {warnings.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t('availability.warningsTitle')}</MessageBarTitle>
+                <ul>
+                  {warnings.map((warning) => (
+                    <li key={`${warning.field}:${warning.code}`}>{warning.message}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <section className={styles.section} aria-labelledby="grid-heading">
             <Title3 as="h3" id="grid-heading" className={styles.heading}>
               {t('availability.gridTitle')}
