@@ -49,8 +49,26 @@ export function editSignup(state: Signup, command: EditCommand, now: Date): Tran
   if (contact && contact.email.toLowerCase() !== state.contact.email.toLowerCase()) {
     changes.push(`e-mailadres ${state.contact.email} → ${contact.email}`);
   }
-  if (contact && (contact.name !== state.contact.name || contact.email !== state.contact.email)) {
-    next = { ...next, contact };
+  // A contact without a function keeps the stored one (the edit form does not show it yet).
+  const functionBefore = state.contact.function ?? '';
+  const functionAfter = contact?.function ?? functionBefore;
+  if (contact && functionAfter !== functionBefore) {
+    changes.push(`functie ${quoted(functionBefore)} → ${quoted(functionAfter)}`);
+  }
+  if (
+    contact &&
+    (contact.name !== state.contact.name ||
+      contact.email !== state.contact.email ||
+      functionAfter !== functionBefore)
+  ) {
+    next = {
+      ...next,
+      contact: {
+        name: contact.name,
+        email: contact.email,
+        ...(functionAfter !== '' ? { function: functionAfter } : {}),
+      },
+    };
   }
   if (scanStatus !== undefined && scanStatus !== state.scanStatus) {
     changes.push(

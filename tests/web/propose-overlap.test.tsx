@@ -6,7 +6,11 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { ApiProblem } from '../../src/web/common/api/api-errors.js';
-import type { TProposeHoldsRequest, TSignupView } from '../../src/web/common/api/api-types.js';
+import type {
+  TCheckSignupRequest,
+  TProposeHoldsRequest,
+  TSignupView,
+} from '../../src/web/common/api/api-types.js';
 import AvailabilityPage from '../../src/web/tab/pages/availability/availability-page.js';
 import { FATIMA, MARIEKE, availability, signupView } from './support/fixtures.js';
 import { fakeApi, renderInTab } from './support/render.js';
@@ -56,6 +60,8 @@ describe('placing options on an evening a trainer is already booked', () => {
     const user = userEvent.setup();
     const { requests, onSignupChange } = setUp();
     await user.click(await screen.findByRole('button', { name: 'Opties plaatsen bij dit paar' }));
+    // Fatima is shown "bezet" at preference 1: first the page asks (issue 18, item 6).
+    await user.click(await screen.findByRole('button', { name: 'Toch plaatsen bij dit paar' }));
 
     expect(await screen.findByText(OVERLAP_MESSAGE)).toBeInTheDocument();
     expect(screen.getByText('Een trainer is dan al ingepland')).toBeInTheDocument();
@@ -78,6 +84,8 @@ describe('placing options on an evening a trainer is already booked', () => {
     const user = userEvent.setup();
     const { requests, onSignupChange } = setUp();
     await user.click(await screen.findByRole('button', { name: 'Opties plaatsen bij dit paar' }));
+    // Fatima is shown "bezet" at preference 1: first the page asks (issue 18, item 6).
+    await user.click(await screen.findByRole('button', { name: 'Toch plaatsen bij dit paar' }));
     await user.click(await screen.findByRole('button', { name: 'Ander paar kiezen' }));
 
     expect(screen.queryByText(OVERLAP_MESSAGE)).not.toBeInTheDocument();
@@ -107,7 +115,46 @@ describe('placing options on an evening a trainer is already booked', () => {
       },
     );
     await user.click(await screen.findByRole('button', { name: 'Place options with this pair' }));
+    await user.click(await screen.findByRole('button', { name: 'Place with this pair anyway' }));
     expect(await screen.findByRole('button', { name: 'Place anyway' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Choose another pair' })).toBeInTheDocument();
+  });
+
+  it('asks before holding a trainer shown "bezet", and places nothing on "Ander paar kiezen"', async () => {
+    const user = userEvent.setup();
+    const { requests, onSignupChange } = setUp();
+    await user.click(await screen.findByRole('button', { name: 'Opties plaatsen bij dit paar' }));
+
+    expect(await screen.findByText('Een trainer van dit paar is bezet')).toBeVisible();
+    expect(screen.getByText(/Fatima Amrani is bezet bij voorkeur 1\./)).toBeVisible();
+    expect(requests).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Ander paar kiezen' }));
+    expect(screen.queryByText('Een trainer van dit paar is bezet')).not.toBeInTheDocument();
+    expect(requests).toEqual([]);
+    expect(onSignupChange).not.toHaveBeenCalled();
+  });
+
+  it('shows the weekend and holiday warnings of the preferences on the page (issue 18, item 13)', async () => {
+    const registered = signupView({ status: 'aangemeld', pair: null, options: [] });
+    const checkSignup = jest.fn(async (_request: TCheckSignupRequest) => ({
+      warnings: [
+        {
+          field: 'preferences.2.start',
+          code: 'SLOT_IN_WEEKEND',
+          message: 'Voorkeur 3 valt in het weekend.',
+        },
+      ],
+    }));
+    renderInTab(
+      <AvailabilityPage signup={registered} onSignupChange={() => {}} reload={() => {}} />,
+      { services: { api: fakeApi({ getAvailability: async () => availability(), checkSignup }) } },
+    );
+    expect(await screen.findByText('Voorkeur 3 valt in het weekend.')).toBeVisible();
+    expect(screen.getByText('Let op bij de voorkeuren')).toBeVisible();
+    // A dry run of the same rules: it names the sign-up and its slots, and writes nothing.
+    expect(checkSignup).toHaveBeenCalledWith({
+      signupId: registered.id,
+      preferences: registered.preferences.map(({ start, end }) => ({ start, end })),
+    });
   });
 });

@@ -5,6 +5,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { ApiProblem } from '../../src/web/common/api/api-errors.js';
 import type {
+  TCheckSignupRequest,
+  TCheckSignupResponse,
   TRegisterSignupRequest,
   TRegisterSignupResponse,
 } from '../../src/web/common/api/api-types.js';
@@ -38,7 +40,9 @@ const MUNICIPALITIES = [
 
 type Submit = (request: TRegisterSignupRequest) => Promise<TRegisterSignupResponse>;
 
-function renderForm(onSubmit: Submit, onDone = jest.fn()) {
+type Check = (request: TCheckSignupRequest) => Promise<TCheckSignupResponse>;
+
+function renderForm(onSubmit: Submit, onDone = jest.fn(), onCheck?: Check) {
   renderInTab(
     <RegisterForm
       municipalities={MUNICIPALITIES}
@@ -46,6 +50,7 @@ function renderForm(onSubmit: Submit, onDone = jest.fn()) {
       initialCbsCode="GM0392"
       onSubmit={onSubmit}
       onDone={onDone}
+      {...(onCheck ? { onCheck } : {})}
     />,
   );
   return { onDone };
@@ -339,5 +344,63 @@ describe('the register form', () => {
       .find((alert) => alert.textContent?.includes('Niet toegestaan'));
     expect(summary).not.toHaveTextContent(/functioneel beheerder|Kenmerk/);
     expect(summary).toHaveTextContent('Pas de gegevens aan en probeer het opnieuw.');
+  });
+
+  it('shows the dry run’s warnings before saving; a second click saves anyway (issue 18)', async () => {
+    const signup = signupView({ status: 'aangemeld' });
+    const warning = {
+      field: 'preferences.0.start',
+      code: 'SLOT_IN_WEEKEND',
+      message: 'Voorkeur 1 valt in het weekend.',
+    };
+    const onCheck = jest.fn<Check>(async () => ({ warnings: [warning] }));
+    const onSubmit = jest.fn<Submit>(async () => ({ signup, warnings: [warning] }));
+    const { onDone } = renderForm(onSubmit, jest.fn(), onCheck);
+    const user = await fillValidForm();
+    await user.type(
+      screen.getByRole('textbox', { name: /Functie van de contactpersoon/ }),
+      'kabinet van de burgemeester',
+    );
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+
+    await waitFor(() =>
+      expect(field(1, 'Datum')).toHaveAccessibleDescription('Voorkeur 1 valt in het weekend.'),
+    );
+    // Nothing is saved yet: the warning comes from the dry run of the same rules.
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(onCheck.mock.calls[0]![0]).toMatchObject({
+      cbsCode: 'GM0392',
+      contact: {
+        name: 'Kabinet van de burgemeester',
+        email: 'burgemeester@haarlem.nl',
+        function: 'kabinet van de burgemeester',
+      },
+    });
+    expect(screen.getByText(/Er is nog niets opgeslagen/)).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'Toch vastleggen' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(signup));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit.mock.calls[0]![0].contact).toEqual({
+      name: 'Kabinet van de burgemeester',
+      email: 'burgemeester@haarlem.nl',
+      function: 'kabinet van de burgemeester',
+    });
+  });
+
+  it('saves at once when the dry run finds nothing', async () => {
+    const signup = signupView({ status: 'aangemeld' });
+    const onCheck = jest.fn<Check>(async () => ({ warnings: [] }));
+    const onSubmit = jest.fn<Submit>(async () => ({ signup, warnings: [] }));
+    const { onDone } = renderForm(onSubmit, jest.fn(), onCheck);
+    const user = await fillValidForm();
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(signup));
+    expect(onCheck).toHaveBeenCalledTimes(1);
+    // No function typed: none sent.
+    expect(onSubmit.mock.calls[0]![0].contact).toEqual({
+      name: 'Kabinet van de burgemeester',
+      email: 'burgemeester@haarlem.nl',
+    });
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EXTRACTION_WARNINGS, MAX_BODY_CHARACTERS } from '../lists.js';
+import { EXTRACTION_WARNINGS, MAX_BODY_CHARACTERS, SCAN_STATUSES } from '../lists.js';
 import { defineOperation } from '../operation.js';
 import { described } from '../schemas/common.js';
 
@@ -41,6 +41,10 @@ export const ZExtractSlotsResponse = z
       }),
     ),
     questions: described(z.array(z.string()), 'Vragen aan de gemeente over wat de mail openlaat'),
+    scanStatus: described(
+      z.optional(z.enum(SCAN_STATUSES)),
+      'De weerbaarheidsscan zoals de mail die noemt ("hebben wij vorig jaar gedaan" → gedaan); alleen als de mail het zegt',
+    ),
     warnings: described(
       z.optional(
         z.array(

@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
-import { SCAN_STATUSES } from '../lists.js';
 import { defineOperation } from '../operation.js';
-import { described, ZFieldMessage, ZSlotInput } from '../schemas/common.js';
+import {
+  described,
+  ZContactInput,
+  ZFieldMessage,
+  ZRemarksInput,
+  ZScanStatusInput,
+  ZSlotInput,
+} from '../schemas/common.js';
 import { ZScanThemesInput } from '../schemas/attendees.js';
 import { ZSignupView } from '../schemas/signup-view.js';
 
@@ -15,30 +21,17 @@ export const ZRegisterSignupRequest = z
       z.string().check(z.maxLength(16), z.trim(), z.toUpperCase()),
       'CBS-code van de gemeente, bijvoorbeeld GM0392 (Haarlem)',
     ),
-    contact: described(
-      z.strictObject({
-        name: described(z.string().check(z.maxLength(200)), 'Naam, bijvoorbeeld J. de Boer'),
-        email: z.string().check(z.maxLength(320)),
-        function: described(
-          z.optional(z.string().check(z.maxLength(200))),
-          'Functie, bijvoorbeeld kabinet van de burgemeester (apart van de naam, voor de aanhef)',
-        ),
-      }),
-      'Contactpersoon bij het kabinet van de burgemeester',
-    ),
+    contact: described(ZContactInput, 'Contactpersoon bij het kabinet van de burgemeester'),
     preferences: described(
       z.array(ZSlotInput).check(z.maxLength(10)),
       'De drie voorkeuren, de liefste eerst',
     ),
-    scanStatus: described(
-      z.enum(SCAN_STATUSES),
-      'Bestuurlijke weerbaarheidsscan (geen voorwaarde)',
-    ),
+    scanStatus: described(ZScanStatusInput, 'Bestuurlijke weerbaarheidsscan (geen voorwaarde)'),
     scan: described(
       z.optional(ZScanThemesInput),
       'Thema’s uit de weerbaarheidsscan en de datum van de scan (alles leeg: geen)',
     ),
-    remarks: z._default(z.string().check(z.maxLength(4000)), ''),
+    remarks: z._default(ZRemarksInput, ''),
     lateOverride: described(
       z.optional(z.strictObject({ reason: z.string().check(z.maxLength(2000)) })),
       'Alleen na de deadline: waarom de aanmelding toch wordt aangenomen (gelogd)',

@@ -1,7 +1,14 @@
 import * as z from 'zod/mini';
-import { SCAN_STATUSES } from '../lists.js';
 import { defineOperation } from '../operation.js';
-import { described, ZFieldMessage, ZSignupIdParams, ZSlotInput } from '../schemas/common.js';
+import {
+  described,
+  ZContactInput,
+  ZFieldMessage,
+  ZRemarksInput,
+  ZScanStatusInput,
+  ZSignupIdParams,
+  ZSlotInput,
+} from '../schemas/common.js';
 import { ZScanThemesInput } from '../schemas/attendees.js';
 import { ZSignupView } from '../schemas/signup-view.js';
 
@@ -13,18 +20,13 @@ const ZVersion = described(
 // Types and sizes only; the rules are those of a sign-up (422 with a message per field).
 export const ZUpdateSignupRequest = z.strictObject({
   eTag: ZVersion,
-  contact: z.optional(
-    z.strictObject({
-      name: z.string().check(z.maxLength(200)),
-      email: z.string().check(z.maxLength(320)),
-    }),
-  ),
-  scanStatus: z.optional(z.enum(SCAN_STATUSES)),
+  contact: z.optional(ZContactInput),
+  scanStatus: z.optional(ZScanStatusInput),
   scan: described(
     z.optional(ZScanThemesInput),
     'Thema’s uit de weerbaarheidsscan en de datum van de scan; alles leeg wist ze',
   ),
-  remarks: z.optional(z.string().check(z.maxLength(4000))),
+  remarks: z.optional(ZRemarksInput),
   preferences: described(
     z.optional(z.array(ZSlotInput).check(z.maxLength(10))),
     'Alleen zolang er niets is geplaatst (stand aangemeld); daarna: nieuwe data (updateSignupDates)',
@@ -99,16 +101,11 @@ export const ZCheckSignupRequest = z.strictObject({
     'Zonder: controleer een nieuwe aanmelding (registerSignup); met: een wijziging of nieuwe data van deze aanmelding',
   ),
   cbsCode: z.optional(z.string().check(z.maxLength(16), z.trim(), z.toUpperCase())),
-  contact: z.optional(
-    z.strictObject({
-      name: z.string().check(z.maxLength(200)),
-      email: z.string().check(z.maxLength(320)),
-    }),
-  ),
+  contact: z.optional(ZContactInput),
   preferences: z.optional(z.array(ZSlotInput).check(z.maxLength(10))),
-  scanStatus: z.optional(z.enum(SCAN_STATUSES)),
+  scanStatus: z.optional(ZScanStatusInput),
   scan: z.optional(ZScanThemesInput),
-  remarks: z.optional(z.string().check(z.maxLength(4000))),
+  remarks: z.optional(ZRemarksInput),
   lateOverride: z.optional(z.strictObject({ reason: z.string().check(z.maxLength(2000)) })),
 });
 export type TCheckSignupRequest = z.input<typeof ZCheckSignupRequest>;

@@ -1,6 +1,6 @@
 // Pieces several operations share: a slot, a trainer, a message at a field, a sign-up's id.
 import * as z from 'zod/mini';
-import { TRAINER_ROLES } from '../lists.js';
+import { SCAN_STATUSES, TRAINER_ROLES } from '../lists.js';
 
 /** Sets the description of a schema (OpenAPI), the zod/mini way. */
 export function described<T extends z.ZodMiniType>(schema: T, description: string): T {
@@ -59,3 +59,23 @@ export const ZSignupIdParams = z.strictObject({
   ),
 });
 export type TSignupIdParams = z.infer<typeof ZSignupIdParams>;
+
+/**
+ * The contact at the mayor's office as registerSignup, updateSignup and checkSignup take it: the
+ * name and the function apart (the salutation uses both), and the address the invitation goes to.
+ */
+export const ZContactInput = z.strictObject({
+  name: described(z.string().check(z.maxLength(200)), 'Naam, bijvoorbeeld J. de Boer'),
+  email: z.string().check(z.maxLength(320)),
+  function: described(
+    z.optional(z.string().check(z.maxLength(200))),
+    'Functie, bijvoorbeeld kabinet van de burgemeester (apart van de naam, voor de aanhef)',
+  ),
+});
+export type TContactInput = z.input<typeof ZContactInput>;
+
+/** The resilience scan as a sign-up states it (no condition for a workshop). */
+export const ZScanStatusInput = z.enum(SCAN_STATUSES);
+
+/** The account holder's remarks on a sign-up. */
+export const ZRemarksInput = z.string().check(z.maxLength(4000));

@@ -11,6 +11,7 @@ import type { Sender } from './find-municipality.js';
 import { convertHtmlToText } from './html-to-text.js';
 import { parseMailAddress, splitMailBody } from './mail-text.js';
 import { askAsSoonAsPossible, askSlotCount, warnMailCut } from './questions.js';
+import { recogniseScanStatus } from './scan-status.js';
 import type {
   ExtractedSlot,
   ExtractionWarning,
@@ -110,6 +111,7 @@ export function extractSlots(mail: SignupMail, options: ExtractSlotsOptions): Sl
   // Joined, because "zo snel" and "mogelijk" may sit on two wrapped lines.
   const asap = AS_SOON_AS_POSSIBLE.exec(body.lines.join(' '))?.[0]?.replace(/\s+/g, ' ');
   const countQuestion = askSlotCount(slots.length);
+  const scanStatus = recogniseScanStatus(body.lines);
   const questions = [
     ...(read.cut ? [read.cut.nl] : []),
     ...found.questions,
@@ -123,6 +125,7 @@ export function extractSlots(mail: SignupMail, options: ExtractSlotsOptions): Sl
       : null,
     slots,
     questions: [...new Set(questions)],
+    ...(scanStatus ? { scanStatus } : {}),
     ...(read.cut ? { warnings: [read.cut] } : {}),
   };
 }

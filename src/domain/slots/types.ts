@@ -1,5 +1,6 @@
 // Public shapes of the slot extraction: what goes in (a mail as the add-in or the CLI sees it) and
 // what comes out (the municipality, the preferred slots and the questions for the account holder).
+import type { ScanStatus } from '../../contract/lists.js';
 import type { CbsCode } from '../ids.js';
 
 export interface SignupMail {
@@ -51,6 +52,8 @@ export interface SlotExtraction {
   readonly slots: readonly ExtractedSlot[];
   /** Dutch questions for everything the mail leaves open; nothing ambiguous is guessed. */
   readonly questions: readonly string[];
+  /** The weerbaarheidsscan as the mail states it ("hebben wij vorig jaar gedaan"); only when it does. */
+  readonly scanStatus?: ScanStatus;
   /** Only when there is something to say (the Dutch text is among the questions as well). */
   readonly warnings?: readonly ExtractionWarning[];
 }

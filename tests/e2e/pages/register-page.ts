@@ -61,11 +61,14 @@ export class RegisterPage {
     await this.page.getByRole('button', { name: 'Aanmelding vastleggen' }).click();
   }
 
-  /** Registers and goes on to the availability page (past the warnings, if any). */
+  /** Registers and goes on to the availability page (past the dry run's warnings, if any). */
   async submitAndContinue(): Promise<void> {
     await this.submit();
+    const anyway = this.page.getByRole('button', { name: 'Toch vastleggen' });
     const next = this.page.getByRole('button', { name: 'Verder: beschikbaarheid bekijken' });
     const availability = this.page.getByRole('heading', { level: 2, name: /Beschikbaarheid/ });
+    await anyway.or(next).or(availability).first().waitFor();
+    if (await anyway.isVisible()) await anyway.click();
     await next.or(availability).first().waitFor();
     if (await next.isVisible()) await next.click();
     await availability.waitFor();

@@ -29,11 +29,23 @@ export class AvailabilityPage {
     return (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
   }
 
+  /** Places the options; a pair with a trainer shown "bezet" is confirmed first (issue 18.6). */
   async placeOptions(): Promise<void> {
     await this.page.getByRole('button', { name: 'Opties plaatsen bij dit paar' }).click();
-    await this.page
-      .getByRole('heading', { level: 2, name: /Opties en antwoorden/ })
-      .waitFor({ timeout: 30_000 });
+    const anyway = this.page.getByRole('button', { name: 'Toch plaatsen bij dit paar' });
+    const options = this.page.getByRole('heading', { level: 2, name: /Opties en antwoorden/ });
+    await anyway.or(options).first().waitFor({ timeout: 30_000 });
+    if (await anyway.isVisible()) await this.confirmBusy();
+    await options.waitFor({ timeout: 30_000 });
+  }
+
+  /** The question before holding a trainer shown "bezet": its text, then "Toch plaatsen". */
+  async confirmBusy(): Promise<string> {
+    const question = this.page.getByText('Een trainer van dit paar is bezet');
+    await question.waitFor();
+    const text = (await this.page.getByRole('alert').or(question).first().innerText()).trim();
+    await this.page.getByRole('button', { name: 'Toch plaatsen bij dit paar' }).click();
+    return text;
   }
 }
 

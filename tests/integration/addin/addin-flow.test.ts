@@ -66,11 +66,17 @@ async function haarlemMail(now: Date): Promise<{ mail: MailFields; starts: strin
       `${number}. ${evenings[line++]!.setLocale('nl').toFormat('cccc d LLLL yyyy')} van 19.30 tot 22.30 uur`,
   );
   expect(line).toBe(3);
+  // The griffie says the scan was done (issue 18, item 7).
+  const withScan = text.replace(
+    /^Met vriendelijke groet,/m,
+    'De weerbaarheidsscan hebben wij vorig jaar gedaan.\n\nMet vriendelijke groet,',
+  );
+  expect(withScan).not.toBe(text);
   return {
     mail: {
       subject: parsed.subject ?? '',
       from: { name: parsed.from?.name ?? '', address: parsed.from?.address ?? '' },
-      text,
+      text: withScan,
       html: undefined,
       receivedAt: now.toISOString(),
     },
@@ -107,9 +113,12 @@ describe('the mail surface’s flow against the API', () => {
     );
     expect(reading.draft).toMatchObject({
       cbsCode: 'GM0392',
-      contactName: 'Griffie Haarlem',
-      contactEmail: 'griffie@haarlem.nl',
-      scanStatus: 'onbekend',
+      // The invitation goes to the mayor's office, not to the griffie that sent the mail; the
+      // sender is kept as who signed the municipality up (issue 18, item 7).
+      contactName: 'Kabinet van de burgemeester',
+      contactEmail: 'burgemeester@haarlem.nl',
+      remarks: 'Aangemeld door Griffie Haarlem <griffie@haarlem.nl>.',
+      scanStatus: 'gedaan',
     });
     expect(reading.draft.slots.map((slot) => [slot.start, slot.end])).toEqual([
       ['19:30', '22:30'],
@@ -158,8 +167,9 @@ describe('the mail surface’s flow against the API', () => {
     expect(result.signup).toMatchObject({
       status: 'opties_geplaatst',
       municipality: { cbsCode: 'GM0392', name: 'Haarlem' },
-      contact: { name: 'Griffie Haarlem', email: 'griffie@haarlem.nl' },
-      scanStatus: 'onbekend',
+      contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarlem.nl' },
+      remarks: 'Aangemeld door Griffie Haarlem <griffie@haarlem.nl>.',
+      scanStatus: 'gedaan',
       pair: { berenschot: { email: pair.berenschot.email }, riec: { email: pair.riec.email } },
     });
 

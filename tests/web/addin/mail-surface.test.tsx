@@ -118,12 +118,15 @@ describe('the mail surface', () => {
     expect(screen.getByRole('group', { name: 'Voorkeur 1' })).not.toHaveTextContent(
       'Eindtijd aangenomen',
     );
-    // The contact defaults to the sender.
+    // The invitation goes to the mayor's office; the sender is kept as who signed up (item 7).
     expect(screen.getByRole('textbox', { name: /Contactpersoon bij de gemeente/ })).toHaveValue(
-      'Bakker, Sanne',
+      'Kabinet van de burgemeester',
     );
     expect(screen.getByRole('textbox', { name: /E-mailadres van de contactpersoon/ })).toHaveValue(
-      's.bakker@zaanstad.nl',
+      'burgemeester@zaanstad.nl',
+    );
+    expect(screen.getByRole('textbox', { name: 'Opmerkingen' })).toHaveValue(
+      'Aangemeld door Bakker, Sanne <s.bakker@zaanstad.nl>.',
     );
     expect(screen.getByRole('combobox', { name: 'Bestuurlijke weerbaarheidsscan' })).toHaveValue(
       'onbekend',
@@ -223,14 +226,14 @@ describe('the mail surface', () => {
     expect(await screen.findByText('Stap 1 van 2: De aanmelding wordt vastgelegd…')).toBeVisible();
     expect(registerSignup).toHaveBeenCalledWith({
       cbsCode: 'GM0479',
-      contact: { name: 'Bakker, Sanne', email: 's.bakker@zaanstad.nl' },
+      contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@zaanstad.nl' },
       preferences: [
         { start: '2022-06-23T19:30:00+02:00', end: '2022-06-23T22:30:00+02:00' },
         { start: '2022-06-27T19:30:00+02:00', end: '2022-06-27T22:00:00+02:00' },
         { start: '2022-07-05T19:30:00+02:00', end: '2022-07-05T22:30:00+02:00' },
       ],
       scanStatus: 'onbekend',
-      remarks: '',
+      remarks: 'Aangemeld door Bakker, Sanne <s.bakker@zaanstad.nl>.',
     });
     finishRegister({
       signup: signupView({
@@ -379,5 +382,25 @@ describe('the mail surface', () => {
     await screen.findByRole('combobox', { name: /Gemeente/ });
     expect(field(1, 'Datum')).toHaveValue('2027-06-23');
     expect(field(2, 'Datum')).toHaveValue('2022-06-27');
+  });
+
+  it('asks the trainers’ availability once for a year typed key by key, never for year 0202', async () => {
+    openMail(ZAANSTAD_MAIL);
+    const { api, getAvailability } = apiFor(ZAANSTAD_MAIL);
+    renderInAddin(<MailSurface api={api} />);
+    await screen.findByRole('combobox', { name: /Gemeente/ });
+    await waitFor(() => expect(getAvailability).toHaveBeenCalledTimes(1));
+    // Typed quickly: the debounce asks once, for the date as it ends (issue 18, item 13).
+    for (const date of ['0002-06-23', '0020-06-23', '0202-06-23', '2027-06-23']) {
+      fireEvent.change(field(1, 'Datum'), { target: { value: date } });
+    }
+    await waitFor(() => expect(getAvailability).toHaveBeenCalledTimes(2));
+    expect(getAvailability.mock.calls[1]![0].slots[0]!.start).toBe('2027-06-23T19:30:00+02:00');
+    // Typed slowly: a year before 2000 is not a date to ask about (it would be refused).
+    fireEvent.change(field(1, 'Datum'), { target: { value: '0202-06-23' } });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(getAvailability).toHaveBeenCalledTimes(2);
+    fireEvent.change(field(1, 'Datum'), { target: { value: '2027-06-24' } });
+    await waitFor(() => expect(getAvailability).toHaveBeenCalledTimes(3));
   });
 });

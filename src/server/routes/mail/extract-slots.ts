@@ -51,6 +51,7 @@ export default implement(extractSlots, async (route) => {
       : null,
     slots: result.slots.map((slot) => ({ ...slot })),
     questions: [...result.questions],
+    ...(result.scanStatus ? { scanStatus: result.scanStatus } : {}),
     ...(result.warnings ? { warnings: result.warnings.map((w) => ({ ...w })) } : {}),
   };
 });

@@ -5,6 +5,7 @@ import { toSignupId } from '../../../domain/ids.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
 import { checkSignup as checkSignupOperation } from '../../../contract/index.js';
 import { implement } from '../../http/define-route.js';
+import { toContact } from './_contact.js';
 import { useCasesFor } from '../../http/use-case-context.js';
 import { toFieldMessages } from '../../views/signup-view.js';
 
@@ -15,7 +16,7 @@ export default implement(checkSignupOperation, async (route) => {
     await checkSignup(useCasesFor(route), {
       ...(signupId === undefined ? {} : { signupId: toSignupId(signupId) }),
       ...(cbsCode === undefined ? {} : { cbsCode }),
-      ...(contact ? { contact } : {}),
+      ...(contact ? { contact: toContact(contact) } : {}),
       ...(preferences ? { preferences } : {}),
       ...(scanStatus === undefined ? {} : { scanStatus }),
       ...(scan === undefined ? {} : { scan }),

@@ -18,6 +18,7 @@ import {
 import { implement } from '../../http/define-route.js';
 import { useCasesFor, viewContextOf } from '../../http/use-case-context.js';
 import { toFieldMessages, toSignupView } from '../../views/signup-view.js';
+import { toContact } from './_contact.js';
 import { isSameAddress } from './_retry.js';
 
 type TRegisterSignupBody = OperationBody<typeof registerSignupOperation>;
@@ -25,11 +26,7 @@ type TRegisterSignupBody = OperationBody<typeof registerSignupOperation>;
 function toSignupRequest(body: TRegisterSignupBody): SignupRequest {
   return {
     cbsCode: body.cbsCode,
-    contact: {
-      name: body.contact.name,
-      email: body.contact.email,
-      ...(body.contact.function !== undefined ? { function: body.contact.function } : {}),
-    },
+    contact: toContact(body.contact),
     preferences: body.preferences,
     scanStatus: body.scanStatus,
     ...(body.scan ? { scan: body.scan } : {}),

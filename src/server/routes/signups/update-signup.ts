@@ -5,6 +5,7 @@ import { toSignupId } from '../../../domain/ids.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
 import { updateSignup as updateSignupOperation } from '../../../contract/index.js';
 import { implement } from '../../http/define-route.js';
+import { toContact } from './_contact.js';
 import { useCasesFor, viewContextOf } from '../../http/use-case-context.js';
 import { toFieldMessages, toSignupView } from '../../views/signup-view.js';
 
@@ -13,7 +14,7 @@ export default implement(updateSignupOperation, async (route) => {
   const { eTag, contact, scanStatus, scan, remarks, preferences } = route.body;
   const outcome = await editSignup(ctx, toSignupId(route.params.signupId), {
     eTag,
-    ...(contact ? { contact } : {}),
+    ...(contact ? { contact: toContact(contact) } : {}),
     ...(scanStatus === undefined ? {} : { scanStatus }),
     ...(scan === undefined ? {} : { scan }),
     ...(remarks === undefined ? {} : { remarks }),

@@ -10,7 +10,7 @@ import type {
 import { formFieldPath } from '../../common/api/slot-date-codes.js';
 import { toAmsterdamIso, toAmsterdamWallTime } from '../../common/format/amsterdam-time.js';
 import type { TExtractedSlot, TExtractSlotsResponse } from '../api/addin-api.js';
-import type { MailFields } from './mail-fields.js';
+import { formatSender, type MailFields } from './mail-fields.js';
 
 /** The letter asks for three preferred dates and times; getAvailability takes at most three. */
 export const MAX_SLOTS = 3;
@@ -34,6 +34,8 @@ export interface MailDraft {
   readonly contactName: string;
   readonly contactEmail: string;
   readonly scanStatus: TScanStatus;
+  /** Who sent the mail (usually the griffie) when the invitation goes to the mayor's office. */
+  readonly remarks: string;
   readonly slots: readonly SlotDraft[];
 }
 
@@ -66,7 +68,9 @@ export function isMailDraft(value: unknown): value is MailDraft {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    ['cbsCode', 'contactName', 'contactEmail', 'scanStatus'].every((name) => isString(v[name])) &&
+    ['cbsCode', 'contactName', 'contactEmail', 'scanStatus', 'remarks'].every((name) =>
+      isString(v[name]),
+    ) &&
     Array.isArray(v.slots) &&
     v.slots.every(isSlotDraft)
   );
@@ -82,17 +86,37 @@ export function emptySlot(id: string): SlotDraft {
   return { id, date: '', start: '', end: '', assumedEnd: false, source: '' };
 }
 
-/** The draft as the mail suggests it; the contact defaults to the sender. */
+/** The mayor's office of a municipality: the address every municipality has (src/data). */
+export const MAYORS_OFFICE_NAME = 'Kabinet van de burgemeester';
+
+export function mayorsOfficeAddress(domain: string): string {
+  return `burgemeester@${domain}`;
+}
+
+/**
+ * The draft as the mail suggests it. The invitation goes to the mayor's office of the
+ * municipality the mail is from, not to the sender (usually the griffie, issue 18, item 7): the
+ * sender is kept in the remarks as who signed the municipality up. Without a known municipality
+ * the sender is the contact.
+ */
 export function draftFromExtraction(
   extraction: TExtractSlotsResponse,
   mail: MailFields,
+  municipalities: readonly { readonly cbsCode: string; readonly domain: string }[] = [],
 ): MailDraft {
+  const cbsCode = extraction.municipality?.cbsCode ?? '';
+  const domain = municipalities.find((m) => m.cbsCode === cbsCode)?.domain;
+  const sender = mail.from ? formatSender(mail.from) : '';
+  const office = domain ? mayorsOfficeAddress(domain) : undefined;
+  const senderIsOffice = office !== undefined && mail.from?.address.toLowerCase() === office;
   return {
-    cbsCode: extraction.municipality?.cbsCode ?? '',
-    contactName: mail.from?.name ?? '',
-    contactEmail: mail.from?.address ?? '',
-    // The mail rarely says; the account holder can ask later (it is no condition).
-    scanStatus: 'onbekend',
+    cbsCode,
+    ...(office && !senderIsOffice
+      ? { contactName: MAYORS_OFFICE_NAME, contactEmail: office }
+      : { contactName: mail.from?.name ?? '', contactEmail: mail.from?.address ?? '' }),
+    remarks: office && !senderIsOffice && sender ? `Aangemeld door ${sender}.` : '',
+    // What the mail says of the scan; else unknown (the account holder can ask: no condition).
+    scanStatus: extraction.scanStatus ?? 'onbekend',
     slots: extraction.slots.map((slot, index) => slotFromExtracted(slot, `slot-${index}`)),
   };
 }
@@ -109,7 +133,11 @@ export function isSlotComplete(slot: SlotDraft): boolean {
   return toSlotInstants(slot) !== undefined;
 }
 
+/** A year typed key by key reads 0002, 0020, 0202 on the way: no date to ask the API about. */
+const FIRST_YEAR = 2000;
+
 function toSlotInstants(slot: SlotDraft): { start: string; end: string } | undefined {
+  if (!(Number(slot.date.slice(0, 4)) >= FIRST_YEAR)) return undefined;
   const start = toAmsterdamIso({ date: slot.date, time: slot.start });
   const end = toAmsterdamIso({ date: slot.date, time: slot.end });
   return start && end ? { start, end } : undefined;
@@ -148,7 +176,7 @@ export function toRegisterRequest(draft: MailDraft): TRegisterSignupRequest {
       return instants ? [instants] : [];
     }),
     scanStatus: draft.scanStatus,
-    remarks: '',
+    remarks: draft.remarks.trim(),
   };
 }
 

@@ -30,7 +30,11 @@ export async function readSignupMail(
     api.extractSlots(toExtractRequest(mail)),
     api.listMunicipalities(),
   ]);
-  return { extraction, municipalities, draft: draftFromExtraction(extraction, mail) };
+  return {
+    extraction,
+    municipalities,
+    draft: draftFromExtraction(extraction, mail, municipalities.municipalities),
+  };
 }
 
 export function checkAvailability(

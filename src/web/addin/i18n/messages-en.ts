@@ -73,7 +73,8 @@ export const addinMessagesEn: AddinMessages = {
       legend: 'Contact and scan',
       name: 'Contact person at the municipality',
       email: 'E-mail address of the contact person',
-      hint: 'The sender of the e-mail by default.',
+      hint: 'The mayor’s office by default: it receives the invitation. The sender is in the remarks.',
+      remarks: 'Remarks',
       scan: 'Administrative resilience scan',
     },
     availability: {

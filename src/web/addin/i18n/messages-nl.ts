@@ -72,7 +72,8 @@ export const addinMessagesNl = {
       legend: 'Contactpersoon en scan',
       name: 'Contactpersoon bij de gemeente',
       email: 'E-mailadres van de contactpersoon',
-      hint: 'Standaard de afzender van de mail.',
+      hint: 'Standaard het kabinet van de burgemeester: die krijgt de uitnodiging. De afzender staat bij de opmerkingen.',
+      remarks: 'Opmerkingen',
       scan: 'Bestuurlijke weerbaarheidsscan',
     },
     availability: {

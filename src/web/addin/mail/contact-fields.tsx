@@ -1,13 +1,14 @@
-// Who at the municipality gets the confirmation later (the sender of the mail by default) and
-// whether the municipality did the resilience scan (optional input, no condition).
-import { Field, Input, Select, type FieldProps } from '@fluentui/react-components';
+// Who at the municipality gets the confirmation later (the mayor's office by default, the sender
+// of the mail in the remarks), whether the municipality did the resilience scan (optional
+// input, no condition) and remarks.
+import { Field, Input, Select, Textarea, type FieldProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { SCAN_STATUSES, type TScanStatus } from '../../common/api/api-types.js';
 import type { MailDraft } from '../flows/mail-draft.js';
 import { useAddinT } from '../i18n/addin-i18n.js';
 import { useAddinStyles } from '../shell/use-addin-styles.js';
 
-type ContactPart = Pick<MailDraft, 'contactName' | 'contactEmail' | 'scanStatus'>;
+type ContactPart = Pick<MailDraft, 'contactName' | 'contactEmail' | 'scanStatus' | 'remarks'>;
 
 export interface ContactFieldsProps {
   readonly value: ContactPart;
@@ -16,6 +17,7 @@ export interface ContactFieldsProps {
     readonly name: readonly string[];
     readonly email: readonly string[];
     readonly scan: readonly string[];
+    readonly remarks?: readonly string[];
   };
 }
 
@@ -67,6 +69,13 @@ export function ContactFields({ value, onChange, messages }: ContactFieldsProps)
             </option>
           ))}
         </Select>
+      </Field>
+      <Field label={at('mail.contact.remarks')} {...validation(messages.remarks ?? [])}>
+        <Textarea
+          value={value.remarks}
+          resize="vertical"
+          onChange={(_, data) => onChange({ remarks: data.value })}
+        />
       </Field>
     </fieldset>
   );

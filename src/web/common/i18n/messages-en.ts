@@ -101,6 +101,13 @@ export const messagesEn: Messages = {
     unknownExplained:
       "Unknown means: the other organisation's calendar is not shared, so Workshopplanner cannot see whether the trainer can. The trainer can state when they can under My availability; otherwise their answer to the option decides.",
     loading: 'Looking at the trainers’ calendars…',
+    warningsTitle: 'Note about the preferences',
+    busyTitle: 'A trainer of this pair is busy',
+    busyTrainer_one: '{{name}} is busy at preference {{slots}}.',
+    busyTrainer_other: '{{name}} is busy at preferences {{slots}}.',
+    busyQuestion:
+      'Nothing is placed yet. Place the options with this pair anyway, or choose another pair?',
+    busyPlace: 'Place with this pair anyway',
     propose: 'Place options with this pair',
     proposing: 'Placing the options…',
     placed: 'Options placed for {{name}}',
@@ -205,6 +212,9 @@ export const messagesEn: Messages = {
     alreadySignedUp: '{{name}} ({{status}})',
     contactName: 'Contact at the mayor’s office',
     contactHint: 'This person receives the invitation for {{name}}.',
+    contactFunction: 'Function of the contact (optional)',
+    contactFunctionHint:
+      'For example kabinet van de burgemeester. Apart from the name, for the salutation.',
     contactEmail: 'E-mail address of the contact',
     slots: 'Three preferences, favourite first (between {{from}} and {{to}})',
     slot: {
@@ -238,6 +248,7 @@ export const messagesEn: Messages = {
     remarks: 'Remarks (optional)',
     lateReason: 'Reason to accept the sign-up after the deadline ({{date}})',
     submit: 'Register the sign-up',
+    submitAnyway: 'Register anyway',
     submitting: 'Registering the sign-up…',
     saved: 'Sign-up of {{name}} registered',
     savedWithWarnings: 'Note the remarks at the preferences below. They do not stop the sign-up.',

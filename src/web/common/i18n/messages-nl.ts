@@ -103,6 +103,13 @@ export const messagesNl = {
     unknownExplained:
       'Onbekend betekent: de agenda van de andere organisatie wordt niet gedeeld, dus Workshopplanner kan niet zien of de trainer dan kan. De trainer kan zelf opgeven wanneer hij of zij kan onder Mijn beschikbaarheid; anders beslist het antwoord op de optie.',
     loading: 'De agenda’s van de trainers worden bekeken…',
+    warningsTitle: 'Let op bij de voorkeuren',
+    busyTitle: 'Een trainer van dit paar is bezet',
+    busyTrainer_one: '{{name}} is bezet bij voorkeur {{slots}}.',
+    busyTrainer_other: '{{name}} is bezet bij voorkeuren {{slots}}.',
+    busyQuestion:
+      'Er is nog niets geplaatst. Toch opties plaatsen bij dit paar, of een ander paar kiezen?',
+    busyPlace: 'Toch plaatsen bij dit paar',
     propose: 'Opties plaatsen bij dit paar',
     proposing: 'Opties worden geplaatst…',
     placed: 'Opties geplaatst voor {{name}}',
@@ -209,6 +216,9 @@ export const messagesNl = {
     alreadySignedUp: '{{name}} ({{status}})',
     contactName: 'Contactpersoon bij het kabinet van de burgemeester',
     contactHint: 'Deze persoon krijgt de uitnodiging van {{name}}.',
+    contactFunction: 'Functie van de contactpersoon (optioneel)',
+    contactFunctionHint:
+      'Bijvoorbeeld kabinet van de burgemeester. Apart van de naam, voor de aanhef.',
     contactEmail: 'E-mailadres van de contactpersoon',
     slots: 'Drie voorkeuren, de liefste eerst (tussen {{from}} en {{to}})',
     slot: {
@@ -242,6 +252,7 @@ export const messagesNl = {
     remarks: 'Opmerkingen (optioneel)',
     lateReason: 'Reden om na de deadline ({{date}}) toch aan te melden',
     submit: 'Aanmelding vastleggen',
+    submitAnyway: 'Toch vastleggen',
     submitting: 'Aanmelding wordt vastgelegd…',
     saved: 'Aanmelding van {{name}} vastgelegd',
     savedWithWarnings:

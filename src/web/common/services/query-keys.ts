@@ -10,6 +10,7 @@ export const queryKeys = {
   signups: (filters: Readonly<Record<string, unknown>> = {}) => ['signups', filters] as const,
   signup: (id: string) => ['signup', id] as const,
   signupLog: (id: string, version: string) => ['signup', id, 'log', version] as const,
+  signupCheck: (id: string, slots: string) => ['signup', id, 'check', slots] as const,
   workshopSheet: (id: string) => ['signup', id, 'sheet'] as const,
   availability: (cbsCode: string, slots: string) => ['availability', cbsCode, slots] as const,
   myAvailability: () => ['my-availability'] as const,

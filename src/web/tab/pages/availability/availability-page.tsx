@@ -4,7 +4,9 @@ import {
   Button,
   Link,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Title3,
   makeStyles,
@@ -36,6 +38,15 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
+/** The trainers of a pair shown "bezet" on a preference, with the preferences' numbers. */
+export function busyTrainersOf(pair: TPairView): { name: string; slots: number[] }[] {
+  const busy = (role: 'berenschot' | 'riec') => ({
+    name: pair[role].name,
+    slots: pair.slots.filter((slot) => slot[role] === 'busy').map((slot) => slot.slotIndex + 1),
+  });
+  return [busy('berenschot'), busy('riec')].filter((trainer) => trainer.slots.length > 0);
+}
+
 export default function AvailabilityPage({ signup, onSignupChange }: SignupStepProps) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -49,10 +60,25 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
     [api, slotsKey, cbsCode],
   );
   const query = useQuery(queryKeys.availability(cbsCode, slotsKey), load);
+  // Weekend, holiday, Kerstmis …: the dry run of the sign-up's rules says it here too, before
+  // the trainers are asked (issue 18, item 13). Nothing to say when it cannot be asked.
+  const signupId = signup.id;
+  const loadWarnings = useCallback(
+    () =>
+      api
+        .checkSignup({ signupId, preferences: JSON.parse(slotsKey) as typeof slots })
+        .then((check) => check.warnings)
+        .catch(() => []),
+    [api, signupId, slotsKey],
+  );
+  const warnings = useQuery(queryKeys.signupCheck(signupId, slotsKey), loadWarnings).data ?? [];
   const pairs = query.data?.pairs ?? [];
   const [chosen, setChosen] = useState<TPairView | undefined>(undefined);
   const pair = chosen ?? pairs.find((p) => p.isViable) ?? pairs[0];
   const canPropose = signup.status === 'aangemeld' && signup.userActions.includes('propose');
+  // A hold on a trainer shown "bezet" is placed only after the user confirms it (issue 18.6).
+  const [confirmingBusy, setConfirmingBusy] = useState(false);
+  const busyTrainers = pair ? busyTrainersOf(pair) : [];
 
   const propose = useCommand(
     ({ choice, acknowledgeOverlaps }: { choice: TPairView; acknowledgeOverlaps: boolean }) =>
@@ -65,8 +91,13 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
   );
   const overlaps = propose.state.status === 'failed' ? overlapsOf(propose.state.error) : undefined;
 
-  async function placeOptions(acknowledgeOverlaps = false) {
+  async function placeOptions(acknowledgeOverlaps = false, busyConfirmed = false) {
     if (!pair) return;
+    if (busyTrainers.length > 0 && !busyConfirmed && !acknowledgeOverlaps) {
+      setConfirmingBusy(true);
+      return;
+    }
+    setConfirmingBusy(false);
     afterPlaced(await propose.run({ choice: pair, acknowledgeOverlaps }));
   }
 
@@ -105,6 +136,18 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
       {!query.data && query.isLoading && <Loading label={t('availability.loading')} />}
       {query.data && (
         <>
+          {warnings.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t('availability.warningsTitle')}</MessageBarTitle>
+                <ul>
+                  {warnings.map((warning) => (
+                    <li key={`${warning.field}:${warning.code}`}>{warning.message}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <section className={styles.section} aria-labelledby="grid-heading">
             <Title3 as="h3" id="grid-heading" className={styles.heading}>
               {t('availability.gridTitle')}
@@ -123,6 +166,7 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
               value={pair ? pairKey(pair) : undefined}
               onChange={(next) => {
                 setChosen(next);
+                setConfirmingBusy(false);
                 if (overlaps) propose.reset();
               }}
               disabled={!canPropose || propose.isRunning}
@@ -144,7 +188,36 @@ export default function AvailabilityPage({ signup, onSignupChange }: SignupStepP
                 onRetry={() => void propose.retry().then(afterPlaced)}
               />
             )}
-            {canPropose && !overlaps && (
+            {canPropose && !overlaps && confirmingBusy && busyTrainers.length > 0 && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('availability.busyTitle')}</MessageBarTitle>
+                  {busyTrainers
+                    .map((trainer) =>
+                      t('availability.busyTrainer', {
+                        name: trainer.name,
+                        slots: trainer.slots.join(', '),
+                        count: trainer.slots.length,
+                      }),
+                    )
+                    .join(' ')}{' '}
+                  {t('availability.busyQuestion')}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button
+                    appearance="primary"
+                    disabled={propose.isRunning}
+                    onClick={() => void placeOptions(false, true)}
+                  >
+                    {t('availability.busyPlace')}
+                  </Button>
+                  <Button onClick={() => setConfirmingBusy(false)}>
+                    {t('overlap.chooseAnother')}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+            {canPropose && !overlaps && !confirmingBusy && (
               <div className={styles.actions} aria-live="polite">
                 <Button
                   appearance="primary"

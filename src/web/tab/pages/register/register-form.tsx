@@ -19,6 +19,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../../common/api/api-errors.js';
 import {
   SCAN_STATUSES,
+  type TCheckSignupRequest,
+  type TCheckSignupResponse,
+  type TFieldMessage,
   type TGetCampaignResponse,
   type TMunicipalityView,
   type TRegisterSignupRequest,
@@ -44,7 +47,7 @@ import {
   toFieldNotes,
 } from './register-model.js';
 import { EMPTY_SCAN, ScanThemesFields } from './scan-themes-fields.js';
-import { SlotFieldset } from './slot-fieldset.js';
+import { SlotFields } from './slot-fields.js';
 import { useRegisterStyles } from './use-register-styles.js';
 
 export type CampaignRules = Pick<
@@ -57,9 +60,21 @@ export interface RegisterFormProps {
   readonly campaign: CampaignRules;
   readonly initialCbsCode?: string;
   readonly onSubmit: (request: TRegisterSignupRequest) => Promise<TRegisterSignupResponse>;
+  /**
+   * The dry run (checkSignup): its warnings show at the fields before anything is saved, and a
+   * second click saves anyway. Without it the warnings come with the saved sign-up.
+   */
+  readonly onCheck?: (request: TCheckSignupRequest) => Promise<TCheckSignupResponse>;
   /** The sign-up is registered (and the user has seen any warnings). */
   readonly onDone: (signup: TSignupView) => void;
 }
+
+type Attempt =
+  | { readonly kind: 'warnings'; readonly warnings: readonly TFieldMessage[] }
+  | { readonly kind: 'saved'; readonly response: TRegisterSignupResponse };
+
+const keyOf = (warnings: readonly TFieldMessage[]) =>
+  warnings.map((w) => `${w.field}:${w.code}`).join('|');
 
 export function RegisterForm(props: RegisterFormProps) {
   const { t, i18n } = useTranslation();
@@ -73,7 +88,22 @@ export function RegisterForm(props: RegisterFormProps) {
   );
   const [notes, setNotes] = useState<FieldNote[]>([]);
   const [saved, setSaved] = useState<TRegisterSignupResponse | undefined>(undefined);
-  const command = useCommand(props.onSubmit, { invalidates: signupsChanged });
+  // The warnings of the dry run the user has seen: the same ones again do not stop the save.
+  const seen = useRef<string | undefined>(undefined);
+  const { onCheck, onSubmit } = props;
+  const command = useCommand(
+    async (request: TRegisterSignupRequest): Promise<Attempt> => {
+      if (onCheck) {
+        const check = await onCheck(request);
+        if (check.warnings.length > 0 && keyOf(check.warnings) !== seen.current) {
+          seen.current = keyOf(check.warnings);
+          return { kind: 'warnings', warnings: check.warnings };
+        }
+      }
+      return { kind: 'saved', response: await onSubmit(request) };
+    },
+    { invalidates: signupsChanged },
+  );
   const summary = useRef<HTMLDivElement>(null);
   const needsLateReason = !campaign.isSignupOpen;
   const municipality = props.municipalities.find((m) => m.cbsCode === values.cbsCode);
@@ -102,11 +132,17 @@ export function RegisterForm(props: RegisterFormProps) {
   }
 
   /** After a first attempt or a retry: on to the next step, or the warnings at the fields. */
-  function handleResponse(response: TRegisterSignupResponse | undefined) {
+  function handleResponse(attempt: Attempt | undefined) {
     summary.current?.focus();
-    if (!response) return;
+    if (!attempt) return;
+    if (attempt.kind === 'warnings') {
+      setNotes(toFieldNotes(attempt.warnings, 'warning'));
+      return;
+    }
+    const response = attempt.response;
     clearDraft();
-    if (response.warnings.length === 0) {
+    // Warnings the dry run showed before saving were seen: no second stop for them.
+    if (response.warnings.length === 0 || keyOf(response.warnings) === seen.current) {
       props.onDone(response.signup);
       return;
     }
@@ -119,6 +155,8 @@ export function RegisterForm(props: RegisterFormProps) {
   const apiErrors = failure instanceof ApiProblem ? toFieldNotes(failure.fieldErrors, 'error') : [];
   const shown = [...notes, ...apiErrors];
   const formNotes = notesAt(shown, 'form');
+  const warnedFirst = saved === undefined && notes.some((note) => note.severity === 'warning');
+  const submitLabel = warnedFirst ? t('register.submitAnyway') : t('register.submit');
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
@@ -130,6 +168,11 @@ export function RegisterForm(props: RegisterFormProps) {
             onRetry={() => void command.retry().then(handleResponse)}
             signupHref={(signupId) => routeHref({ page: 'log', signupId })}
           />
+        )}
+        {warnedFirst && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('edit.warningsFirst', { action: submitLabel })}</MessageBarBody>
+          </MessageBar>
         )}
         {saved && (
           <MessageBar intent="success" layout="multiline">
@@ -173,6 +216,17 @@ export function RegisterForm(props: RegisterFormProps) {
             />
           </Field>
           <Field
+            label={t('register.contactFunction')}
+            hint={t('register.contactFunctionHint')}
+            {...fieldValidation(notesAt(shown, 'contact.function'))}
+          >
+            <Input
+              value={values.contactFunction}
+              autoComplete="organization-title"
+              onChange={(_, d) => update({ contactFunction: d.value })}
+            />
+          </Field>
+          <Field
             label={t('register.contactEmail')}
             required
             {...fieldValidation(notesAt(shown, 'contact.email'))}
@@ -196,19 +250,13 @@ export function RegisterForm(props: RegisterFormProps) {
           })}
         </h3>
         <GroupNotes id="register-slots-notes" notes={notesAt(shown, 'preferences')} />
-        {values.slots.map((slot, index) => (
-          <SlotFieldset
-            key={index}
-            index={index}
-            slot={slot}
-            notes={shown}
-            window={campaign.window}
-            defaultDurationMinutes={campaign.defaultDurationMinutes}
-            onChange={(next) =>
-              update({ slots: values.slots.map((s, i) => (i === index ? next : s)) })
-            }
-          />
-        ))}
+        <SlotFields
+          slots={values.slots}
+          notes={shown}
+          window={campaign.window}
+          defaultDurationMinutes={campaign.defaultDurationMinutes}
+          onChange={(slots) => update({ slots })}
+        />
       </section>
 
       <fieldset className={styles.section}>
@@ -262,7 +310,7 @@ export function RegisterForm(props: RegisterFormProps) {
           disabled={command.isRunning || saved !== undefined}
           {...(command.isRunning ? { icon: <Spinner size="tiny" /> } : {})}
         >
-          {command.isRunning ? t('register.submitting') : t('register.submit')}
+          {command.isRunning ? t('register.submitting') : submitLabel}
         </Button>
       </div>
     </form>

@@ -22,6 +22,8 @@ export interface RegisterFormValues {
   readonly cbsCode: string;
   readonly contactName: string;
   readonly contactEmail: string;
+  /** The contact's function ("kabinet van de burgemeester"), apart from the name (salutation). */
+  readonly contactFunction: string;
   readonly slots: readonly SlotInput[];
   readonly scanStatus: TScanStatus;
   /** Absent in drafts from before the themes; read as empty. */

@@ -14,6 +14,7 @@ export function emptyValues(preferenceCount: number, cbsCode = ''): RegisterForm
     cbsCode,
     contactName: '',
     contactEmail: '',
+    contactFunction: '',
     slots: Array.from({ length: preferenceCount }, () => EMPTY_SLOT),
     scanStatus: 'onbekend',
     remarks: '',
@@ -30,7 +31,15 @@ export function isRegisterValues(
 ): value is RegisterFormValues {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  const texts = ['cbsCode', 'contactName', 'contactEmail', 'scanStatus', 'remarks', 'lateReason'];
+  const texts = [
+    'cbsCode',
+    'contactName',
+    'contactEmail',
+    'contactFunction',
+    'scanStatus',
+    'remarks',
+    'lateReason',
+  ];
   return (
     texts.every((name) => isString(v[name])) &&
     Array.isArray(v.slots) &&
@@ -83,7 +92,11 @@ export function buildRequest(
   return {
     request: {
       cbsCode: values.cbsCode,
-      contact: { name: values.contactName.trim(), email: values.contactEmail.trim() },
+      contact: {
+        name: values.contactName.trim(),
+        email: values.contactEmail.trim(),
+        ...(values.contactFunction.trim() ? { function: values.contactFunction.trim() } : {}),
+      },
       preferences,
       scanStatus: values.scanStatus,
       ...(values.scan && !isEmptyScan(values.scan) ? { scan: toScanRequest(values.scan) } : {}),
@@ -106,6 +119,7 @@ export type FormField =
   | 'cbsCode'
   | 'contact.name'
   | 'contact.email'
+  | 'contact.function'
   | 'preferences'
   | `preferences.${number}`
   | `preferences.${number}.date`
@@ -116,7 +130,8 @@ export type FormField =
   | 'lateOverride.reason'
   | 'form';
 
-const KNOWN = /^(cbsCode|contact\.name|contact\.email|scanStatus|remarks|lateOverride\.reason)$/;
+const KNOWN =
+  /^(cbsCode|contact\.name|contact\.email|contact\.function|scanStatus|remarks|lateOverride\.reason)$/;
 
 /** Where a message is shown: its own field, the slot's group, or the form as a whole. */
 export function fieldOf(path: string): FormField {

@@ -36,6 +36,7 @@ export default function RegisterPage({ cbsCode }: { cbsCode?: string }) {
           campaign={query.data[1]}
           {...(cbsCode ? { initialCbsCode: cbsCode } : {})}
           onSubmit={api.registerSignup}
+          onCheck={api.checkSignup}
           onDone={(signup) => {
             notify(t('register.saved', { name: signup.municipality.name }), {
               body: t('register.next'),

@@ -44,7 +44,7 @@ import {
   isEmptyScan,
   toScanRequest,
 } from '../register/scan-themes-fields.js';
-import { SlotFieldset } from '../register/slot-fieldset.js';
+import { SlotFields } from '../register/slot-fields.js';
 import { useRegisterStyles } from '../register/use-register-styles.js';
 
 export type EditMode = 'edit' | 'newDates';
@@ -67,6 +67,7 @@ function valuesOf(signup: TSignupView): RegisterFormValues {
     cbsCode: signup.municipality.cbsCode,
     contactName: signup.contact.name,
     contactEmail: signup.contact.email,
+    contactFunction: '',
     slots: signup.preferences.map(toSlotInput),
     scanStatus: signup.scanStatus,
     scan: signup.scan
@@ -241,20 +242,15 @@ export function EditSignupForm(props: EditSignupFormProps) {
         </h3>
         {!slotsEditable && <Text as="p">{t('edit.edit.slotsLocked')}</Text>}
         <GroupNotes id="edit-slots-notes" notes={notesAt(shown, 'preferences')} />
-        {slotsEditable &&
-          values.slots.map((slot, index) => (
-            <SlotFieldset
-              key={index}
-              index={index}
-              slot={slot}
-              notes={shown}
-              window={props.campaign.window}
-              defaultDurationMinutes={props.campaign.defaultDurationMinutes}
-              onChange={(next) =>
-                update({ slots: values.slots.map((s, i) => (i === index ? next : s)) })
-              }
-            />
-          ))}
+        {slotsEditable && (
+          <SlotFields
+            slots={values.slots}
+            notes={shown}
+            window={props.campaign.window}
+            defaultDurationMinutes={props.campaign.defaultDurationMinutes}
+            onChange={(slots) => update({ slots })}
+          />
+        )}
       </section>
 
       {mode === 'edit' ? (
