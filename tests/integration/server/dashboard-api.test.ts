@@ -94,6 +94,12 @@ describe('GET /api/dashboard', () => {
     expect(old.campaignId).toBe('weerbaarheid-2022');
     expect(old.total.notSignedUp).toBe(MUNICIPALITIES.length);
     expect(old.daysToDeadline).toBeLessThan(0);
+    const overview = expectStatus(
+      await stack.as(PIETER, '/api/municipalities?campaignId=weerbaarheid-2022'),
+      200,
+    ).body as { campaignId: string; municipalities: { signup: unknown }[] };
+    expect(overview.campaignId).toBe('weerbaarheid-2022');
+    expect(overview.municipalities.every((m) => m.signup === null)).toBe(true);
     const missing = await stack.as(PIETER, '/api/dashboard?campaignId=bestaat-niet');
     expectProblem(missing, 404, 'NOT_FOUND');
     expect(missing.body.detail).toMatch(/editie van de campagne bestaat niet/);

@@ -9,20 +9,28 @@ import { createWorkshopApi } from '../../common/api/workshop-api.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
 import { AppServicesProvider, canPlan, hasPermission } from '../../common/services/app-services.js';
 import { useSignedIn } from '../../common/services/use-signed-in.js';
-import { useRoute } from '../routing/use-route.js';
-import { routeHref } from '../routing/routes.js';
+import { useEditionHref, useRoute } from '../routing/use-route.js';
+import { EditionPicker } from './edition-picker.js';
 import { Pages } from './pages.js';
 
 export const POLL_INTERVAL_MS = 15_000;
 
 const useStyles = makeStyles({
   nav: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  bar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+  },
 });
 
 function MainNav({ me }: { me: TGetMeResponse }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const route = useRoute();
+  const routeHref = useEditionHref();
   const current = (page: string) => (route.page === page ? ('page' as const) : undefined);
   return (
     <nav aria-label={t('nav.label')} className={styles.nav}>
@@ -48,11 +56,31 @@ function MainNav({ me }: { me: TGetMeResponse }) {
         </Link>
       )}
       {hasPermission(me, 'signups:read') && (
+        <Link href={routeHref({ page: 'dashboard' })} aria-current={current('dashboard')}>
+          {t('nav.dashboard')}
+        </Link>
+      )}
+      {hasPermission(me, 'signups:read') && (
         <Link href={routeHref({ page: 'logbook' })} aria-current={current('logbook')}>
           {t('nav.log')}
         </Link>
       )}
+      {hasPermission(me, 'campaign:write') && (
+        <Link href={routeHref({ page: 'campaign' })} aria-current={current('campaign')}>
+          {t('nav.campaign')}
+        </Link>
+      )}
     </nav>
+  );
+}
+
+function NavBar({ me }: { me: TGetMeResponse }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.bar}>
+      <MainNav me={me} />
+      {hasPermission(me, 'signups:read') && <EditionPicker />}
+    </div>
   );
 }
 
@@ -75,7 +103,7 @@ export function Session({ tokens, signInAgain, frame }: SessionProps) {
 
   return (
     <AppServicesProvider value={services}>
-      {frame(<MainNav me={services.me} />, <Pages />)}
+      {frame(<NavBar me={services.me} />, <Pages />)}
     </AppServicesProvider>
   );
 }

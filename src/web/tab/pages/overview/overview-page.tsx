@@ -20,6 +20,7 @@ import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { FIRST_PAGE_MARK, markOnce } from '../../../common/performance/marks.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
+import { useEdition } from '../../routing/use-route.js';
 import { ActionList } from './action-list.js';
 import { ExportButtons } from './export-buttons.js';
 import { MunicipalityTable } from './municipality-table.js';
@@ -58,7 +59,8 @@ export default function OverviewPage() {
   const { t } = useTranslation();
   const styles = useOverviewStyles();
   const { api, me, now } = useAppServices();
-  const load = useCallback(() => api.listMunicipalities(), [api]);
+  const edition = useEdition();
+  const load = useCallback(() => api.listMunicipalities(edition), [api, edition]);
   const query = useQuery(load);
   const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
   const data = query.data;
