@@ -10,7 +10,7 @@ import { pickEdition, useEdition } from '../routing/use-route.js';
 
 const useStyles = makeStyles({ field: { maxWidth: '22rem' } });
 
-export function EditionPicker() {
+export default function EditionPicker() {
   const { t } = useTranslation();
   const styles = useStyles();
   const { api } = useAppServices();

@@ -1,7 +1,7 @@
 // A signed-in session: the API with the user's token and language, who the user is (GET /me),
 // the navigation their role allows, and the pages.
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient, type TokenSource } from '../../common/api/api-client.js';
 import type { TGetMeResponse } from '../../common/api/api-types.js';
@@ -10,8 +10,10 @@ import { currentLanguage } from '../../common/i18n/i18n.js';
 import { AppServicesProvider, canPlan, hasPermission } from '../../common/services/app-services.js';
 import { useSignedIn } from '../../common/services/use-signed-in.js';
 import { useEditionHref, useRoute } from '../routing/use-route.js';
-import { EditionPicker } from './edition-picker.js';
 import { Pages } from './pages.js';
+
+// Its own chunk (Fluent's Select): the first render does not wait for the edition picker.
+const EditionPicker = lazy(() => import('./edition-picker.js'));
 
 export const POLL_INTERVAL_MS = 15_000;
 
@@ -79,7 +81,11 @@ function NavBar({ me }: { me: TGetMeResponse }) {
   return (
     <div className={styles.bar}>
       <MainNav me={me} />
-      {hasPermission(me, 'signups:read') && <EditionPicker />}
+      {hasPermission(me, 'signups:read') && (
+        <Suspense fallback={null}>
+          <EditionPicker />
+        </Suspense>
+      )}
     </div>
   );
 }
