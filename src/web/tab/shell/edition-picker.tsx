@@ -8,7 +8,11 @@ import { useAppServices } from '../../common/services/app-services.js';
 import { useQuery } from '../../common/services/use-query.js';
 import { pickEdition, useEdition } from '../routing/use-route.js';
 
-const useStyles = makeStyles({ field: { maxWidth: '22rem' } });
+const useStyles = makeStyles({
+  field: { maxWidth: '100%', minWidth: 0 },
+  // A long title is cut, not the pane widened (375 px in Teams mobile).
+  select: { maxWidth: 'min(22rem, 100%)', minWidth: 0 },
+});
 
 export default function EditionPicker() {
   const { t } = useTranslation();
@@ -22,8 +26,9 @@ export default function EditionPicker() {
   // Nothing to pick between: no picker (a failed load leaves the current edition in use).
   if (campaigns.length < 2) return null;
   return (
-    <Field label={t('edition.label')} orientation="horizontal" className={styles.field}>
+    <Field label={t('edition.label')} className={styles.field}>
       <Select
+        className={styles.select}
         value={picked ?? current?.id ?? ''}
         onChange={(_, data) => pickEdition(data.value === current?.id ? undefined : data.value)}
       >
