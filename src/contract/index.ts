@@ -11,6 +11,7 @@ export * from './operations/confirm-slot.js';
 export * from './operations/extract-slots.js';
 export * from './operations/get-availability.js';
 export * from './operations/get-campaign.js';
+export * from './operations/get-dashboard.js';
 export * from './operations/campaigns.js';
 export * from './operations/get-health.js';
 export * from './operations/get-me.js';

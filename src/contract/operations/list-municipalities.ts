@@ -49,6 +49,13 @@ export const ZListMunicipalitiesResponse = z.object({
 });
 export type TListMunicipalitiesResponse = z.infer<typeof ZListMunicipalitiesResponse>;
 
+export const ZListMunicipalitiesQuery = z.object({
+  campaignId: described(
+    z.optional(z.string().check(z.maxLength(50))),
+    'De aanmeldingen in deze editie in plaats van de huidige',
+  ),
+});
+
 export const listMunicipalities = defineOperation({
   operationId: 'listMunicipalities',
   method: 'GET',
@@ -56,6 +63,7 @@ export const listMunicipalities = defineOperation({
   summary: 'Geeft de gemeenten met de stand van hun aanmelding en de dagen tot de deadline',
   tags: ['Gemeenten'],
   permission: 'signups:read',
-  problems: ['GRAPH_UNAVAILABLE'],
+  problems: ['NOT_FOUND', 'GRAPH_UNAVAILABLE'],
+  query: ZListMunicipalitiesQuery,
   response: { status: 200, schema: ZListMunicipalitiesResponse },
 });

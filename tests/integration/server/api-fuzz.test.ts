@@ -197,6 +197,7 @@ const SPECS: Record<string, () => fc.Arbitrary<FuzzRequest>> = {
   getMe: () => query.map((q) => ({ path: `/api/me${q}` })),
   getCampaign: () => query.map((q) => ({ path: `/api/campaign${q}` })),
   listMunicipalities: () => query.map((q) => ({ path: `/api/municipalities${q}` })),
+  getDashboard: () => query.map((q) => ({ path: `/api/dashboard${q}` })),
   listSignups: () => query.map((q) => ({ path: `/api/signups${q}` })),
   getSignup: () =>
     fc

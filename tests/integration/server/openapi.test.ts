@@ -97,6 +97,7 @@ describe('the planning operations in the document', () => {
     ['getSignup', 'get', '/api/signups/{signupId}', 'signups:read'],
     ['getSignupLog', 'get', '/api/signups/{signupId}/log', 'signups:read'],
     ['listLog', 'get', '/api/log', 'signups:read'],
+    ['getDashboard', 'get', '/api/dashboard', 'signups:read'],
     ['registerSignup', 'post', '/api/signups', 'signups:write'],
     ['getAvailability', 'post', '/api/availability', 'signups:propose'],
     ['proposeHolds', 'post', '/api/signups/{signupId}/propose', 'signups:propose'],

@@ -50,6 +50,7 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     getMe: missing('getMe'),
     getCampaign: missing('getCampaign'),
     listMunicipalities: missing('listMunicipalities'),
+    getDashboard: missing('getDashboard'),
     listSignups: missing('listSignups'),
     getSignup: missing('getSignup'),
     getSignupLog: missing('getSignupLog'),

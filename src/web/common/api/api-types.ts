@@ -33,6 +33,8 @@ export type {
   TGetAvailabilityRequest,
   TGetAvailabilityResponse,
   TGetCampaignResponse,
+  TGetDashboardResponse,
+  TFunnel,
   TGetMeResponse,
   TGetSignupLogResponse,
   TGetWebConfigResponse,

@@ -21,6 +21,7 @@ import type {
   TGetAvailabilityRequest,
   TGetAvailabilityResponse,
   TGetCampaignResponse,
+  TGetDashboardResponse,
   TGetMeResponse,
   TGetSignupLogResponse,
   TListLogResponse,
@@ -46,7 +47,10 @@ import type {
 export interface WorkshopApi {
   getMe(): Promise<TGetMeResponse>;
   getCampaign(): Promise<TGetCampaignResponse>;
-  listMunicipalities(): Promise<TListMunicipalitiesResponse>;
+  /** The municipalities with their sign-up in the edition `campaignId` (the current one if none). */
+  listMunicipalities(campaignId?: string): Promise<TListMunicipalitiesResponse>;
+  /** The province dashboard of the edition `campaignId` (the current one if none). */
+  getDashboard(campaignId?: string): Promise<TGetDashboardResponse>;
   listSignups(query?: { status?: readonly TSignupStatus[] }): Promise<TListSignupsResponse>;
   getSignup(id: string): Promise<TSignupView>;
   getSignupLog(id: string): Promise<TGetSignupLogResponse>;
@@ -83,13 +87,17 @@ export interface WorkshopApi {
 }
 
 const signup = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
+const editionQuery = (id: string | undefined) =>
+  id ? `?campaignId=${encodeURIComponent(id)}` : '';
 const campaign = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
 
 export function createWorkshopApi(client: ApiClient): WorkshopApi {
   return {
     getMe: () => client.get('/api/me'),
     getCampaign: () => client.get('/api/campaign'),
-    listMunicipalities: () => client.get('/api/municipalities'),
+    listMunicipalities: (campaignId) =>
+      client.get(`/api/municipalities${editionQuery(campaignId)}`),
+    getDashboard: (campaignId) => client.get(`/api/dashboard${editionQuery(campaignId)}`),
     listSignups: (query = {}) => {
       const search = new URLSearchParams();
       if (query.status && query.status.length > 0) search.set('status', query.status.join(','));

@@ -4,9 +4,12 @@ import type { InvalidateQueryFilters, QueryKey } from '@tanstack/react-query';
 
 export const queryKeys = {
   me: () => ['me'] as const,
-  municipalities: () => ['municipalities'] as const,
+  /** The overview's rows, of the edition picked (none: the current edition). */
+  municipalities: (edition?: string) => ['municipalities', 'edition', edition ?? ''] as const,
   registerChoices: () => ['municipalities', 'with-campaign'] as const,
   campaign: () => ['campaign'] as const,
+  campaigns: () => ['campaigns'] as const,
+  dashboard: (edition?: string) => ['dashboard', edition ?? ''] as const,
   signups: (filters: Readonly<Record<string, unknown>> = {}) => ['signups', filters] as const,
   signup: (id: string) => ['signup', id] as const,
   signupLog: (id: string, version: string) => ['signup', id, 'log', version] as const,
@@ -29,16 +32,12 @@ export function signupChanged(id: string): InvalidateQueryFilters[] {
     { queryKey: [...queryKeys.signup(id), 'log'] },
     { queryKey: queryKeys.workshopSheet(id) },
     { queryKey: ['signups'] },
-    { queryKey: queryKeys.municipalities() },
+    { queryKey: ['municipalities'] },
     { queryKey: ['log'] },
   ];
 }
 
 /** A new sign-up: the lists that show it. */
 export function signupsChanged(): InvalidateQueryFilters[] {
-  return [
-    { queryKey: ['signups'] },
-    { queryKey: queryKeys.municipalities() },
-    { queryKey: ['log'] },
-  ];
+  return [{ queryKey: ['signups'] }, { queryKey: ['municipalities'] }, { queryKey: ['log'] }];
 }

@@ -8,6 +8,10 @@ export type Route =
   | { readonly page: 'register'; readonly cbsCode?: string }
   | { readonly page: 'planning' }
   | { readonly page: 'my-availability' }
+  /** The province dashboard (issue 13, item 2). */
+  | { readonly page: 'dashboard' }
+  /** The editions of the campaign and their settings (coordinator; issue 13, item 1). */
+  | { readonly page: 'campaign' }
   /** The campaign-wide log (the Teams tab "Logboek", `?view=logboek`). */
   | { readonly page: 'logbook'; readonly cbsCode?: string; readonly pageNumber?: number }
   | { readonly page: SignupPage; readonly signupId: string }
@@ -35,6 +39,8 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'planning' && parts.length === 1) return { page: 'planning' };
   if (parts[0] === 'beschikbaarheid' && parts.length === 1) return { page: 'my-availability' };
+  if (parts[0] === 'dashboard' && parts.length === 1) return { page: 'dashboard' };
+  if (parts[0] === 'campagne' && parts.length === 1) return { page: 'campaign' };
   if (parts[0] === 'logboek' && parts.length === 1) {
     const cbsCode = params.get('gemeente');
     const pageNumber = Number(params.get('pagina') ?? '1');
@@ -60,6 +66,10 @@ export function routeHref(route: Route): string {
       return '#/planning';
     case 'my-availability':
       return '#/beschikbaarheid';
+    case 'dashboard':
+      return '#/dashboard';
+    case 'campaign':
+      return '#/campagne';
     case 'logbook': {
       const search = new URLSearchParams();
       if (route.cbsCode) search.set('gemeente', route.cbsCode);
@@ -84,4 +94,21 @@ export function initialHash(hash: string, search: string): string {
   // Any fragment, "#/" (the overview) included, is a page the user chose.
   if (hash !== '' && hash !== '#') return hash;
   return new URLSearchParams(search).get('view') === 'logboek' ? '#/logboek' : hash;
+}
+
+/** The edition the user picked (`editie=` in the fragment's query); undefined: the current one. */
+export function editionOf(hash: string): string | undefined {
+  const [, query = ''] = hash.replace(/^#/, '').split('?');
+  const edition = new URLSearchParams(query).get('editie');
+  return edition && /^[a-z0-9][a-z0-9-]{0,49}$/.test(edition) ? edition : undefined;
+}
+
+/** `href` with the picked edition kept (or dropped when `edition` is undefined). */
+export function withEdition(href: string, edition: string | undefined): string {
+  const [path = '#/', query = ''] = href.split('?');
+  const search = new URLSearchParams(query);
+  if (edition) search.set('editie', edition);
+  else search.delete('editie');
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }

@@ -15,6 +15,8 @@ const RegisterPage = lazy(() => import('../pages/register/register-page.js'));
 const PlanningPage = lazy(() => import('../pages/planning/planning-page.js'));
 const MyAvailabilityPage = lazy(() => import('../pages/my-availability/my-availability-page.js'));
 const CampaignLogPage = lazy(() => import('../pages/log/campaign-log-page.js'));
+const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page.js'));
+const CampaignPage = lazy(() => import('../pages/campaign/campaign-page.js'));
 const SignupPages = lazy(() => import('../pages/signup/signup-pages.js'));
 
 function Notice({ title, text }: { title: string; text: string }) {
@@ -71,6 +73,20 @@ export function Pages() {
         />
       ) : (
         <Notice title={t('noRole.title')} text={t('noRole.cannotReadLog')} />
+      );
+      break;
+    case 'dashboard':
+      page = canReadSignups ? (
+        <DashboardPage />
+      ) : (
+        <Notice title={t('noRole.title')} text={t('noRole.cannotReadDashboard')} />
+      );
+      break;
+    case 'campaign':
+      page = hasPermission(me, 'campaign:write') ? (
+        <CampaignPage />
+      ) : (
+        <Notice title={t('noRole.title')} text={t('noRole.cannotEditCampaign')} />
       );
       break;
     case 'not-found':

@@ -1,7 +1,7 @@
 // A signed-in session: the API with the user's token and language, who the user is (GET /me),
 // the navigation their role allows, and the pages.
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient, type TokenSource } from '../../common/api/api-client.js';
 import type { TGetMeResponse } from '../../common/api/api-types.js';
@@ -10,20 +10,30 @@ import { currentLanguage } from '../../common/i18n/i18n.js';
 import { AppServicesProvider, canPlan, hasPermission } from '../../common/services/app-services.js';
 import { QueryProvider } from '../../common/services/query-client.js';
 import { useSignedIn } from '../../common/services/use-signed-in.js';
-import { useRoute } from '../routing/use-route.js';
-import { routeHref } from '../routing/routes.js';
+import { useEditionHref, useRoute } from '../routing/use-route.js';
 import { Pages } from './pages.js';
+
+// Its own chunk (Fluent's Select): the first render does not wait for the edition picker.
+const EditionPicker = lazy(() => import('./edition-picker.js'));
 
 export const POLL_INTERVAL_MS = 15_000;
 
 const useStyles = makeStyles({
   nav: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  bar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+  },
 });
 
 function MainNav({ me }: { me: TGetMeResponse }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const route = useRoute();
+  const routeHref = useEditionHref();
   const current = (page: string) => (route.page === page ? ('page' as const) : undefined);
   return (
     <nav aria-label={t('nav.label')} className={styles.nav}>
@@ -49,11 +59,35 @@ function MainNav({ me }: { me: TGetMeResponse }) {
         </Link>
       )}
       {hasPermission(me, 'signups:read') && (
+        <Link href={routeHref({ page: 'dashboard' })} aria-current={current('dashboard')}>
+          {t('nav.dashboard')}
+        </Link>
+      )}
+      {hasPermission(me, 'signups:read') && (
         <Link href={routeHref({ page: 'logbook' })} aria-current={current('logbook')}>
           {t('nav.log')}
         </Link>
       )}
+      {hasPermission(me, 'campaign:write') && (
+        <Link href={routeHref({ page: 'campaign' })} aria-current={current('campaign')}>
+          {t('nav.campaign')}
+        </Link>
+      )}
     </nav>
+  );
+}
+
+function NavBar({ me }: { me: TGetMeResponse }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.bar}>
+      <MainNav me={me} />
+      {hasPermission(me, 'signups:read') && (
+        <Suspense fallback={null}>
+          <EditionPicker />
+        </Suspense>
+      )}
+    </div>
   );
 }
 
@@ -89,7 +123,7 @@ function SignedIn({
 
   return (
     <AppServicesProvider value={services}>
-      {frame(<MainNav me={services.me} />, <Pages />)}
+      {frame(<NavBar me={services.me} />, <Pages />)}
     </AppServicesProvider>
   );
 }

@@ -21,6 +21,7 @@ import { FIRST_PAGE_MARK, markOnce } from '../../../common/performance/marks.js'
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
 import { queryKeys } from '../../../common/services/query-keys.js';
+import { useEdition } from '../../routing/use-route.js';
 import { ActionList } from './action-list.js';
 import { ExportButtons } from './export-buttons.js';
 import { MunicipalityTable } from './municipality-table.js';
@@ -59,8 +60,9 @@ export default function OverviewPage() {
   const { t } = useTranslation();
   const styles = useOverviewStyles();
   const { api, me, now } = useAppServices();
-  const load = useCallback(() => api.listMunicipalities(), [api]);
-  const query = useQuery(queryKeys.municipalities(), load);
+  const edition = useEdition();
+  const load = useCallback(() => api.listMunicipalities(edition), [api, edition]);
+  const query = useQuery(queryKeys.municipalities(edition), load);
   const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
   const data = query.data;
 
