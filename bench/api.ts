@@ -160,7 +160,7 @@ export async function seedSignups(stack: BenchStack, from: number, to: number): 
     });
   }
   // In chunks, each retried when the request fails on a connection the sandbox closed while
-  // idle (fetch failed); a retried chunk's items that did arrive the first time then answer a
+  // idle (fetch failed) or times out on a busy machine; a retried chunk's items that did arrive the first time then answer a
   // conflict on the unique column, and are skipped.
   const ids: string[] = [];
   for (let start = 0; start < steps.length; start += 100) {
@@ -174,7 +174,7 @@ export async function seedSignups(stack: BenchStack, from: number, to: number): 
         }
         break;
       } catch (error) {
-        if (attempt >= 3 || !String(error).includes('fetch failed')) throw error;
+        if (attempt >= 5 || !/fetch failed|TimeoutError/.test(String(error))) throw error;
       }
     }
   }
