@@ -6,6 +6,10 @@ declare module 'autocannon' {
     readonly connections?: number;
     /** Seconds. */
     readonly duration?: number;
+    /** Requests in all, instead of a duration. */
+    readonly amount?: number;
+    /** Seconds before a request counts as timed out (default 10). */
+    readonly timeout?: number;
     readonly headers?: Record<string, string>;
     /** Worker threads that generate the load (off the main thread, which serves the API). */
     readonly workers?: number;
@@ -28,6 +32,8 @@ declare module 'autocannon' {
     readonly timeouts: number;
     readonly non2xx: number;
     readonly totalCompletedRequests: number;
+    /** Answers per status code. */
+    readonly statusCodeStats?: Record<string, { readonly count: number }>;
   }
 
   export default function autocannon(options: Options): Promise<Result>;

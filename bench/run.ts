@@ -94,13 +94,17 @@ if (only.length === 0 || only.includes('instances')) {
   );
   const { runIdleHourBench } = await import('./instances.js');
   const rows = await runIdleHourBench();
-  print('### An idle province for one hour (44 sign-ups, 3 organizers), polling every 60 s');
+  print(
+    '### An idle province for one hour (44 sign-ups, 3 organizers), polling every 60 s and with notifications',
+  );
   print();
-  print('| instances | Graph requests per hour | delta | sign-up list | state list | cycles run |');
-  print('|---|---:|---:|---:|---:|---:|');
+  print(
+    '| instances | Graph requests per hour | delta | sign-up list | state list | subscriptions | cycles run |',
+  );
+  print('|---|---:|---:|---:|---:|---:|---:|');
   for (const row of rows)
     print(
-      `| ${row.setup} | ${row.total} | ${row.delta} | ${row.signupList} | ${row.stateList} | ${row.runs} |`,
+      `| ${row.setup} | ${row.total} | ${row.delta} | ${row.signupList} | ${row.stateList} | ${row.subscriptions} | ${row.runs} |`,
     );
   print();
 }
@@ -139,9 +143,10 @@ if (only.length === 0 || only.includes('extract')) {
 }
 
 if (only.length === 0 || only.includes('api')) {
-  console.error('api: listSignups and getSignup under load (autocannon), 44 and 400 sign-ups…');
+  console.error(
+    'api: listSignups (whole, first page, summaries) and getSignup under load (autocannon), 44, 400 and 3,420 sign-ups…',
+  );
   const rows = await runApiBench();
-  const [few, many] = SIGNUP_COUNTS;
   const cell = (operation: string, signups: number) => {
     const row = rows.find((r) => r.operation === operation && r.signups === signups)!;
     return `${Math.round(row.requestsPerSecond)} | ${row.p50} ms | ${row.p99} ms | ${row.kilobytesPerAnswer.toFixed(1)} KB`;
@@ -150,10 +155,17 @@ if (only.length === 0 || only.includes('api')) {
     `### The API under load (coordinator's token, on-behalf-of to the sandbox, 10 connections)`,
   );
   print();
-  print(`| operation | ${few}: req/s | p50 | p99 | answer | ${many}: req/s | p50 | p99 | answer |`);
-  print('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const operation of ['listSignups', 'getSignup']) {
-    print(`| ${operation} | ${cell(operation, few)} | ${cell(operation, many)} |`);
+  print('| operation | sign-ups | req/s | p50 | p99 | answer |');
+  print('|---|---:|---:|---:|---:|---:|');
+  for (const count of SIGNUP_COUNTS) {
+    for (const operation of [
+      'listSignups',
+      'listSignups?limit=50',
+      'listSignupSummaries',
+      'getSignup',
+    ]) {
+      print(`| ${operation} | ${count} | ${cell(operation, count)} |`);
+    }
   }
   print();
   print(

@@ -92,6 +92,52 @@ export async function listSignups(
   return succeed(signups);
 }
 
+export interface SignupsPage {
+  /** In item id order (stable between pages). */
+  readonly signups: readonly StoredSignup[];
+  /** Where the next page starts (the last id read); undefined on the last page. */
+  readonly nextAfterId: number | undefined;
+}
+
+/**
+ * One page of the sign-ups the caller may see, in item id order (issue 16, item 4). A caller
+ * with several scopes (an account holder of two RIECs, a trainer with two addresses) gets one
+ * query per scope, merged: the page holds only ids every scope has read up to, so the next page
+ * (after `nextAfterId`) neither repeats nor skips a sign-up.
+ */
+export async function listSignupsPage(
+  ctx: UseCaseContext,
+  query: ListSignupsQuery,
+  page: { readonly afterId: number | undefined; readonly limit: number },
+): Promise<Outcome<SignupsPage>> {
+  const filters = await scopedFilters(ctx, query);
+  if (!filters) return failWith({ kind: 'forbidden', reason: query.riec ? 'otherRiec' : 'role' });
+  const results = await Promise.all(
+    filters.map((filter) => ctx.m365.statusLog.page(filter, page.afterId, page.limit)),
+  );
+  const bounds = results.flatMap((r) => (r.more && r.lastId !== undefined ? [r.lastId] : []));
+  const bound = bounds.length > 0 ? Math.min(...bounds) : undefined;
+  const byId = new Map<number, StoredSignup>();
+  for (const result of results) {
+    for (const stored of result.signups) {
+      const id = Number(stored.signup.id);
+      if (bound === undefined || id <= bound) byId.set(id, stored);
+    }
+  }
+  const ids = [...byId.keys()].sort((a, b) => a - b);
+  let nextAfterId = bound;
+  if (ids.length > page.limit) {
+    ids.length = page.limit;
+    nextAfterId = ids[ids.length - 1];
+  }
+  const signups = ids.flatMap((id) => {
+    const stored = byId.get(id);
+    return stored ? [stored] : [];
+  });
+  for (const stored of signups) ctx.state.signups.remember(stored);
+  return succeed({ signups, nextAfterId });
+}
+
 export async function getSignupLog(
   ctx: UseCaseContext,
   id: SignupId,

@@ -47,6 +47,15 @@ export interface SignupFilter {
   readonly lapsesBefore?: string;
 }
 
+/** A page of sign-ups in item id order (StatusLog.page). */
+export interface SignupPage {
+  readonly signups: readonly StoredSignup[];
+  /** The id of the last item read (a hand-broken item is skipped but still read past). */
+  readonly lastId: number | undefined;
+  /** More items match after `lastId`. */
+  readonly more: boolean;
+}
+
 /** One line of the audit log (SharePoint list "Workshoplogboek"). */
 export interface LogEntry {
   /** Unique: a retried write of the same line is recognised and not doubled. */
@@ -75,6 +84,12 @@ export interface LogFilter {
 export interface StatusLog {
   read(id: SignupId): Promise<StoredSignup | undefined>;
   list(filter: SignupFilter): Promise<StoredSignup[]>;
+  /**
+   * One page of a query in item id order: at most `limit` sign-ups whose id is above `afterId`.
+   * Ids only grow, so a page after another never repeats or skips an item that changes between
+   * the two reads (issue 16, item 4).
+   */
+  page(filter: SignupFilter, afterId: number | undefined, limit: number): Promise<SignupPage>;
   readLog(id: SignupId): Promise<LogEntry[]>;
   /** Log lines across sign-ups (the campaign-wide log), in no particular order. */
   listLog(filter: LogFilter): Promise<LogEntry[]>;

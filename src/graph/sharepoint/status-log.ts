@@ -7,6 +7,7 @@ import type {
   LogEntry,
   LogFilter,
   SignupFilter,
+  SignupPage,
   StatusLog,
   StoredSignup,
   TrainerDirectory,
@@ -15,7 +16,7 @@ import type {
 import { toGraphFailure } from '../client/errors.js';
 import type { TrainerAgenda } from '../../domain/trainer-agenda.js';
 import { fromAgendaFields, ZAgendaFields } from './agenda-fields.js';
-import { AGENDA_LIST, LOG_LIST, SIGNUP_LIST, TRAINER_LIST } from './lists.js';
+import { AGENDA_LIST, LOG_LIST, SIGNUP_LIST, SIGNUP_LIST_SPEC, TRAINER_LIST } from './lists.js';
 import { fromLogFields, ZLogFields } from './log-fields.js';
 import { fromSignupFields, ZSignupFields } from './signup-fields.js';
 import { fromTrainerFields, ZTrainerFields } from './trainer-fields.js';
@@ -54,6 +55,14 @@ export function signupFilterExpression(filter: SignupFilter): string | undefined
   if (filter.lapsesBefore) clauses.push(`fields/VervaltOp lt ${odataString(filter.lapsesBefore)}`);
   return clauses.length > 0 ? clauses.join(' and ') : undefined;
 }
+
+/**
+ * The columns a sign-up is read from: `expand=fields(select=…)` leaves out SharePoint's own
+ * columns (Author, Editor, compliance tags …) that nothing here reads.
+ */
+export const SIGNUP_FIELD_SELECT = ['Title', ...SIGNUP_LIST_SPEC.columns.map((c) => c.name)].join(
+  ',',
+);
 
 export class SharePointStatusLog implements StatusLog, TrainerDirectory {
   constructor(
@@ -109,6 +118,46 @@ export class SharePointStatusLog implements StatusLog, TrainerDirectory {
       const stored = toStoredSignupOrNull(item);
       return stored ? [stored] : [];
     });
+  }
+
+  async page(
+    filter: SignupFilter,
+    afterId: number | undefined,
+    limit: number,
+  ): Promise<SignupPage> {
+    // Indexed columns only, plus ID (always indexed); default order is by ID.
+    const clauses = [
+      signupFilterExpression(filter),
+      afterId === undefined ? undefined : `fields/ID gt ${Math.trunc(afterId)}`,
+    ].filter((clause): clause is string => clause !== undefined);
+    const items: z.infer<typeof ZItem>[] = [];
+    try {
+      let request = this.client
+        .api(this.listPath(SIGNUP_LIST))
+        .expand(`fields($select=${SIGNUP_FIELD_SELECT})`)
+        .top(limit + 1);
+      if (clauses.length > 0) request = request.filter(clauses.join(' and '));
+      let page = ZPage.parse(await request.get());
+      items.push(...page.value);
+      // SharePoint may answer fewer than $top per page: follow on until the page is full.
+      while (items.length <= limit && page['@odata.nextLink']) {
+        page = ZPage.parse(await this.client.api(page['@odata.nextLink']).get());
+        items.push(...page.value);
+      }
+    } catch (error) {
+      if (error instanceof z.ZodError) throw error;
+      throw toGraphFailure(error);
+    }
+    const read = items.sort((a, b) => Number(a.id) - Number(b.id)).slice(0, limit);
+    const last = read[read.length - 1];
+    return {
+      signups: read.flatMap((item) => {
+        const stored = toStoredSignupOrNull(item);
+        return stored ? [stored] : [];
+      }),
+      lastId: last ? Number(last.id) : undefined,
+      more: items.length > limit,
+    };
   }
 
   async readLog(id: SignupId): Promise<LogEntry[]> {

@@ -119,6 +119,8 @@ export function registerApiRoutes(
         // A use case may have made "unknown" of what Graph would not give without a token.
         const refused = refusedByMicrosoft365(request, reply, deps);
         if (refused) throw refused;
+        // Not Modified (a matching If-None-Match, signup-pages.ts): the status, no body.
+        if (reply.statusCode === 304) return reply.send();
         return reply.status(route.successStatus).send(body);
       },
     });

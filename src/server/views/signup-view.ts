@@ -5,6 +5,7 @@
 import type {
   TScanThemes,
   TFieldMessage,
+  TSignupRow,
   TSignupView,
   TSlotView,
   TTrainerView,
@@ -129,6 +130,27 @@ export function toSignupView(stored: StoredSignup, context: ViewContext): TSignu
       context.access,
     ),
     confirmableSlots: confirmable.map((option) => ({ ...option })),
+    pendingOperation: stored.pending !== null,
+  };
+}
+
+/** A row of the overview: no options, contact or invitation texts (issue 16, item 4). */
+export function toSignupRow(stored: StoredSignup): TSignupRow {
+  const { signup } = stored;
+  const confirmed = findConfirmedOption(signup);
+  return {
+    id: signup.id,
+    campaignId: signup.campaignId,
+    municipality: { cbsCode: signup.municipality.cbsCode, name: signup.municipality.name },
+    riec: signup.riec,
+    status: signup.status,
+    registeredAt: signup.registeredAt,
+    accountHolder: signup.accountHolder.name,
+    pair: signup.pair
+      ? { berenschot: signup.pair.berenschot.name, riec: signup.pair.riec.name }
+      : null,
+    lapsesAt: signup.lapsesAt ?? null,
+    confirmedSlot: confirmed ? toSlotView(confirmed.slot, confirmed.slotIndex) : null,
     pendingOperation: stored.pending !== null,
   };
 }

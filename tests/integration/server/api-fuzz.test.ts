@@ -84,7 +84,10 @@ const ids = () =>
 
 const query = fc
   .dictionary(
-    fc.oneof(fc.constantFrom('status', 'riec', '$filter', 'signupId'), fc.string({ maxLength: 8 })),
+    fc.oneof(
+      fc.constantFrom('status', 'riec', '$filter', 'signupId', 'cursor', 'limit'),
+      fc.string({ maxLength: 8 }),
+    ),
     fc.oneof(
       text,
       fc.array(fc.oneof(text, fc.constantFrom('aangemeld', 'bevestigd'))),
@@ -199,6 +202,7 @@ const SPECS: Record<string, () => fc.Arbitrary<FuzzRequest>> = {
   listMunicipalities: () => query.map((q) => ({ path: `/api/municipalities${q}` })),
   getDashboard: () => query.map((q) => ({ path: `/api/dashboard${q}` })),
   listSignups: () => query.map((q) => ({ path: `/api/signups${q}` })),
+  listSignupSummaries: () => query.map((q) => ({ path: `/api/signups/summaries${q}` })),
   getSignup: () =>
     fc
       .tuple(

@@ -94,6 +94,7 @@ describe('the planning operations in the document', () => {
   const PLANNING = [
     ['listMunicipalities', 'get', '/api/municipalities', 'signups:read'],
     ['listSignups', 'get', '/api/signups', 'signups:read'],
+    ['listSignupSummaries', 'get', '/api/signups/summaries', 'signups:read'],
     ['getSignup', 'get', '/api/signups/{signupId}', 'signups:read'],
     ['getSignupLog', 'get', '/api/signups/{signupId}/log', 'signups:read'],
     ['listLog', 'get', '/api/log', 'signups:read'],
