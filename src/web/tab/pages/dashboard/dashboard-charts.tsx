@@ -36,6 +36,8 @@ const useStyles = makeStyles({
     clipPath: 'inset(50%)',
     whiteSpace: 'nowrap',
   },
+  // The chart's legend capitalises every word ("Niet Aangemeld"); Dutch does not.
+  legend: { textTransform: 'none' },
 });
 
 export interface DashboardChartsProps {
@@ -54,6 +56,8 @@ export default function DashboardCharts({ dashboard, which }: DashboardChartsPro
         <VerticalStackedBarChart
           height={260}
           barWidth={32}
+          wrapXAxisLables
+          legendProps={{ enabledWrapLines: true, styles: { legend: styles.legend } }}
           data={dashboard.riecs.map((row) => ({
             xAxisPoint: row.riec.replace(/^RIEC /, ''),
             chartData: FUNNEL_ORDER.map((stage, index) => ({
@@ -73,6 +77,7 @@ export default function DashboardCharts({ dashboard, which }: DashboardChartsPro
       <LineChart
         height={240}
         tickValues={weeks}
+        legendProps={{ enabledWrapLines: true, styles: { legend: styles.legend } }}
         customDateTimeFormatter={(date) =>
           date.toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', {
             day: 'numeric',
