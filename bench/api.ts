@@ -40,7 +40,7 @@ export interface ApiBenchRow {
 }
 
 /** A delegated token for the API as the tab gets it (the sandbox's password grant). */
-async function apiToken(sandbox: Sandbox, upnStart: string): Promise<string> {
+export async function apiToken(sandbox: Sandbox, upnStart: string): Promise<string> {
   const person = PEOPLE.find((p) => p.upn.startsWith(upnStart));
   if (!person) throw new Error(`no seeded person ${upnStart}`);
   const tenant = person.upn.split('@')[1];

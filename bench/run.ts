@@ -173,6 +173,20 @@ if (only.length === 0 || only.includes('api')) {
   );
 }
 
+if (only.length === 0 || only.includes('dashboard')) {
+  console.error('dashboard: GET /api/dashboard beside the overview, 44 and 342 sign-ups…');
+  const { DASHBOARD_SIGNUP_COUNTS, formatDashboardBench, runDashboardBench } =
+    await import('./dashboard.js');
+  print(
+    `### The province dashboard beside today's overview (issue 13), ${DASHBOARD_SIGNUP_COUNTS.join(' and ')} sign-ups, coordinator`,
+  );
+  print();
+  print('    npm run bench -- dashboard');
+  print();
+  for (const line of formatDashboardBench(await runDashboardBench())) print(line);
+  print();
+}
+
 if (only.length === 0 || only.includes('planner')) {
   console.error('planner: first come against HiGHS, the seeded province and a country of 342…');
   const { formatPlannerBench, runPlannerBench } = await import('./planner.js');

@@ -105,6 +105,45 @@ function linesByMunicipality(
 }
 
 /**
+ * The reminder rows of `municipalities` from what was read: the edition's sign-ups and every
+ * reminder line (pure). The dashboard reads both in the same round trip as its sign-ups.
+ */
+export function reminderRowsOf(
+  campaign: Campaign,
+  municipalities: readonly Municipality[],
+  signups: readonly StoredSignup[],
+  lines: readonly ReminderRecord[],
+  today: PlainDate,
+): ReminderRow[] {
+  const signedUp = signedUpCodes(signups.filter((s) => s.signup.campaignId === campaign.id));
+  const byMunicipality = linesByMunicipality(lines, campaign.id);
+  return municipalities.map((municipality): ReminderRow => {
+    const own = byMunicipality.get(municipality.cbsCode) ?? [];
+    const sent = own.filter((l) => l.state === 'sent').sort((a, b) => a.at.localeCompare(b.at));
+    const last = sent.at(-1);
+    const isSignedUp = signedUp.has(municipality.cbsCode);
+    const sentKeys = new Set(sent.map((l) => l.key));
+    const dueSince = isSignedUp
+      ? undefined
+      : dueReminderSince({
+          deadline: campaign.signupDeadline,
+          reminderDays: campaign.reminderDays,
+          today,
+          ...(last ? { lastSentDay: toAmsterdamDate(last.at) } : {}),
+        });
+    return {
+      municipality,
+      signedUp: isSignedUp,
+      defaultAddress: defaultReminderAddress(municipality),
+      sentCount: sent.length,
+      ...(last ? { lastSent: { at: last.at, address: last.address, by: last.by } } : {}),
+      ...(dueSince ? { dueSince } : {}),
+      isPending: own.some((l) => l.state !== 'sent' && !sentKeys.has(l.key)),
+    };
+  });
+}
+
+/**
  * The caller's municipalities (an account holder's RIEC; the coordinator: all) with whether
  * each signed up, when the last reminder went and whether one is due: "last reminder sent"
  * for the dashboard and the due reminders as actions.
@@ -118,34 +157,12 @@ export async function readReminderOverview(
     ctx.m365.statusLog.list({ campaignId: campaign.id }),
     gatewayOf(ctx).list(),
   ]);
-  const signedUp = signedUpCodes(signups);
-  const byMunicipality = linesByMunicipality(lines, campaign.id);
-  const today = toAmsterdamDate(ctx.now());
-  const rows = MUNICIPALITIES.filter((m) => canRead(ctx.access, m.riec)).map(
-    (municipality): ReminderRow => {
-      const own = byMunicipality.get(municipality.cbsCode) ?? [];
-      const sent = own.filter((l) => l.state === 'sent').sort((a, b) => a.at.localeCompare(b.at));
-      const last = sent.at(-1);
-      const isSignedUp = signedUp.has(municipality.cbsCode);
-      const sentKeys = new Set(sent.map((l) => l.key));
-      const dueSince = isSignedUp
-        ? undefined
-        : dueReminderSince({
-            deadline: campaign.signupDeadline,
-            reminderDays: campaign.reminderDays,
-            today,
-            ...(last ? { lastSentDay: toAmsterdamDate(last.at) } : {}),
-          });
-      return {
-        municipality,
-        signedUp: isSignedUp,
-        defaultAddress: defaultReminderAddress(municipality),
-        sentCount: sent.length,
-        ...(last ? { lastSent: { at: last.at, address: last.address, by: last.by } } : {}),
-        ...(dueSince ? { dueSince } : {}),
-        isPending: own.some((l) => l.state !== 'sent' && !sentKeys.has(l.key)),
-      };
-    },
+  const rows = reminderRowsOf(
+    campaign,
+    MUNICIPALITIES.filter((m) => canRead(ctx.access, m.riec)),
+    signups,
+    lines,
+    toAmsterdamDate(ctx.now()),
   );
   return { campaign, rows };
 }

@@ -229,3 +229,19 @@ export function computeDashboard(
     scan,
   };
 }
+
+/** Holds that lapse within this many days are an action on the dashboard (issue 13, item 4). */
+export const LAPSES_WITHIN_DAYS = 2;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When the sign-up's open holds lapse, if that is within LAPSES_WITHIN_DAYS of `now` and not
+ * past yet (a lapsed hold is the background cycle's to expire); undefined otherwise.
+ */
+export function lapsesSoon(signup: Signup, now: Date): string | undefined {
+  const at = signup.lapsesAt;
+  if (signup.status !== 'opties_geplaatst' || !at) return undefined;
+  if (!signup.options.some((option) => option.hold === 'open')) return undefined;
+  const left = Date.parse(at) - now.getTime();
+  return left > 0 && left <= LAPSES_WITHIN_DAYS * DAY_MS ? at : undefined;
+}

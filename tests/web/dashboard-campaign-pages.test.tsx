@@ -59,6 +59,33 @@ const DASHBOARD: TGetDashboardResponse = {
       needsAction: 'both_accepted',
     },
   ],
+  reminders: [
+    {
+      cbsCode: 'GM0361',
+      displayName: 'Alkmaar',
+      riec: 'RIEC Noord-Holland',
+      sentCount: 1,
+      lastSentAt: '2022-06-01T08:00:00Z',
+      dueSince: '2022-06-12',
+    },
+    {
+      cbsCode: 'GM0363',
+      displayName: 'Amsterdam',
+      riec: 'RIEC Noord-Holland',
+      sentCount: 0,
+      lastSentAt: null,
+      dueSince: null,
+    },
+  ],
+  lapsingHolds: [
+    {
+      signupId: '14',
+      cbsCode: 'GM0375',
+      displayName: 'Beverwijk',
+      riec: 'RIEC Noord-Holland',
+      lapsesAt: '2022-06-14T10:00:00Z',
+    },
+  ],
 };
 
 const EDITION: TCampaignEdition = {
@@ -114,6 +141,27 @@ describe('the dashboard page', () => {
     expect(screen.getByRole('link', { name: /Haarlem/ })).toHaveAttribute(
       'href',
       '#/signups/12/options?editie=weerbaarheid-2022',
+    );
+  });
+
+  it('shows when the last reminder went, the due ones and the lapsing holds as actions (items 3 and 4)', async () => {
+    window.location.hash = '#/dashboard?editie=weerbaarheid-2022';
+    const getDashboard = jest.fn<WorkshopApi['getDashboard']>(() => Promise.resolve(DASHBOARD));
+    renderInTab(<DashboardPage />, { services: { api: fakeApi({ getDashboard }) } });
+    const reminders = await screen.findByRole('table', { name: /Herinneringen aan gemeenten/ });
+    expect(reminders).toHaveTextContent('Alkmaar');
+    expect(reminders).toHaveTextContent('1 jun 2022, 10.00 uur');
+    expect(reminders).toHaveTextContent('Amsterdam');
+    expect(reminders).toHaveTextContent('nog nooit');
+    expect(reminders).toHaveTextContent('niet aan de beurt');
+    const first = screen.getByRole('region', { name: 'Wat eerst aandacht vraagt' });
+    expect(first).toHaveTextContent('Opties vervallen');
+    expect(first).toHaveTextContent(
+      'Herinnering klaar om te versturen (sinds zondag 12 juni 2022)',
+    );
+    expect(screen.getByRole('link', { name: /Beverwijk/ })).toHaveAttribute(
+      'href',
+      '#/signups/14/options?editie=weerbaarheid-2022',
     );
   });
 });

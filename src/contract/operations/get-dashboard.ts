@@ -1,7 +1,9 @@
 // The province dashboard (campaign issue 13, item 2): per RIEC the funnel of an edition, the days
 // to its deadline, sign-ups and confirmations per week, each trainer's workshops and holds, the
 // weerbaarheidsscan answers counted and what needs someone's action first. Account holder: own
-// RIEC(s); coordinator: every RIEC. Read in one query of the sign-up list (per RIEC in parallel).
+// RIEC(s); coordinator: every RIEC. Also (items 3 and 4) when the last reminder went to each
+// municipality that did not sign up and which are due, and the holds that lapse within 2 days.
+// Read in one query of the sign-up list (per RIEC in parallel) and, alongside, the reminder lines.
 import * as z from 'zod/mini';
 import { NEEDS_ACTION, SCAN_STATUSES, TRAINER_ROLES } from '../lists.js';
 import { defineOperation } from '../operation.js';
@@ -74,6 +76,34 @@ export const ZGetDashboardResponse = z.object({
       }),
     ),
     'Wat het eerst iemands actie vraagt, het dringendste eerst',
+  ),
+  reminders: described(
+    z.array(
+      z.object({
+        cbsCode: z.string(),
+        displayName: z.string(),
+        riec: ZRiec,
+        sentCount: described(z.int(), 'Aantal verstuurde herinneringen in deze editie'),
+        lastSentAt: described(z.nullable(z.string()), 'Wanneer de laatste herinnering ging (UTC)'),
+        dueSince: described(
+          z.nullable(z.iso.date()),
+          'Herinneringsdag sinds wanneer een herinnering klaarstaat; null: niet aan de beurt',
+        ),
+      }),
+    ),
+    'De gemeenten die zich nog niet aanmeldden: de laatste herinnering en of er een klaarstaat',
+  ),
+  lapsingHolds: described(
+    z.array(
+      z.object({
+        signupId: z.string(),
+        cbsCode: z.string(),
+        displayName: z.string(),
+        riec: ZRiec,
+        lapsesAt: described(z.string(), 'Wanneer de opties vervallen zonder bevestiging (UTC)'),
+      }),
+    ),
+    'Opties die binnen 2 dagen vervallen, de eerste eerst',
   ),
 });
 export type TGetDashboardResponse = z.infer<typeof ZGetDashboardResponse>;

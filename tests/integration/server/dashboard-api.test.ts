@@ -1,8 +1,10 @@
 // The province dashboard over HTTP against the sandbox (issue 13, item 2): GET /api/dashboard
 // gives an account holder her own RIEC and the coordinator every RIEC, refuses a trainer and a
-// partner-tenant user, follows the chosen edition, and reads in at most 2 Graph round trips.
+// partner-tenant user, follows the chosen edition, and reads in at most 2 Graph round trips, the
+// reminder lines included, and shows when the last reminder went (issue 13, items 3 and 4).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { countRoundTrips } from '@workshopplanner/m365-sandbox';
+import { sendReminders } from '../../../src/app/reminders.js';
 import { MUNICIPALITIES, municipalitiesOfRiec } from '../../../src/domain/municipalities.js';
 import { accountHolder } from '../../support/planning.js';
 import { proposed } from '../../support/planning-scenarios.js';
@@ -34,6 +36,14 @@ interface Dashboard {
   trainers: { email: string; holds: number; unanswered: number; workshops: number }[];
   scan: Record<string, number>;
   actions: { cbsCode: string; needsAction: string; riec: string }[];
+  reminders: {
+    cbsCode: string;
+    riec: string;
+    sentCount: number;
+    lastSentAt: string | null;
+    dueSince: string | null;
+  }[];
+  lapsingHolds: { signupId: string; cbsCode: string; lapsesAt: string }[];
 }
 
 let stack: ApiStack;
@@ -111,6 +121,15 @@ describe('GET /api/dashboard', () => {
     }
   }, 60_000);
 
+  it('shows no reminder due and no hold lapsing on the first day of the edition', async () => {
+    const own = await dashboardOf(SANNE);
+    expect(own.reminders.map((r) => r.cbsCode)).not.toContain(nh[0]!.cbsCode);
+    expect(own.reminders).toHaveLength(nh.length - 2);
+    expect(own.reminders.every((r) => r.riec === 'RIEC Noord-Holland')).toBe(true);
+    expect(own.reminders.every((r) => r.dueSince === null && r.lastSentAt === null)).toBe(true);
+    expect(own.lapsingHolds).toEqual([]);
+  }, 60_000);
+
   it('reads in at most 2 Graph round trips', async () => {
     for (const who of [PIETER, SANNE]) {
       await dashboardOf(who); // the editions are cached a short while, like every read
@@ -121,4 +140,26 @@ describe('GET /api/dashboard', () => {
       expect(trips).toBeLessThanOrEqual(2);
     }
   }, 60_000);
+
+  it('shows when the last reminder went, in the same 2 round trips', async () => {
+    const sanne = stack.planning.context(accountHolder(SANNE));
+    const reminded = nh[2]!;
+    const sent = await sendReminders(sanne, {
+      campaignId: 'weerbaarheid-demo',
+      template: 'Geachte griffier,\n\n{gemeente} meldt zich aan tot en met {deadline}.',
+      recipients: [{ cbsCode: reminded.cbsCode, address: 'griffie@example.nl' }],
+    });
+    expect(sent.outcomes.map((o) => o.result)).toEqual(['sent']);
+    const since = stack.sandbox.ctx.requestLog.lastSeq;
+    const before = await dashboardOf(SANNE);
+    expect(countRoundTrips(stack.sandbox.ctx.requestLog.since(since))).toBeLessThanOrEqual(2);
+    expect(before.reminders.find((r) => r.cbsCode === reminded.cbsCode)).toMatchObject({
+      sentCount: 1,
+      lastSentAt: expect.any(String),
+      dueSince: null,
+    });
+    // Which reminders are due and which holds lapse within 2 days follow the clock: the pure
+    // functions' unit tests (tests/unit/domain/dashboard.test.ts, reminders) cover the days.
+    expect(before.lapsingHolds).toEqual([]);
+  }, 120_000);
 });

@@ -1,10 +1,12 @@
 // The province dashboard's figures (issue 13, item 2): the funnel per RIEC adds up to the RIEC's
-// municipalities, a municipality's newest sign-up counts, the weeks, the trainers and the scan.
+// municipalities, a municipality's newest sign-up counts, the weeks, the trainers and the scan;
+// holds that lapse within 2 days are an action (item 4).
 import { describe, expect, it } from '@jest/globals';
 import {
   computeDashboard,
   FUNNEL_STAGES,
   funnelStage,
+  lapsesSoon,
   weekOf,
 } from '../../../src/domain/dashboard.js';
 import { MUNICIPALITIES, municipalitiesOfRiec } from '../../../src/domain/municipalities.js';
@@ -110,5 +112,25 @@ describe('computeDashboard', () => {
   it('keeps to the municipalities in scope', () => {
     const own = computeDashboard(NH, signups);
     expect(own.riecs.map((r) => r.riec)).toEqual(['RIEC Noord-Holland']);
+  });
+});
+
+describe('lapsesSoon', () => {
+  it('gives the moment open holds lapse when that is within 2 days and not past', () => {
+    const signup = proposed();
+    const lapsesAt = signup.lapsesAt!;
+    const before = (ms: number) => new Date(Date.parse(lapsesAt) - ms);
+    const day = 24 * 60 * 60 * 1000;
+    expect(lapsesSoon(signup, before(3 * day))).toBeUndefined();
+    expect(lapsesSoon(signup, before(2 * day + 1000))).toBeUndefined();
+    expect(lapsesSoon(signup, before(2 * day))).toBe(lapsesAt);
+    expect(lapsesSoon(signup, before(60_000))).toBe(lapsesAt);
+    expect(lapsesSoon(signup, before(0))).toBeUndefined();
+    expect(lapsesSoon({ ...signup, status: 'nieuwe_data_nodig' }, before(day))).toBeUndefined();
+    const released = {
+      ...signup,
+      options: signup.options.map((o) => ({ ...o, hold: 'released' as const })),
+    };
+    expect(lapsesSoon(released, before(day))).toBeUndefined();
   });
 });

@@ -1,11 +1,15 @@
 // The province dashboard of an edition (campaign issue 13, item 2): the sign-ups the caller may
-// read (account holder: own RIEC; coordinator: all) in one query per RIEC, in parallel, and the
-// edition from the cached list; the figures come from the pure domain (src/domain/dashboard.ts).
+// read (account holder: own RIEC; coordinator: all) in one query per RIEC and the reminder lines
+// (items 3 and 4), all in parallel, and the edition from the cached list; the figures come from
+// the pure domain (src/domain/dashboard.ts, src/app/reminders.ts).
 import { readCampaignOrCurrent } from '../../../app/campaigns.js';
 import { AppError } from '../../../app/errors.js';
+import { canRead } from '../../../app/access.js';
 import { listMunicipalities } from '../../../app/read-signups.js';
+import { reminderRowsOf } from '../../../app/reminders.js';
 import { countDaysToDeadline, isSignupOpen } from '../../../domain/campaign.js';
-import { computeDashboard } from '../../../domain/dashboard.js';
+import { computeDashboard, lapsesSoon } from '../../../domain/dashboard.js';
+import { toAmsterdamDate } from '../../../domain/time.js';
 import { getDashboard, NEEDS_ACTION } from '../../../contract/index.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
 import { implement } from '../../http/define-route.js';
@@ -20,7 +24,11 @@ export default implement(getDashboard, async (route) => {
   if (!campaign) {
     throw new AppError('NOT_FOUND', { detail: CAMPAIGN_NOT_FOUND, logMessage: 'no such campaign' });
   }
-  const rows = unwrapOutcome(await listMunicipalities(ctx, campaign.id));
+  const [outcome, lines] = await Promise.all([
+    listMunicipalities(ctx, campaign.id),
+    ctx.m365.reminders ? ctx.m365.reminders.list() : Promise.resolve([]),
+  ]);
+  const rows = unwrapOutcome(outcome);
   const dashboard = computeDashboard(
     rows.map((row) => row.municipality),
     rows.flatMap((row) => (row.signup ? [row.signup.signup] : [])),
@@ -41,6 +49,38 @@ export default implement(getDashboard, async (route) => {
         : [];
     })
     .sort((a, b) => NEEDS_ACTION.indexOf(a.needsAction) - NEEDS_ACTION.indexOf(b.needsAction));
+  const signups = rows.flatMap((row) => (row.signup ? [row.signup] : []));
+  const reminders = reminderRowsOf(
+    campaign,
+    rows.map((row) => row.municipality).filter((m) => canRead(ctx.access, m.riec)),
+    signups,
+    lines,
+    toAmsterdamDate(now),
+  )
+    .filter((row) => !row.signedUp)
+    .map((row) => ({
+      cbsCode: row.municipality.cbsCode,
+      displayName: row.municipality.displayName,
+      riec: row.municipality.riec,
+      sentCount: row.sentCount,
+      lastSentAt: row.lastSent?.at ?? null,
+      dueSince: row.dueSince ?? null,
+    }));
+  const lapsingHolds = rows
+    .flatMap(({ municipality, signup }) => {
+      const lapsesAt = signup && lapsesSoon(signup.signup, now);
+      if (!signup || !lapsesAt) return [];
+      return [
+        {
+          signupId: signup.signup.id,
+          cbsCode: municipality.cbsCode,
+          displayName: municipality.displayName,
+          riec: municipality.riec,
+          lapsesAt,
+        },
+      ];
+    })
+    .sort((a, b) => a.lapsesAt.localeCompare(b.lapsesAt));
   return {
     campaignId: campaign.id,
     title: campaign.title,
@@ -53,5 +93,7 @@ export default implement(getDashboard, async (route) => {
     trainers: dashboard.trainers.map((trainer) => ({ ...trainer })),
     scan: { ...dashboard.scan },
     actions,
+    reminders,
+    lapsingHolds,
   };
 });

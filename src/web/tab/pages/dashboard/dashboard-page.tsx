@@ -1,6 +1,8 @@
 // The province dashboard (issue 13, item 2): for the edition the user picked, per RIEC the funnel,
 // the days to the deadline, sign-ups and confirmations over time, each trainer's workshops and
-// holds, the scan answers counted and what needs attention first. Account holder: own RIEC;
+// holds, the scan answers counted and what needs attention first (holds that lapse within 2 days
+// and due reminders included), when the last reminder went to each municipality that has not
+// signed up (items 3 and 4). Account holder: own RIEC;
 // coordinator: every RIEC. Every chart has a table with the same figures; the charts load last.
 import {
   Body1,
@@ -23,7 +25,7 @@ import { Loading } from '../../../common/components/loading.js';
 import { PageHeading } from '../../../common/components/page-heading.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { VisuallyHidden } from '../../../common/components/visually-hidden.js';
-import { formatLongDate } from '../../../common/format/format-dates.js';
+import { formatLongDate, formatMoment } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
@@ -172,14 +174,30 @@ function ScanTable({ dashboard }: { dashboard: TGetDashboardResponse }) {
 }
 
 function Actions({ dashboard }: { dashboard: TGetDashboardResponse }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
   const styles = useOverviewStyles();
   const href = useEditionHref();
-  if (dashboard.actions.length === 0) {
+  const due = dashboard.reminders.filter((row) => row.dueSince !== null);
+  if (dashboard.actions.length + dashboard.lapsingHolds.length + due.length === 0) {
     return <Body1 className={styles.muted}>{t('dashboard.nothingFirst')}</Body1>;
   }
   return (
     <ol className={styles.actions}>
+      {dashboard.lapsingHolds.map((hold) => (
+        <li key={`lapses-${hold.signupId}`} className={styles.actionItem}>
+          <span className={styles.actionText}>
+            <Text weight="semibold">{hold.displayName}</Text>
+            <Body1>
+              {t('dashboard.lapsesSoon', { when: formatMoment(hold.lapsesAt, language) })}
+            </Body1>
+          </span>
+          <Link href={href({ page: 'options', signupId: hold.signupId })}>
+            {t('nextStep.answers')}
+            <VisuallyHidden>{` – ${hold.displayName}`}</VisuallyHidden>
+          </Link>
+        </li>
+      ))}
       {dashboard.actions.map((action) => (
         <li key={action.signupId} className={styles.actionItem}>
           <span className={styles.actionText}>
@@ -192,7 +210,52 @@ function Actions({ dashboard }: { dashboard: TGetDashboardResponse }) {
           </Link>
         </li>
       ))}
+      {due.map((row) => (
+        <li key={`reminder-${row.cbsCode}`} className={styles.actionItem}>
+          <span className={styles.actionText}>
+            <Text weight="semibold">{row.displayName}</Text>
+            <Body1>
+              {t('dashboard.reminderDue', {
+                date: formatLongDate(row.dueSince ?? '', language),
+              })}
+            </Body1>
+          </span>
+        </li>
+      ))}
     </ol>
+  );
+}
+
+function RemindersTable({ dashboard }: { dashboard: TGetDashboardResponse }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  return (
+    <DataTable labelledBy="dashboard-reminders">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('dashboard.municipality')}</TableHeaderCell>
+          <TableHeaderCell>{t('dashboard.riec')}</TableHeaderCell>
+          <TableHeaderCell>{t('dashboard.remindersSent')}</TableHeaderCell>
+          <TableHeaderCell>{t('dashboard.lastReminder')}</TableHeaderCell>
+          <TableHeaderCell>{t('dashboard.reminderDueSince')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {dashboard.reminders.map((row) => (
+          <TableRow key={row.cbsCode}>
+            <TableCell>{row.displayName}</TableCell>
+            <TableCell>{row.riec}</TableCell>
+            <TableCell>{row.sentCount}</TableCell>
+            <TableCell>
+              {row.lastSentAt ? formatMoment(row.lastSentAt, language) : t('dashboard.never')}
+            </TableCell>
+            <TableCell>
+              {row.dueSince ? formatLongDate(row.dueSince, language) : t('dashboard.notDue')}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </DataTable>
   );
 }
 
@@ -234,6 +297,13 @@ export default function DashboardPage() {
           <Deadline dashboard={dashboard} />
           <Section id="dashboard-first" title={t('dashboard.first')}>
             <Actions dashboard={dashboard} />
+          </Section>
+          <Section id="dashboard-reminders" title={t('dashboard.reminders')}>
+            {dashboard.reminders.length === 0 ? (
+              <Body1 className={styles.muted}>{t('dashboard.noReminders')}</Body1>
+            ) : (
+              <RemindersTable dashboard={dashboard} />
+            )}
           </Section>
           <Section id="dashboard-funnel" title={t('dashboard.funnel')}>
             {chart('funnel')}
