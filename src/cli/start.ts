@@ -3,7 +3,7 @@
 // server, each as its own process, and says when both are ready.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
@@ -101,8 +101,15 @@ function provisionSandbox(env: NodeJS.ProcessEnv): void {
 
 console.log('Workshopplanner wordt gestart…');
 // Built where the server will serve it from (WEB_DIST_DIR), so stacks side by side (tests) do not
-// rebuild each other's files while serving them.
-if (!buildWeb(resolve(process.env.WEB_DIST_DIR ?? 'dist/web'))) stopAll(1);
+// rebuild each other's files while serving them. WEB_BUILD=skip serves a build made before (the
+// browser tests build once and start many stacks on it).
+const webDist = resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
+if (process.env.WEB_BUILD === 'skip') {
+  if (!existsSync(join(webDist, 'index.html'))) {
+    console.error(`WEB_BUILD=skip, maar in ${webDist} staat geen gebouwde web-app (index.html).`);
+    stopAll(1);
+  }
+} else if (!buildWeb(webDist)) stopAll(1);
 
 const serverEnv: NodeJS.ProcessEnv = { ...process.env };
 const urls: [string, string][] = [];

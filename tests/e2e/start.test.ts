@@ -1,6 +1,9 @@
 // `npm start` on a fresh data folder: it says where everything is and when it is ready, and a
 // browser gets the app and the sandbox's inspector and sign-in page.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ALL_LISTS } from '../../src/graph/sharepoint/lists.js';
 import { launchChromium } from '../support/browser.js';
@@ -12,7 +15,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  stack = await startStack();
+  // Its own web build, as `npm start` makes it (the other browser tests share one build).
+  stack = await startStack({
+    WEB_DIST_DIR: join(mkdtempSync(join(tmpdir(), 'wsp-start-')), 'web'),
+  });
 });
 afterAll(async () => {
   await browser?.close();

@@ -50,7 +50,7 @@ beforeAll(async () => {
   const context = await newTabContext(browser, stack);
   app = new TabApp(await context.newPage(), stack);
   await app.signIn('Pieter Bakker');
-}, 180_000);
+});
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -1,7 +1,7 @@
 // Starts the product as `npm start` does (src/cli/start.ts: web build, sandbox, provisioning,
 // server), on free ports and a data folder of its own, and reads the URLs it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,6 +19,43 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
+let sharedBuild: Promise<string> | undefined;
+
+/**
+ * The web app, built once per test process (jest worker) into a folder of its own: every stack of
+ * that process serves it (WEB_BUILD=skip) instead of running its own Vite build, which took most
+ * of a stack's start and more than a minute on a busy machine. Jest loads this module again for
+ * every test file, so the folder is found by the process's id and start, and a finished build is
+ * marked by a file of its own.
+ */
+function sharedWebBuild(): Promise<string> {
+  const started = Math.round(Date.now() / 1000 - process.uptime());
+  const dir = join(tmpdir(), `workshopplanner-web-${process.pid}-${started}`);
+  const done = join(dir, '.built');
+  if (existsSync(done)) return Promise.resolve(dir);
+  sharedBuild ??= new Promise<string>((resolvePromise, reject) => {
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const output: string[] = [];
+    const build = spawn(resolve('node_modules/.bin/tsx'), ['src/cli/build-web.ts'], {
+      env: { ...process.env, WEB_DIST_DIR: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    build.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    build.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    build.once('error', reject);
+    build.once('exit', (code) => {
+      if (code !== 0) {
+        sharedBuild = undefined;
+        reject(new Error(`the web build failed (exit ${code}):\n${output.join('')}`));
+        return;
+      }
+      writeFileSync(done, '');
+      resolvePromise(dir);
+    });
+  });
+  return sharedBuild;
+}
+
 /**
  * `today`: where the clocks of the sandbox and the server start (SANDBOX_TODAY), so a test's
  * dates are the same on every day it runs; the browser gets the same clock (newTabContext).
@@ -27,6 +64,11 @@ export async function startStack(
   env: NodeJS.ProcessEnv = {},
   today: Date = FIXED_TODAY,
 ): Promise<RunningStack> {
+  // A caller that names its own WEB_DIST_DIR gets npm start's own build there.
+  const webEnv: NodeJS.ProcessEnv =
+    env['WEB_DIST_DIR'] === undefined
+      ? { WEB_DIST_DIR: await sharedWebBuild(), WEB_BUILD: 'skip' }
+      : {};
   const offsetMs = today.getTime() - Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'workshopplanner-e2e-'));
   const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['src/cli/start.ts'], {
@@ -35,8 +77,7 @@ export async function startStack(
       PORT: '0',
       SANDBOX_HTTPS_PORT: '0',
       SANDBOX_DATA_DIR: dataDir,
-      // Each stack serves its own build: another test's npm start must not empty it meanwhile.
-      WEB_DIST_DIR: join(dataDir, 'web'),
+      ...webEnv,
       LOG_LEVEL: 'warn',
       SANDBOX_TODAY: today.toISOString(),
       ...env,
@@ -49,7 +90,7 @@ export async function startStack(
   const ready = await new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`npm start was not ready in time:\n${output.join('')}`)),
-      90_000,
+      150_000,
     );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);

@@ -34,6 +34,7 @@ describe('.env.sample', () => {
       // Read outside the schemas: by npm start, the sandbox's entry point and the browser tests.
       'START_SANDBOX',
       'SANDBOX_TODAY',
+      'WEB_BUILD',
       'SANDBOX_LOG',
       'CHROMIUM_PATH',
     ];
