@@ -119,6 +119,52 @@ describe('activity feed notifications (issue 13, item 5)', () => {
     expect(acceptedMails('Haarlem')).toHaveLength(0);
   });
 
+  it('announces holds that lapse within 2 days in the feed, once, on the sandbox clock', async () => {
+    install();
+    const start = stack.sandbox.ctx.clock.now().getTime();
+    const day = 24 * 60 * 60 * 1000;
+    const registered = expectStatus(
+      await stack.as('sanne.devries', '/api/signups', {
+        method: 'POST',
+        body: {
+          cbsCode: 'GM0450',
+          contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@uitgeest.nl' },
+          preferences: eveningSlots(FIXED_TODAY, 9),
+          scanStatus: 'onbekend',
+        },
+      }),
+      201,
+    );
+    const id = registered.body.signup.id as string;
+    expectStatus(
+      await stack.as('sanne.devries', `/api/signups/${id}/propose`, { method: 'POST', body: PAIR }),
+      200,
+    );
+    const cycleAt = (at: number) =>
+      runMaintenance(stack.planning.context(SYSTEM_ACCESS, { now: () => new Date(at) }), {
+        sync: false,
+      });
+    const lapsing = () =>
+      listFeed(stack.sandbox.ctx, sanneId()).filter(
+        (entry) => entry.activityType === 'holdsLapsing' && entry.topic.value === 'Uitgeest',
+      );
+    await cycleAt(start + 10 * day);
+    expect(lapsing()).toHaveLength(0);
+    await Promise.all([
+      cycleAt(start + 12 * day + 3_600_000),
+      cycleAt(start + 12 * day + 3_600_000),
+    ]);
+    await cycleAt(start + 13 * day);
+    expect(lapsing()).toHaveLength(1);
+    expect(lapsing()[0]!.text).toMatch(/^de opties van Uitgeest vervallen op /);
+    expect(lapsing()[0]!.webUrl).toBe(signupDeepLink(DEFAULT_TEAMS_APP_ID, id));
+    expect(
+      listMailbox(stack.sandbox.ctx, SANNE).filter((m) =>
+        m.message.subject.startsWith('Opties voor Uitgeest vervallen'),
+      ),
+    ).toHaveLength(0);
+  });
+
   it('falls back to one mail where the app is not installed for the account holder', async () => {
     uninstallApp(stack.sandbox.ctx, sanneId(), DEFAULT_TEAMS_APP_ID);
     const before = listFeed(stack.sandbox.ctx, sanneId()).length;
