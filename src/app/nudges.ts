@@ -1,8 +1,10 @@
 // Nudges (campaign issue 13, items 4 and 7), run by the background cycle: a trainer who has not
 // answered the holds of a sign-up NUDGE_AFTER_DAYS after they were placed gets one reminder mail
 // from the organizer's mailbox; when the holds lapse within LAPSE_NOTICE_DAYS the account holder
-// gets one notice. Each goes once per sign-up, round and trainer (or round), whatever overlaps or
+// gets one notice, and when both trainers accepted an option, too: in the Teams activity feed
+// where the app is installed for them, else by mail (issue 13, item 5). Each goes once per sign-up, round and trainer (or round), whatever overlaps or
 // restarts: the same claim / send / log steps as the reminders to municipalities (reminders.ts).
+import type { ActivityNotice } from '../domain/activity-feed.js';
 import type { StoredSignup } from '../domain/ports.js';
 import type { ReminderRecord } from '../domain/ports.js';
 import { reminderMessageId } from '../domain/reminders.js';
@@ -24,11 +26,13 @@ function escapeHtml(value: string): string {
 }
 
 export interface DueNotice {
-  readonly kind: 'nudge' | 'lapseNotice';
+  readonly kind: 'nudge' | 'lapseNotice' | 'optionAccepted';
   readonly key: string;
   readonly to: string;
   readonly subject: string;
   readonly bodyHtml: string;
+  /** To the account holder: the Teams activity feed first, the mail where the app is missing. */
+  readonly feed?: ActivityNotice;
 }
 
 /** What is due for one sign-up with open holds at `now` (pure). */
@@ -71,8 +75,36 @@ export function dueNotices(stored: StoredSignup, now: Date): DueNotice[] {
         to: signup.accountHolder.email,
         subject: `Opties voor ${name} vervallen ${when}`,
         bodyHtml: `<p>De opties voor de workshop in ${escapeHtml(name)} vervallen ${escapeHtml(when)} als er geen datum is bevestigd.</p><ul>${slots}</ul><p>Bevestig een datum in de Workshopplanner, of vraag de trainers om hun antwoord.</p>`,
+        feed: {
+          activityType: 'holdsLapsing',
+          parameters: { municipality: name, lapseDate: when },
+          topic: name,
+          previewText:
+            'Bevestig een datum in de Workshopplanner, of vraag de trainers om hun antwoord.',
+          signupId: signup.id,
+        },
       });
     }
+  }
+  // Both trainers accepted an option: the account holder can confirm it (once per option).
+  for (const option of open) {
+    if (option.answers.berenschot !== 'accepted' || option.answers.riec !== 'accepted') continue;
+    const number = String(option.slotIndex + 1);
+    const when = formatInstant(option.slot.start, 'nl');
+    notices.push({
+      kind: 'optionAccepted',
+      key: `geaccepteerd|${signup.id}|${signup.round}|${number}`,
+      to: signup.accountHolder.email,
+      subject: `Beide trainers hebben optie ${number} van ${name} geaccepteerd`,
+      bodyHtml: `<p>Beide trainers hebben optie ${number} (${escapeHtml(when)}) voor de workshop in ${escapeHtml(name)} geaccepteerd.</p><p>Bevestig de datum in de Workshopplanner.</p>`,
+      feed: {
+        activityType: 'optionAccepted',
+        parameters: { optionNumber: number, municipality: name },
+        topic: name,
+        previewText: `Optie ${number}: ${when}. Bevestig de datum in de Workshopplanner.`,
+        signupId: signup.id,
+      },
+    });
   }
   return notices;
 }
@@ -108,6 +140,7 @@ export async function sendDueNotices(
       by: 'systeem',
       at: ctx.now().toISOString(),
       mail: { subject: notice.subject, bodyHtml: notice.bodyHtml },
+      ...(notice.feed ? { feed: notice.feed } : {}),
     };
     if ((await sendOnce(ctx, gateway, record, lines)) === 'sent') sent.push(notice.key);
   }

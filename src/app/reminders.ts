@@ -321,6 +321,14 @@ export async function sendOnce(
     }
     if ((await gateway.write(record)) === 'exists') return 'inProgress';
     if (!record.mail) return 'failed';
+    // The Teams activity feed first where the app is installed for the recipient; else mail.
+    if (record.feed && gateway.notify) {
+      if ((await gateway.notify(record.address, record.feed)) === 'sent') {
+        const { mail: _mail, feed: _feed, ...rest } = record;
+        await gateway.write({ ...rest, state: 'sent', at: ctx.now().toISOString() });
+        return 'sent';
+      }
+    }
     await gateway.send({
       from: record.sender,
       to: record.address,
@@ -328,7 +336,7 @@ export async function sendOnce(
       bodyHtml: record.mail.bodyHtml,
       messageId: record.messageId,
     });
-    const { mail: _mail, ...rest } = record;
+    const { mail: _mail, feed: _feed, ...rest } = record;
     await gateway.write({ ...rest, state: 'sent', at: ctx.now().toISOString() });
     return 'sent';
   } catch {

@@ -31,8 +31,9 @@ export const GRAPH_PERMISSIONS = [
   // the sender's Sent Items by its Message-ID (metadata only, no bodies).
   { name: 'Mail.ReadBasic.All', type: 'Role', id: '693c5e45-0940-467d-9b8a-1022fb9d42ef' },
   { name: 'Sites.Selected', type: 'Role', id: '883ea226-0bf2-4a8f-9f9d-92c9162a727d' },
-  // Issue 13 (Teams activity feed) adds TeamsActivity.Send as an application permission
-  // (Role a267235f-af13-44dc-8385-c1dc93023186) here and in aad.manifest.json, when it is built.
+  // Teams activity feed notifications to the account holders (issue 13, item 5): the
+  // maintenance cycle sends them with the app identity.
+  { name: 'TeamsActivity.Send', type: 'Role', id: 'a267235f-af13-44dc-8385-c1dc93023186' },
 ] as const;
 
 /**

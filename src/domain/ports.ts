@@ -1,6 +1,7 @@
 // The interfaces the planning core needs from Microsoft 365, owned by the inner layer (STYLE.md)
 // and implemented by the Graph gateway (src/graph) — or by hand-written fakes in tests.
 // Graph's own types never appear here.
+import type { ActivityNotice } from './activity-feed.js';
 import type { CampaignRecord } from './campaign-settings.js';
 import type { CbsCode, EventId, SignupId } from './ids.js';
 import type { Actor, CommandType, Effect, LogEvent } from './lifecycle-types.js';
@@ -386,7 +387,7 @@ export interface ReminderRecord {
    * What the mail is: a reminder to a municipality (the default), a nudge to a trainer who has
    * not answered, or the notice to the account holder that holds lapse soon.
    */
-  readonly kind?: 'reminder' | 'nudge' | 'lapseNotice';
+  readonly kind?: 'reminder' | 'nudge' | 'lapseNotice' | 'optionAccepted';
   /** `resumed`: a run took over a stale claim to finish it (one per claim and interval). */
   readonly state: 'claimed' | 'resumed' | 'sent';
   readonly campaignId: string;
@@ -401,6 +402,11 @@ export interface ReminderRecord {
   readonly at: string;
   /** On the claim: the mail as rendered, so a run that finishes it sends the same text. */
   readonly mail?: { readonly subject: string; readonly bodyHtml: string };
+  /**
+   * On the claim: the Teams activity feed notification to try first (issue 13, item 5); the mail
+   * goes only where the app is not installed for the recipient (or a stale claim is finished).
+   */
+  readonly feed?: ActivityNotice;
 }
 
 /** A reminder as Graph sends it: from the account holder's mailbox, with a chosen Message-ID. */
@@ -421,6 +427,11 @@ export interface ReminderGateway {
   send(mail: ReminderMail): Promise<void>;
   /** Whether the sender's Sent Items hold a message with this Message-ID. */
   isSent(sender: string, messageId: string): Promise<boolean>;
+  /**
+   * Sends a Teams activity feed notification to the recipient; 'notInstalled' when the app is
+   * not installed for them (the caller falls back to mail). Absent: no feed, mail only.
+   */
+  notify?(recipient: string, notice: ActivityNotice): Promise<'sent' | 'notInstalled'>;
 }
 
 export interface Microsoft365 {

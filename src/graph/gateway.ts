@@ -17,6 +17,7 @@ import { GraphWorkPlan } from './plan.js';
 import { SharePointCampaignStore } from './sharepoint/campaign-list.js';
 import { sharePointCycleLease } from './sharepoint/lease.js';
 import { graphReminders } from './sharepoint/reminder-log.js';
+import { DEFAULT_TEAMS_APP_ID } from '../domain/activity-feed.js';
 import { sharePointStatedAvailability } from './sharepoint/stated-availability.js';
 import { SharePointStatusLog } from './sharepoint/status-log.js';
 import { sharePointSubscriptionRecords } from './sharepoint/subscription-records.js';
@@ -25,6 +26,8 @@ import { SharePointSyncState, sharePointCursorStore } from './sharepoint/sync-st
 export interface GatewaySettings {
   /** SharePoint site holding the lists: `root` or a site id. */
   readonly site: string;
+  /** The Teams app id its activity feed deep links open (default: the sandbox package's). */
+  readonly teamsAppId?: string;
 }
 
 export function createMicrosoft365(client: Client, settings: GatewaySettings): Microsoft365 {
@@ -45,7 +48,7 @@ export function createMicrosoft365(client: Client, settings: GatewaySettings): M
     plan: new GraphWorkPlan(client, settings.site),
     attachments: graphEventAttachments(client),
     campaigns: new SharePointCampaignStore(client, settings.site),
-    reminders: graphReminders(client, settings.site),
+    reminders: graphReminders(client, settings.site, settings.teamsAppId ?? DEFAULT_TEAMS_APP_ID),
   };
 }
 

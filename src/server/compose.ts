@@ -122,7 +122,7 @@ export function composeServices(env: Env, options: ComposeOptions): Composition 
   checkIdentityAtStartUp(env, msal, options.log);
   const state = createAppState();
   const now = () => options.clock.now();
-  const site = { site: env.SHAREPOINT_SITE };
+  const site = { site: env.SHAREPOINT_SITE, teamsAppId: env.TEAMS_APP_ID };
   const appTokens = appTokenProvider(msal);
   const appClient = createGraphClient({ baseUrl: env.GRAPH_BASE_URL, tokens: appTokens });
   const appMicrosoft365 = createMicrosoft365(appClient, site);

@@ -76,6 +76,7 @@
 // POLL_SAFETY_NET_SECONDS=900
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_TEAMS_APP_ID } from '../domain/activity-feed.js';
 import type { PlannerSettings } from '../domain/planner/types.js';
 
 const SANDBOX_TENANT_ID = '5f0c8a2e-3d41-4b6f-9a27-1c8e4d2b7a90';
@@ -154,6 +155,8 @@ export const ZEnv = z.object({
   MANAGED_IDENTITY_CLIENT_ID: z.guid().optional(),
   GRAPH_BASE_URL: z.url().default('https://localhost:5443/v1.0'),
   SHAREPOINT_SITE: z.string().min(1).default(SANDBOX_SITE),
+  // The Teams app's id (as npm run package reads it): the activity feed's deep links open it.
+  TEAMS_APP_ID: z.uuid().default(DEFAULT_TEAMS_APP_ID),
   WEB_DIST_DIR: z.string().default('dist/web'),
   ALLOWED_TENANT_IDS: csv(z.uuid())
     .refine((ids) => ids.length > 0, { message: 'list at least one tenant id' })

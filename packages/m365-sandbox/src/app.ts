@@ -33,6 +33,7 @@ import {
   subscriptionSchemas,
   subscriptionsModule,
 } from './subscriptions/index.js';
+import { teamworkControlModule, teamworkModule, teamworkSchemas } from './teamwork/index.js';
 import { ensurePrivateDir, openDb, type Db, type TableSchema } from './store/db.js';
 import { ensureCertificateAuthority, issueServerCertificate } from './tls/ca.js';
 
@@ -43,6 +44,7 @@ export const SANDBOX_SCHEMAS: readonly TableSchema[] = [
   ...mailSchemas,
   ...sharePointSchemas,
   ...subscriptionSchemas,
+  ...teamworkSchemas,
 ];
 
 export interface Sandbox {
@@ -249,6 +251,7 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
       await sharePointModule(graph, ctx);
       await batchModule(graph, ctx);
       await subscriptionsModule(graph, ctx);
+      await teamworkModule(graph, ctx);
     },
     { prefix: '/v1.0' },
   );
@@ -261,6 +264,9 @@ function buildApp(ctx: SandboxContext, batchSecret: string, logger: boolean): Fa
   void app.register(async (scope) => controlModule(scope, ctx), { prefix: '/_sandbox' });
   void app.register(async (scope) => subscriptionControlModule(scope, ctx), {
     prefix: '/_sandbox/subscriptions',
+  });
+  void app.register(async (scope) => teamworkControlModule(scope, ctx), {
+    prefix: '/_sandbox/teamwork',
   });
   return app;
 }

@@ -32,6 +32,7 @@ export {
 } from './calendar/index.js';
 export { listEventsInRange } from './calendar/store.js';
 export { listExternalMailboxes, listMailbox } from './mail/index.js';
+export { installApp, listFeed, uninstallApp, type FeedEntry } from './teamwork/index.js';
 export { RIEC_ROOT_SITE_ID } from './sharepoint/index.js';
 export {
   countRoundTrips,

@@ -3,6 +3,7 @@
 // with a Message-ID of our own, and the Sent Items lookup by that Message-ID.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
+import { signupDeepLink, type ActivityNotice } from '../../domain/activity-feed.js';
 import type { CbsCode } from '../../domain/ids.js';
 import type { ReminderGateway, ReminderMail, ReminderRecord } from '../../domain/ports.js';
 import { toGraphFailure } from '../client/errors.js';
@@ -39,7 +40,7 @@ const ZParams = z.object({
     address: z.string(),
     sender: z.string(),
     messageId: z.string(),
-    kind: z.enum(['reminder', 'nudge', 'lapseNotice']).optional(),
+    kind: z.enum(['reminder', 'nudge', 'lapseNotice', 'optionAccepted']).optional(),
     subject: z.string().optional(),
     bodyHtml: z.string().optional(),
   }),
@@ -127,7 +128,12 @@ function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-export function graphReminders(client: Client, site: string): ReminderGateway {
+/** Graph's answer when the sending Teams app is not installed for the recipient. */
+function isNotInstalled(status: number, message: string): boolean {
+  return (status === 403 || status === 404) && /not installed|installed for/i.test(message);
+}
+
+export function graphReminders(client: Client, site: string, teamsAppId: string): ReminderGateway {
   const items = `/sites/${site}/lists/${LOG_LIST}/items`;
   return {
     async list() {
@@ -164,6 +170,32 @@ export function graphReminders(client: Client, site: string): ReminderGateway {
         });
       } catch (error) {
         throw toGraphFailure(error);
+      }
+    },
+
+    async notify(recipient: string, notice: ActivityNotice) {
+      try {
+        await client
+          .api(`/users/${encodeURIComponent(recipient)}/teamwork/sendActivityNotification`)
+          .post({
+            topic: {
+              source: 'text',
+              value: notice.topic,
+              webUrl: signupDeepLink(teamsAppId, notice.signupId),
+            },
+            activityType: notice.activityType,
+            previewText: { content: notice.previewText },
+            teamsAppId,
+            templateParameters: Object.entries(notice.parameters).map(([name, value]) => ({
+              name,
+              value,
+            })),
+          });
+        return 'sent';
+      } catch (error) {
+        const failure = toGraphFailure(error);
+        if (isNotInstalled(failure.status, failure.message)) return 'notInstalled';
+        throw failure;
       }
     },
 

@@ -144,6 +144,7 @@ describe('the rendered registration for a real tenant', () => {
       'Role Mail.Send',
       'Role Mail.ReadBasic.All',
       'Role Sites.Selected',
+      'Role TeamsActivity.Send',
     ]);
   });
 

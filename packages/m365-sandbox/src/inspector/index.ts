@@ -9,6 +9,8 @@ import { type AttendeeAnswer, listCalendarWeek, respondToEvent } from '../calend
 import type { SandboxContext, SandboxModule } from '../context.js';
 import { GraphError } from '../http/graph-error.js';
 import { listExternalMailboxes, listMailbox } from '../mail/index.js';
+import { listFeed } from '../teamwork/index.js';
+import { renderFeed } from './feed-view.js';
 import { html, page, ZONE } from './layout.js';
 import { renderMailbox } from './mailbox-view.js';
 import { isoWeekText, parseIsoWeek, renderWeek } from './week-view.js';
@@ -175,6 +177,12 @@ export const inspectorModule: SandboxModule = async (app: FastifyInstance, ctx) 
             Postvak IN <span lang="en" class="muted">(inbox, newest first)</span>
           </h2>
           ${renderMailbox(ctx, { userId: user.id, address: user.mail }, listMailbox(ctx, user.id), returnTo)}
+        </section>
+        <section aria-labelledby="activiteit">
+          <h2 id="activiteit">
+            Activiteit in Teams <span lang="en" class="muted">(activity feed, newest first)</span>
+          </h2>
+          ${renderFeed(listFeed(ctx, user.id))}
         </section>`;
       return sendPage(reply, 200, `${user.displayName} – week ${week}`, content);
     },

@@ -329,6 +329,8 @@ export const GRAPH_APPLICATION_PERMISSIONS = [
   'Mail.Send',
   'Mail.ReadBasic.All',
   'Sites.Selected',
+  // Teams activity feed notifications to the account holders (issue 13, item 5).
+  'TeamsActivity.Send',
 ];
 export const GRAPH_DELEGATED_PERMISSIONS = [
   'User.Read',

@@ -11,6 +11,7 @@ import { app, authentication, nestedAppAuth } from '@microsoft/teams-js';
 import type { TokenSource } from '../api/api-client.js';
 import type { TGetWebConfigResponse } from '../api/api-types.js';
 import { toTeamsTheme, type TeamsHost } from './host.types.js';
+import { deepLinkHash } from '../../tab/routing/routes.js';
 
 function timeout(ms: number): Promise<never> {
   return new Promise((_, reject) =>
@@ -44,6 +45,14 @@ export async function connectTeams(
   // getAuthToken before a successful initialize can hang (PLATFORM.md §6): check, not assume.
   if (!app.isInitialized()) return undefined;
   const context = await app.getContext();
+  // Opened from an activity feed notification: the deep link's subEntityId names the sign-up.
+  // Only when the fragment names no page yet (a reload keeps the page the user went on to).
+  const linked = deepLinkHash(context.page.subPageId);
+  if (linked && (window.location.hash === '' || window.location.hash === '#')) {
+    window.history.replaceState(null, '', linked);
+    // replaceState fires no hashchange: tell a route already rendered that the page changed.
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }
   const config = await configPromise;
   const loginHint = context.user?.loginHint ?? context.user?.userPrincipalName;
   const tokens = nestedAppAuth.isNAAChannelRecommended()

@@ -96,6 +96,16 @@ export function initialHash(hash: string, search: string): string {
   return new URLSearchParams(search).get('view') === 'logboek' ? '#/logboek' : hash;
 }
 
+/**
+ * The page a Teams deep link opens (an activity feed notification, issue 13 item 5): its
+ * `subEntityId` (TeamsJS: `context.page.subPageId`) is a sign-up's id, opened on its options
+ * page; anything else opens nothing (undefined), so a stray value never leads to "not found".
+ */
+export function deepLinkHash(subPageId: string | undefined): string | undefined {
+  if (!subPageId || !/^[1-9]\d{0,9}$/.test(subPageId)) return undefined;
+  return routeHref({ page: 'options', signupId: subPageId });
+}
+
 /** The edition the user picked (`editie=` in the fragment's query); undefined: the current one. */
 export function editionOf(hash: string): string | undefined {
   const [, query = ''] = hash.replace(/^#/, '').split('?');
