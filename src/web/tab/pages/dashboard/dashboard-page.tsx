@@ -298,13 +298,6 @@ export default function DashboardPage() {
           <Section id="dashboard-first" title={t('dashboard.first')}>
             <Actions dashboard={dashboard} />
           </Section>
-          <Section id="dashboard-reminders" title={t('dashboard.reminders')}>
-            {dashboard.reminders.length === 0 ? (
-              <Body1 className={styles.muted}>{t('dashboard.noReminders')}</Body1>
-            ) : (
-              <RemindersTable dashboard={dashboard} />
-            )}
-          </Section>
           <Section id="dashboard-funnel" title={t('dashboard.funnel')}>
             {chart('funnel')}
             <FunnelTable dashboard={dashboard} />
@@ -318,6 +311,13 @@ export default function DashboardPage() {
                 <WeeksTable dashboard={dashboard} />
                 <Body1 className={styles.muted}>{t('dashboard.overTimeNote')}</Body1>
               </>
+            )}
+          </Section>
+          <Section id="dashboard-reminders" title={t('dashboard.reminders')}>
+            {dashboard.reminders.length === 0 ? (
+              <Body1 className={styles.muted}>{t('dashboard.noReminders')}</Body1>
+            ) : (
+              <RemindersTable dashboard={dashboard} />
             )}
           </Section>
           <Section id="dashboard-trainers" title={t('dashboard.trainers')}>
