@@ -47,10 +47,12 @@ export async function startStack(
   const output: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const ready = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`npm start was not ready in time:\n${output.join('')}`)),
-      90_000,
-    );
+    // Generous: the web build alone takes minutes on a busy machine (a CI run alongside).
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test: the launcher and its children, as in stop().
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      reject(new Error(`npm start was not ready in time:\n${output.join('')}`));
+    }, 240_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
       if (line.startsWith('Workshopplanner is ready')) {
