@@ -88,10 +88,13 @@ export async function startStack(
   const output: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const ready = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`npm start was not ready in time:\n${output.join('')}`)),
-      150_000,
-    );
+    // Generous: sandbox, provisioning and server take long on a busy machine (a CI run alongside);
+    // the web build is made before, once (sharedWebBuild).
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test: the launcher and its children, as in stop().
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      reject(new Error(`npm start was not ready in time:\n${output.join('')}`));
+    }, 180_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
       if (line.startsWith('Workshopplanner is ready')) {

@@ -12,8 +12,12 @@ import { useCallback } from 'react';
 
 export const TOASTER_ID = 'workshopplanner';
 
+/**
+ * Top left, over the app's name in the header: the one place that is neither page content (the
+ * availability grid runs to the bottom right of the pane) nor a control (issue 18, item 13).
+ */
 export function AppToaster() {
-  return <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />;
+  return <Toaster toasterId={TOASTER_ID} position="top-start" pauseOnHover pauseOnWindowBlur />;
 }
 
 export type Notify = (title: string, options?: { intent?: ToastIntent; body?: string }) => void;
