@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { FIXED_TODAY } from './planning.js';
 
+/** How long `npm start` may take to be ready: web build, sandbox and server on a busy machine. */
+export const START_TIMEOUT_MS = 240_000;
+
 export interface RunningStack {
   readonly appUrl: string;
   /** https://localhost:PORT */
@@ -47,9 +50,10 @@ export async function startStack(
   const output: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const ready = await new Promise<string>((resolvePromise, reject) => {
+    // The web build alone took over 90 s while a CI run shared the two cores.
     const timer = setTimeout(
       () => reject(new Error(`npm start was not ready in time:\n${output.join('')}`)),
-      90_000,
+      START_TIMEOUT_MS,
     );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
