@@ -7,6 +7,12 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { FIXED_TODAY } from './planning.js';
 
+/**
+ * How long `npm start` may take to be ready (sandbox, provisioning, server) on a busy machine; the
+ * web build is made before, once per test process (sharedWebBuild), and the e2e hooks get 300 s.
+ */
+export const START_TIMEOUT_MS = 180_000;
+
 export interface RunningStack {
   readonly appUrl: string;
   /** https://localhost:PORT */
@@ -94,7 +100,7 @@ export async function startStack(
       // Not left running behind a failed test: the launcher and its children, as in stop().
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
       reject(new Error(`npm start was not ready in time:\n${output.join('')}`));
-    }, 180_000);
+    }, START_TIMEOUT_MS);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
       if (line.startsWith('Workshopplanner is ready')) {

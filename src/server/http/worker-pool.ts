@@ -17,6 +17,12 @@ export interface WorkerPoolOptions {
   readonly size: number;
   /** How long one task may run once a worker has taken it. */
   readonly timeoutMs: number;
+  /**
+   * How long a new worker may take to load and say it is ready. Without it, a worker that never
+   * got ready (stuck loading its modules) left every task waiting for it without an answer: the
+   * budget above starts only once a worker has taken a task. Unset: no limit.
+   */
+  readonly startTimeoutMs?: number;
   /** How many tasks may wait for a worker; more are refused with WorkerPoolBusy. */
   readonly maxQueued: number;
   /** Memory of each worker: a task that needs more fails alone, the server does not. */
@@ -151,11 +157,30 @@ export class WorkerPool<I, O> {
     const member: Member = { worker, isReady: false };
     this.#members.add(member);
     let failure: Error | undefined;
-    worker.on('message', (message: FromWorker) => this.#receive(member, message));
+    const { startTimeoutMs } = this.#options;
+    const startTimer =
+      startTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (member.isReady || !this.#members.has(member)) return;
+            // Not ready in time: the tasks waiting for it get an answer, and the worker goes.
+            this.#members.delete(member);
+            const error = new WorkerTaskTimeout(
+              `the worker was not ready within ${startTimeoutMs} ms`,
+            );
+            for (const task of this.#queue.splice(0)) task.reject(error);
+            void worker.terminate();
+          }, startTimeoutMs);
+    startTimer?.unref();
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') clearTimeout(startTimer);
+      this.#receive(member, message);
+    });
     worker.on('error', (error) => {
       failure = error;
     });
     worker.on('exit', (code) => {
+      clearTimeout(startTimer);
       if (!this.#members.has(member)) return;
       const error = new WorkerTaskFailed(`the worker stopped (exit code ${code})`, {
         cause: failure,

@@ -95,6 +95,20 @@ describe('a worker pool', () => {
   );
 
   it(
+    'answers the waiting tasks when a new worker is not ready within its start budget',
+    async () => {
+      const tasks = pool({
+        url: new URL('./support/never-ready-worker.ts', import.meta.url),
+        startTimeoutMs: 1_000,
+      });
+      await expect(tasks.run({ kind: 'echo', value: 'never' })).rejects.toBeInstanceOf(
+        WorkerTaskTimeout,
+      );
+    },
+    SLOW,
+  );
+
+  it(
     'reports a task that throws or kills its worker, and goes on',
     async () => {
       const tasks = pool();

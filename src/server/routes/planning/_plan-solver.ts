@@ -37,6 +37,8 @@ function solverPool(limitSeconds: number): WorkerPool<PlannerInput, PlannerOutco
       url: workerUrl,
       size: 1,
       timeoutMs: limitSeconds * 1000 + LOAD_AND_BUILD_MS,
+      // A worker that never finishes loading must not keep the plan request waiting for ever.
+      startTimeoutMs: LOAD_AND_BUILD_MS,
       maxQueued: MAX_WAITING,
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     });

@@ -90,13 +90,16 @@ export default function PlanningPage() {
   const [isPlanning, setIsPlanning] = useState(false);
   const [planError, setPlanError] = useState<unknown>(undefined);
   const [applying, setApplying] = useState<Applying>({ phase: 'idle' });
-  const isMounted = useRef(true);
-  useEffect(
-    () => () => {
+  // Set on every mount, not only at creation: React mounts a page again after unmounting it
+  // (StrictMode does, and so can Suspense), and a ref left at false kept "Plan maken" spinning for
+  // ever with the plan's answer dropped.
+  const isMounted = useRef(false);
+  useEffect(() => {
+    isMounted.current = true;
+    return () => {
       isMounted.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
 
   const makePlan = useCallback(
     async (nextKeep: ReadonlyMap<string, number>, nextLeftOut: ReadonlyMap<string, LeftOutRow>) => {
