@@ -153,6 +153,14 @@ describe('the workshop sheet', () => {
     expect(await screen.findByText('geen opgegeven')).toBeTruthy();
   });
 
+  it('names the file upload for assistive technology (axe: form elements must have labels)', async () => {
+    renderInTab(<PreparationPage {...step} />, {
+      services: { api: fakeApi({ getWorkshopSheet: async () => sheet() }) },
+    });
+    const upload = await screen.findByLabelText('Bestand uploaden (.xlsx of .csv)');
+    expect(upload.getAttribute('type')).toBe('file');
+  });
+
   it('makes groups as cards and moves a person to the next group with the arrow key', async () => {
     const makeGroups = jest.fn(async (_id: string, _request: TMakeGroupsRequest) =>
       sheet({

@@ -219,6 +219,9 @@ export default function PreparationPage({ signup }: SignupStepProps) {
         <Field label={t('prep.upload')}>
           <input
             type="file"
+            // A plain input gets no label from Fluent's Field (axe: critical, "form elements must
+            // have labels"): it names itself.
+            aria-label={t('prep.upload')}
             accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             onChange={(event) => {
               const chosen = event.target.files?.[0];
