@@ -73,6 +73,7 @@ describe('tokens through msal-node', () => {
       'Mail.ReadBasic.All',
       'Mail.Send',
       'Sites.Selected',
+      'TeamsActivity.Send',
     ]);
     expect(decodeProtectedHeader(result!.accessToken)).toMatchObject({
       alg: 'RS256',
