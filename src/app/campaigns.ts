@@ -56,6 +56,23 @@ export async function campaignLookup(ctx: Ctx): Promise<(id: string) => Campaign
   };
 }
 
+export const CAMPAIGN_NOT_FOUND = {
+  nl: 'Deze editie van de campagne bestaat niet (meer). Kies een editie uit de lijst.',
+  en: 'This edition of the campaign does not exist (any more). Choose an edition from the list.',
+};
+
+/** As readCampaignOrCurrent; an edition that does not exist is a 404 with a Dutch message. */
+export async function requireCampaignOrCurrent(
+  ctx: Ctx,
+  id: string | undefined,
+): Promise<Campaign> {
+  const campaign = await readCampaignOrCurrent(ctx, id);
+  if (!campaign) {
+    throw new AppError('NOT_FOUND', { detail: CAMPAIGN_NOT_FOUND, logMessage: 'no such campaign' });
+  }
+  return campaign;
+}
+
 /** The edition the caller asks for, or the current one when they name none. */
 export async function readCampaignOrCurrent(
   ctx: Ctx,

@@ -30,14 +30,9 @@ import {
 import { toAmsterdamDate, type PlainDate } from '../domain/time.js';
 import { canPlanFor, canRead } from './access.js';
 import { PENDING_STALE_MS } from './apply-command.js';
-import { readCampaignOrCurrent } from './campaigns.js';
+import { requireCampaignOrCurrent } from './campaigns.js';
 import type { UseCaseContext } from './context.js';
 import { AppError, domainRuleViolated } from './errors.js';
-
-const CAMPAIGN_NOT_FOUND = {
-  nl: 'Deze editie van de campagne bestaat niet (meer). Kies een editie uit de lijst.',
-  en: 'This edition of the campaign does not exist (any more). Choose an edition from the list.',
-};
 
 const NOT_YOUR_MUNICIPALITY = {
   nl: 'U kunt alleen herinneringen sturen aan gemeenten van uw eigen RIEC. Er is niets verstuurd.',
@@ -53,14 +48,6 @@ function gatewayOf(ctx: UseCaseContext): ReminderGateway {
   const gateway = ctx.m365.reminders;
   if (!gateway) throw new AppError('INTERNAL', { detail: NO_REMINDERS, logMessage: 'no gateway' });
   return gateway;
-}
-
-async function campaignOf(ctx: UseCaseContext, campaignId: string | undefined): Promise<Campaign> {
-  const campaign = await readCampaignOrCurrent(ctx, campaignId);
-  if (!campaign) {
-    throw new AppError('NOT_FOUND', { detail: CAMPAIGN_NOT_FOUND, logMessage: 'no such campaign' });
-  }
-  return campaign;
 }
 
 /** Sign-ups that count as "signed up": every one but a cancelled one. */
@@ -152,7 +139,7 @@ export async function readReminderOverview(
   ctx: UseCaseContext,
   campaignId: string | undefined,
 ): Promise<ReminderOverview> {
-  const campaign = await campaignOf(ctx, campaignId);
+  const campaign = await requireCampaignOrCurrent(ctx, campaignId);
   const [signups, lines] = await Promise.all([
     ctx.m365.statusLog.list({ campaignId: campaign.id }),
     gatewayOf(ctx).list(),
@@ -230,7 +217,7 @@ export async function previewReminders(
   ctx: UseCaseContext,
   request: ReminderRequest,
 ): Promise<{ campaign: Campaign; previews: ReminderPreview[] }> {
-  const campaign = await campaignOf(ctx, request.campaignId);
+  const campaign = await requireCampaignOrCurrent(ctx, request.campaignId);
   const selection = await checkRequest(ctx, campaign, request);
   return {
     campaign,
@@ -353,7 +340,7 @@ export async function sendReminders(
   ctx: UseCaseContext,
   request: ReminderRequest,
 ): Promise<{ campaign: Campaign; outcomes: ReminderOutcome[] }> {
-  const campaign = await campaignOf(ctx, request.campaignId);
+  const campaign = await requireCampaignOrCurrent(ctx, request.campaignId);
   const selection = await checkRequest(ctx, campaign, request);
   const gateway = gatewayOf(ctx);
   const lines = await gateway.list();

@@ -20,10 +20,8 @@ export function toEditionView(stored: StoredCampaign, now: Date): TCampaignEditi
   };
 }
 
-export const CAMPAIGN_NOT_FOUND = {
-  nl: 'Deze editie van de campagne bestaat niet (meer). Kies een editie uit de lijst.',
-  en: 'This edition of the campaign does not exist (any more). Choose an edition from the list.',
-};
+export { CAMPAIGN_NOT_FOUND } from '../../../app/campaigns.js';
+import { CAMPAIGN_NOT_FOUND } from '../../../app/campaigns.js';
 
 const CAMPAIGN_CHANGED = {
   nl: 'Iemand anders heeft deze editie intussen gewijzigd; uw wijziging is niet opgeslagen. Uw invoer staat er nog: vernieuw de editie en voer de wijziging opnieuw door.',

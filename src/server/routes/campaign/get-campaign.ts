@@ -1,8 +1,6 @@
 // The open campaign with its rules and how many days are left to sign up (dashboard, forms).
 import { useCasesFor } from '../../http/use-case-context.js';
-import { readCampaignOrCurrent } from '../../../app/campaigns.js';
-import { AppError } from '../../../app/errors.js';
-import { CAMPAIGN_NOT_FOUND } from './_edition-view.js';
+import { requireCampaignOrCurrent } from '../../../app/campaigns.js';
 import {
   countDaysToDeadline,
   isSignupOpen,
@@ -13,10 +11,7 @@ import { implement } from '../../http/define-route.js';
 
 export default implement(getCampaign, async (route) => {
   const now = route.clock.now();
-  const campaign = await readCampaignOrCurrent(useCasesFor(route), route.query.campaignId);
-  if (!campaign) {
-    throw new AppError('NOT_FOUND', { detail: CAMPAIGN_NOT_FOUND, logMessage: 'no such campaign' });
-  }
+  const campaign = await requireCampaignOrCurrent(useCasesFor(route), route.query.campaignId);
   return {
     id: campaign.id,
     title: campaign.title,

@@ -2,8 +2,7 @@
 // read (account holder: own RIEC; coordinator: all) in one query per RIEC and the reminder lines
 // (items 3 and 4), all in parallel, and the edition from the cached list; the figures come from
 // the pure domain (src/domain/dashboard.ts, src/app/reminders.ts).
-import { readCampaignOrCurrent } from '../../../app/campaigns.js';
-import { AppError } from '../../../app/errors.js';
+import { requireCampaignOrCurrent } from '../../../app/campaigns.js';
 import { canRead } from '../../../app/access.js';
 import { listMunicipalities } from '../../../app/read-signups.js';
 import { reminderRowsOf } from '../../../app/reminders.js';
@@ -15,15 +14,11 @@ import { unwrapOutcome } from '../../errors/use-case-failure.js';
 import { implement } from '../../http/define-route.js';
 import { useCasesFor } from '../../http/use-case-context.js';
 import { toSignupSummary } from '../municipalities/_signup-summary.js';
-import { CAMPAIGN_NOT_FOUND } from './_edition-view.js';
 
 export default implement(getDashboard, async (route) => {
   const now = route.clock.now();
   const ctx = useCasesFor(route);
-  const campaign = await readCampaignOrCurrent(ctx, route.query.campaignId);
-  if (!campaign) {
-    throw new AppError('NOT_FOUND', { detail: CAMPAIGN_NOT_FOUND, logMessage: 'no such campaign' });
-  }
+  const campaign = await requireCampaignOrCurrent(ctx, route.query.campaignId);
   const [outcome, lines] = await Promise.all([
     listMunicipalities(ctx, campaign.id),
     ctx.m365.reminders ? ctx.m365.reminders.list() : Promise.resolve([]),

@@ -1,8 +1,7 @@
 // The dashboard: every municipality the caller plans for (all 44 for the coordinator) with its
 // sign-up in the current campaign (or the edition the user picked) and what needs attention,
 // plus the days to the deadline.
-import { readCampaignOrCurrent } from '../../../app/campaigns.js';
-import { AppError } from '../../../app/errors.js';
+import { requireCampaignOrCurrent } from '../../../app/campaigns.js';
 import { listMunicipalities } from '../../../app/read-signups.js';
 import { countDaysToDeadline, isSignupOpen } from '../../../domain/campaign.js';
 import { unwrapOutcome } from '../../errors/use-case-failure.js';
@@ -10,15 +9,11 @@ import { listMunicipalities as listMunicipalitiesOperation } from '../../../cont
 import { implement } from '../../http/define-route.js';
 import { useCasesFor } from '../../http/use-case-context.js';
 import { toSignupSummary } from './_signup-summary.js';
-import { CAMPAIGN_NOT_FOUND } from '../campaign/_edition-view.js';
 
 export default implement(listMunicipalitiesOperation, async (route) => {
   const now = route.clock.now();
   const ctx = useCasesFor(route);
-  const campaign = await readCampaignOrCurrent(ctx, route.query.campaignId);
-  if (!campaign) {
-    throw new AppError('NOT_FOUND', { detail: CAMPAIGN_NOT_FOUND, logMessage: 'no such campaign' });
-  }
+  const campaign = await requireCampaignOrCurrent(ctx, route.query.campaignId);
   const rows = unwrapOutcome(await listMunicipalities(ctx, campaign.id));
   return {
     campaignId: campaign.id,
