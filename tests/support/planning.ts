@@ -9,6 +9,11 @@ import { mintAccess, type Access } from '../../src/app/access.js';
 import { createAppState, type AppState } from '../../src/app/app-state.js';
 import { createUseCaseContext, type UseCaseContext } from '../../src/app/context.js';
 import { RIECS } from '../../src/domain/municipalities.js';
+import {
+  findElectionInWeekOf,
+  findEveningOff,
+  findPublicHoliday,
+} from '../../src/domain/dutch-calendar.js';
 import type { Microsoft365 } from '../../src/domain/ports.js';
 import { createGraphClient, RequestCounter } from '../../src/graph/client/client.js';
 import { appTokenProvider, createConfidentialClient } from '../../src/graph/client/tokens.js';
@@ -159,4 +164,18 @@ export function eveningSlots(now: Date, weeksAhead = 3): { start: string; end: s
     const start = monday.plus({ days: day }).set({ hour: 19, minute: 30 });
     return { start: start.toISO()!, end: start.plus({ hours: 3 }).toISO()! };
   });
+}
+
+/**
+ * eveningSlots, or the first later week whose three evenings draw no warning (a holiday,
+ * kerstavond, an election week): for the one test that must run on the real date (a sign-in whose
+ * tokens the client checks against its own clock), so that it never meets kerstavond in December.
+ */
+export function ordinaryEveningSlots(now: Date, weeksAhead = 3): { start: string; end: string }[] {
+  for (let weeks = weeksAhead; ; weeks += 1) {
+    const slots = eveningSlots(now, weeks);
+    const dates = slots.map((slot) => slot.start.slice(0, 10));
+    if (dates.every((d) => !findPublicHoliday(d) && !findEveningOff(d) && !findElectionInWeekOf(d)))
+      return slots;
+  }
 }

@@ -2,7 +2,7 @@
 // RIEC is refused a Noord-Holland sign-up (403), a trainer reads only their own workshop and
 // cannot confirm, the coordinator reads everything and plans nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eveningSlots } from '../../support/planning.js';
+import { eveningSlots, FIXED_TODAY } from '../../support/planning.js';
 import { expectStatus, graphWritesSince, startApiStack, type ApiStack } from './api-harness.js';
 import { expectProblem } from './server-harness.js';
 
@@ -10,14 +10,14 @@ let stack: ApiStack;
 let id: string;
 
 beforeAll(async () => {
-  stack = await startApiStack();
+  stack = await startApiStack({ today: FIXED_TODAY });
   const registered = expectStatus(
     await stack.as('sanne.devries', '/api/signups', {
       method: 'POST',
       body: {
         cbsCode: 'GM0392',
         contact: { name: 'Kabinet', email: 'burgemeester@haarlem.nl' },
-        preferences: eveningSlots(new Date()),
+        preferences: eveningSlots(FIXED_TODAY),
         scanStatus: 'onbekend',
       },
     }),
@@ -77,7 +77,7 @@ describe('an account holder of another RIEC (Mohamed, Amsterdam-Amstelland)', ()
       body: {
         cbsCode: 'GM0392',
         contact: { name: 'Kabinet', email: 'burgemeester@haarlem.nl' },
-        preferences: eveningSlots(new Date(), 6),
+        preferences: eveningSlots(FIXED_TODAY, 6),
         scanStatus: 'onbekend',
       },
     });
@@ -150,7 +150,7 @@ describe('the coordinator (Pieter, province)', () => {
     expect(dashboard.body.municipalities).toHaveLength(44);
     const availability = await stack.as(PIETER, '/api/availability', {
       method: 'POST',
-      body: { slots: eveningSlots(new Date()).slice(0, 1) },
+      body: { slots: eveningSlots(FIXED_TODAY).slice(0, 1) },
     });
     expectStatus(availability, 200);
   });
@@ -163,7 +163,7 @@ describe('the coordinator (Pieter, province)', () => {
         body: {
           cbsCode: 'GM0453',
           contact: { name: 'Kabinet', email: 'burgemeester@velsen.nl' },
-          preferences: eveningSlots(new Date()),
+          preferences: eveningSlots(FIXED_TODAY),
           scanStatus: 'onbekend',
         },
       }),

@@ -6,7 +6,7 @@
 // a new route without a fuzz spec here fails the first test.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
-import { eveningSlots } from '../../support/planning.js';
+import { eveningSlots, FIXED_TODAY } from '../../support/planning.js';
 import { appToken, graph } from '../../support/sandbox.js';
 import { expectStatus, graphWritesSince, startApiStack, type ApiStack } from './api-harness.js';
 import { call } from './server-harness.js';
@@ -104,9 +104,9 @@ const query = fc
     return qs ? `?${qs}` : '';
   });
 
-const slot = () => fc.constantFrom(...eveningSlots(new Date()));
+const slot = () => fc.constantFrom(...eveningSlots(FIXED_TODAY));
 const slotsBody = fc.oneof(
-  { arbitrary: fc.constant(eveningSlots(new Date())), weight: 4 },
+  { arbitrary: fc.constant(eveningSlots(FIXED_TODAY)), weight: 4 },
   fc.array(fc.oneof(slot(), mutated({ start: text, end: text })), { maxLength: 5 }),
   anyValue,
 );
@@ -448,14 +448,14 @@ async function countItems(list: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  stack = await startApiStack();
+  stack = await startApiStack({ today: FIXED_TODAY });
   const registered = expectStatus(
     await stack.as('sanne.devries', '/api/signups', {
       method: 'POST',
       body: {
         cbsCode: 'GM0392',
         contact: { name: 'Kabinet', email: 'burgemeester@haarlem.nl' },
-        preferences: eveningSlots(new Date()),
+        preferences: eveningSlots(FIXED_TODAY),
         scanStatus: 'onbekend',
       },
     }),

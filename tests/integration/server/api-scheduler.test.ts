@@ -3,7 +3,7 @@
 // whose clock is fifteen days ahead lets the unconfirmed holds lapse.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { respondToEvent } from '@workshopplanner/m365-sandbox';
-import { eveningSlots } from '../../support/planning.js';
+import { eveningSlots, FIXED_TODAY } from '../../support/planning.js';
 import { expectStatus, startApiStack, type ApiStack } from './api-harness.js';
 import { clockAt, startTestServer, type TestServer } from './server-harness.js';
 
@@ -12,7 +12,10 @@ const DAY = 24 * 60 * 60 * 1000;
 let stack: ApiStack;
 
 beforeAll(async () => {
-  stack = await startApiStack({ server: { env: { SYNC_INTERVAL_SECONDS: '1' } } });
+  stack = await startApiStack({
+    today: FIXED_TODAY,
+    server: { env: { SYNC_INTERVAL_SECONDS: '1' } },
+  });
 });
 afterAll(async () => stack?.close());
 
@@ -23,7 +26,7 @@ async function proposedSignup(cbsCode: string, domain: string, weeksAhead: numbe
       body: {
         cbsCode,
         contact: { name: 'Kabinet', email: `burgemeester@${domain}` },
-        preferences: eveningSlots(new Date(), weeksAhead),
+        preferences: eveningSlots(FIXED_TODAY, weeksAhead),
         scanStatus: 'onbekend',
       },
     }),
@@ -72,7 +75,7 @@ describe('the maintenance scheduler', () => {
     let ahead: TestServer | undefined;
     try {
       ahead = await startTestServer(stack.sandbox, {
-        clock: clockAt(() => new Date(Date.now() + 15 * DAY)),
+        clock: clockAt(() => new Date(stack.sandbox.ctx.clock.now().getTime() + 15 * DAY)),
         env: { SYNC_INTERVAL_SECONDS: '1' },
       });
       const read = async () =>

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { BrowserSignIn } from '../../../src/web/common/auth/browser-sign-in.js';
 import type { TGetWebConfigResponse } from '../../../src/web/common/api/api-types.js';
-import { eveningSlots } from '../../support/planning.js';
+import { ordinaryEveningSlots } from '../../support/planning.js';
 import { expectStatus, startApiStack, type ApiStack } from './api-harness.js';
 import {
   BERENSCHOT_TENANT,
@@ -49,6 +49,8 @@ let signupId: string;
 const marieke = personByUpn('marieke.vandijk');
 
 beforeAll(async () => {
+  // The real date, not FIXED_TODAY: the sign-in client checks its id tokens' exp against its own
+  // clock, as a browser does, so the sandbox that issues them must run on the same time.
   stack = await startApiStack();
   const registered = expectStatus(
     await stack.as('sanne.devries', '/api/signups', {
@@ -56,7 +58,7 @@ beforeAll(async () => {
       body: {
         cbsCode: 'GM0392',
         contact: { name: 'Kabinet', email: 'burgemeester@haarlem.nl' },
-        preferences: eveningSlots(new Date()),
+        preferences: ordinaryEveningSlots(new Date()),
         scanStatus: 'onbekend',
       },
     }),

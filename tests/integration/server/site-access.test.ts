@@ -5,7 +5,7 @@
 // and the audit log only ever grows.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LOG_LIST, SIGNUP_LIST } from '../../../src/graph/sharepoint/lists.js';
-import { eveningSlots } from '../../support/planning.js';
+import { eveningSlots, FIXED_TODAY } from '../../support/planning.js';
 import {
   appToken,
   graph,
@@ -25,7 +25,7 @@ const since = { seq: 0 };
 const mohamed = personByUpn('mohamed.elidrissi');
 
 beforeAll(async () => {
-  stack = await startApiStack();
+  stack = await startApiStack({ today: FIXED_TODAY });
   since.seq = stack.sandbox.ctx.requestLog.lastSeq;
   haarlem = expectStatus(
     await stack.as('sanne.devries', '/api/signups', {
@@ -33,7 +33,7 @@ beforeAll(async () => {
       body: {
         cbsCode: 'GM0392',
         contact: { name: 'Kabinet', email: 'burgemeester@haarlem.nl' },
-        preferences: eveningSlots(new Date()),
+        preferences: eveningSlots(FIXED_TODAY),
         scanStatus: 'onbekend',
       },
     }),
@@ -107,7 +107,7 @@ describe('the server', () => {
       body: {
         cbsCode: 'GM0362',
         contact: { name: 'Kabinet', email: 'burgemeester@amstelveen.nl' },
-        preferences: eveningSlots(new Date()),
+        preferences: eveningSlots(FIXED_TODAY),
         scanStatus: 'onbekend',
       },
     });
