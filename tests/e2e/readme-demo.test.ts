@@ -22,7 +22,7 @@ const DEMO_STEPS = [
   'In the inspector, open both trainers and accept the same option.',
   "Back in the tab, **Bevestigen** → the mayor's office (`burgemeester@haarlem.nl`) has the invitation in the inspector's external mailbox.",
   '**Wijzigen** on the sign-up: change the remarks and save.',
-  'In the inspector\'s external mailbox of `burgemeester@haarlem.nl`, decline the invitation with a comment ("extra raadsvergadering; graag een andere datum"): with the next sync of Sanne\'s calendar the overview puts Haarlem under **Eerst doen**.',
+  'In the inspector\'s external mailbox of `burgemeester@haarlem.nl`, decline the invitation with a comment ("extra raadsvergadering; graag een andere datum"): with the next sync of Sanne\'s calendar (the background cycle, every minute; **Nu bijwerken** asks at once) the overview puts Haarlem under **Eerst doen**.',
   '**Andere data** on the sign-up: three new evenings and the reason → **Opties plaatsen** again: new options on the same sign-up, the old holds released.',
   "The **Logboek** shows every step, each trainer's answer and the mayor's office's decline included.",
   '**Dashboard** in the menu: the campaign view (per RIEC the funnel, days to the deadline, what needs action first); the **Editie** picker in the header switches to the 2022 edition and back.',

@@ -70,6 +70,47 @@ describe('the maintenance scheduler', () => {
     expect(syncCalls).toEqual([]);
   });
 
+  it('follows the mayor’s office’s decline of a confirmed workshop without a call to /api/sync (README step 7)', async () => {
+    const signup = await proposedSignup('GM0377', 'bloemendaal.nl', 5);
+    const eventId = signup.options[0].eventId as string;
+    respondToEvent(stack.sandbox.ctx, 'marieke.vandijk@berenschot.nl', eventId, 'accept');
+    respondToEvent(stack.sandbox.ctx, 'fatima.amrani@riec.nl', eventId, 'accept');
+    const read = async () =>
+      expectStatus(await stack.as('sanne.devries', `/api/signups/${signup.id}`), 200).body;
+    await eventually(
+      read,
+      (view) => view.options[0].answers.riec === 'accepted' && !view.pendingOperation,
+    );
+    const confirmed = expectStatus(
+      await stack.as('sanne.devries', `/api/signups/${signup.id}/confirm`, {
+        method: 'POST',
+        body: { slotIndex: 0 },
+      }),
+      200,
+    ).body;
+    expect(confirmed.status).toBe('bevestigd');
+    const finalId = (confirmed.options as { slotIndex: number; eventId: string }[]).find(
+      (o) => o.slotIndex === 0,
+    )?.eventId as string;
+    respondToEvent(
+      stack.sandbox.ctx,
+      'burgemeester@bloemendaal.nl',
+      finalId,
+      'decline',
+      'extra raadsvergadering; graag een andere datum',
+    );
+    const row = async () =>
+      (
+        expectStatus(await stack.as('sanne.devries', '/api/municipalities'), 200).body as {
+          municipalities: { cbsCode: string; signup: { needsAction: string | null } | null }[];
+        }
+      ).municipalities.find((m) => m.cbsCode === 'GM0377');
+    const after = await eventually(row, (m) => m?.signup?.needsAction === 'municipality_declined');
+    expect(after?.signup?.needsAction).toBe('municipality_declined');
+    const syncCalls = stack.server.logs.filter((line) => line.includes('"/api/sync"'));
+    expect(syncCalls).toEqual([]);
+  });
+
   it('lets holds lapse once their term has passed (a server fifteen days ahead)', async () => {
     const signup = await proposedSignup('GM0453', 'velsen.nl', 4);
     let ahead: TestServer | undefined;
