@@ -55,7 +55,10 @@ export default function DashboardCharts({ dashboard, which }: DashboardChartsPro
         <figcaption className={styles.hidden}>{t('dashboard.funnelChart')}</figcaption>
         <VerticalStackedBarChart
           height={260}
-          barWidth={32}
+          barWidth="auto"
+          maxBarWidth={40}
+          xAxisInnerPadding={0.4}
+          xAxisOuterPadding={0.3}
           wrapXAxisLables
           legendProps={{ enabledWrapLines: true, styles: { legend: styles.legend } }}
           data={dashboard.riecs.map((row) => ({
