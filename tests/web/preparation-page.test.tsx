@@ -114,10 +114,15 @@ describe('the workshop sheet', () => {
     await userEvent.paste('Naam\tFractie\nAnna Alfa\t');
     await userEvent.click(screen.getByRole('button', { name: 'Voorbeeld bekijken' }));
     expect(await screen.findByText(/ontbreekt de fractie/)).toBeTruthy();
+    // How each column was read, in the user's words (not the code's 'kant').
+    expect(screen.getByText('Kolommen: Naam → naam, Fractie → fractie')).toBeTruthy();
     expect(previewAttendees).toHaveBeenCalledWith('12', {
       kind: 'text',
       text: 'Naam\tFractie\nAnna Alfa\t',
     });
+    // Another list: the preview of the one before goes.
+    await userEvent.type(screen.getByLabelText('Rijen uit Excel plakken'), 'x');
+    expect(screen.queryByText(/ontbreekt de fractie/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Deelnemerslijst opslaan' }));
     expect(await screen.findByRole('status')).toHaveProperty(
       'textContent',

@@ -613,6 +613,18 @@ export const messagesEn: Messages = {
     onbekend: 'unknown',
     loading: 'Loading the workshop sheet…',
   },
+  prepColumn: {
+    naam: 'name',
+    voornaam: 'first name',
+    tussenvoegsel: 'name prefix',
+    achternaam: 'last name',
+    fractie: 'party',
+    kant: 'coalition/opposition',
+    coalitie: 'coalition (yes/no)',
+    oppositie: 'opposition (yes/no)',
+    rol: 'role',
+    unused: 'not used',
+  },
   edition: {
     label: 'Edition',
     current: '{{title}} (current)',

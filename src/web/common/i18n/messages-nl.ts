@@ -621,6 +621,18 @@ export const messagesNl = {
     onbekend: 'onbekend',
     loading: 'Het werkblad wordt geladen…',
   },
+  prepColumn: {
+    naam: 'naam',
+    voornaam: 'voornaam',
+    tussenvoegsel: 'tussenvoegsel',
+    achternaam: 'achternaam',
+    fractie: 'fractie',
+    kant: 'coalitie/oppositie',
+    coalitie: 'coalitie (ja/nee)',
+    oppositie: 'oppositie (ja/nee)',
+    rol: 'rol',
+    unused: 'niet gebruikt',
+  },
   edition: {
     label: 'Editie',
     current: '{{title}} (huidige)',

@@ -13,12 +13,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textarea,
   Title3,
   makeStyles,
@@ -26,14 +20,11 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import {
-  formatSlot,
   type TAttendeePreview,
   type TAttendeeSource,
   type TAttendeeView,
   type TSpreadsheetFile,
-  type TWorkshopSheet,
 } from '../../../../contract/index.js';
 import { Loading } from '../../../common/components/loading.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
@@ -41,18 +32,10 @@ import { useAppServices } from '../../../common/services/app-services.js';
 import { useQuery } from '../../../common/services/use-query.js';
 import { queryKeys } from '../../../common/services/query-keys.js';
 import type { SignupStepProps } from '../signup/signup-step.js';
+import { PreviewTable, SheetFacts } from './sheet-parts.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   cards: {
     display: 'grid',
@@ -82,6 +65,15 @@ const useStyles = makeStyles({
     },
   },
 });
+
+// Printed, the page is the sheet alone: no header, menus, buttons or the sign-up's summary above
+// it (all on one A4 page). A plain style element, there only while this page is: other pages print
+// as before. (Fluent's makeStaticStyles dropped the rule with :has in Chromium.)
+const PRINT_CSS = `@media print {
+  header, nav, main .fui-Button, .fui-Toaster, main dl:not(#prep-sheet dl) {
+    display: none !important;
+  }
+}`;
 
 function downloadFile(file: TSpreadsheetFile): void {
   const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
@@ -185,7 +177,12 @@ export default function PreparationPage({ signup }: SignupStepProps) {
   const byId = new Map((sheet.attendees ?? []).map((a) => [a.id, a]));
 
   return (
-    <section aria-labelledby="prep-heading" className={`${styles.page} ${styles.printable}`}>
+    <section
+      id="prep-sheet"
+      aria-labelledby="prep-heading"
+      className={`${styles.page} ${styles.printable}`}
+    >
+      <style>{PRINT_CSS}</style>
       <Title3 as="h3" id="prep-heading">
         {t('prep.sheet')}
       </Title3>
@@ -213,6 +210,8 @@ export default function PreparationPage({ signup }: SignupStepProps) {
             onChange={(_, data) => {
               setText(data.value);
               setFile(null);
+              // A preview of another list is no longer what would be saved.
+              setPreview(null);
             }}
           />
         </Field>
@@ -226,7 +225,12 @@ export default function PreparationPage({ signup }: SignupStepProps) {
             onChange={(event) => {
               const chosen = event.target.files?.[0];
               if (!chosen) return;
-              void fileToBase64(chosen).then((base64) => setFile({ name: chosen.name, base64 }));
+              setPreview(null);
+              // Until the file is read, "Voorbeeld bekijken" would still send the list before it.
+              setBusy(true);
+              void fileToBase64(chosen)
+                .then((base64) => setFile({ name: chosen.name, base64 }))
+                .finally(() => setBusy(false));
             }}
           />
         </Field>
@@ -351,93 +355,6 @@ export default function PreparationPage({ signup }: SignupStepProps) {
           </>
         )}
       </section>
-    </section>
-  );
-}
-
-/** The scan's themes in one line: "Vastgoed, Integriteit; ook: havens", or "geen opgegeven". */
-function describeThemes(sheet: TWorkshopSheet, t: TFunction): string {
-  const themes = (sheet.scan?.themes ?? []).map((theme) => t(`scanTheme.${theme}`));
-  const other = sheet.scan?.other ? `${t('prep.themesOther')}: ${sheet.scan.other}` : '';
-  const parts = [themes.join(', '), other].filter((part) => part !== '');
-  return parts.length === 0 ? t('prep.themesNone') : parts.join('; ');
-}
-
-function SheetFacts({ sheet, language }: { sheet: TWorkshopSheet; language: 'nl' | 'en' }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const facts: [string, string][] = [
-    [t('prep.date'), formatSlot(sheet.slot, language)],
-    [t('prep.place'), sheet.location],
-    [t('prep.pair'), `${sheet.pair.berenschot.name}, ${sheet.pair.riec.name}`],
-    [t('prep.contact'), `${sheet.contact.name} (${sheet.contact.email})`],
-    [
-      t('prep.scan'),
-      t(`scan.${sheet.scanStatus}` as 'scan.onbekend') +
-        (sheet.scan?.scanDate ? ` (${sheet.scan.scanDate})` : ''),
-    ],
-    [t('prep.themes'), describeThemes(sheet, t)],
-  ];
-  return (
-    <dl className={styles.facts}>
-      {facts.map(([term, detail]) => (
-        <div key={term} style={{ display: 'contents' }}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.detail}>{detail}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function PreviewTable({ preview }: { preview: TAttendeePreview }) {
-  const { t } = useTranslation();
-  const errors = preview.issues;
-  return (
-    <section aria-labelledby="preview-heading">
-      <Title3 as="h5" id="preview-heading">
-        {t('prep.previewTitle')}
-      </Title3>
-      <p>
-        {t('prep.columns', {
-          columns: preview.columns.map((c) => `${c.header} → ${c.meaning ?? '—'}`).join(', '),
-        })}
-      </p>
-      <h5>{t('prep.problems')}</h5>
-      {errors.length === 0 ? (
-        <p>{t('prep.noProblems')}</p>
-      ) : (
-        <ul>
-          {errors.map((issue, index) => (
-            <li key={`${issue.code}-${index}`}>
-              {issue.severity === 'error' ? '⚠ ' : ''}
-              {issue.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Table size="small" aria-labelledby="preview-heading">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('prep.row')}</TableHeaderCell>
-            <TableHeaderCell>{t('prep.name')}</TableHeaderCell>
-            <TableHeaderCell>{t('prep.party')}</TableHeaderCell>
-            <TableHeaderCell>{t('prep.side')}</TableHeaderCell>
-            <TableHeaderCell>{t('prep.role')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {preview.rows.map((row) => (
-            <TableRow key={row.row} aria-invalid={!row.isValid || undefined}>
-              <TableCell>{row.row}</TableCell>
-              <TableCell>{row.name}</TableCell>
-              <TableCell>{row.party}</TableCell>
-              <TableCell>{row.side}</TableCell>
-              <TableCell>{row.role}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
     </section>
   );
 }
