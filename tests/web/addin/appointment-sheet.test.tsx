@@ -6,25 +6,23 @@
 // whom the API refuses, reads a clear Dutch text instead of a blank pane. A hold shows no sheet.
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { TSignupView } from '../../../src/web/common/api/api-types.js';
 import { ApiProblem } from '../../../src/web/common/api/api-errors.js';
 import type { TGetMeResponse } from '../../../src/web/common/api/api-types.js';
-import type { TAttendeeView, TWorkshopSheet } from '../../../src/contract/index.js';
+import type { TWorkshopSheet } from '../../../src/contract/index.js';
 import { AppointmentSurface } from '../../../src/web/addin/appointment/appointment-surface.js';
 import type { AddinApi } from '../../../src/web/addin/api/addin-api.js';
-import { FATIMA, MARIEKE, SANNE, SLOTS, option, signupView } from '../support/fixtures.js';
+import { SANNE, SLOTS, signupView } from '../support/fixtures.js';
+import {
+  ATTENDEES,
+  CONFIRMED,
+  FATIMA_ME,
+  SLOT,
+  WITH_GROUPS,
+  WORKSHOP,
+  sheet,
+} from './support/sheet-fixtures.js';
 import { attendeeAppointment, installOffice, type InstalledOffice } from './support/office-mock.js';
 import { fakeAddinApi, renderInAddin } from './support/render-addin.js';
-
-const FATIMA_ME: TGetMeResponse = {
-  userId: '5f1c7a4d',
-  name: 'Fatima Amrani',
-  email: 'Fatima.Amrani@riec.nl',
-  roles: ['trainer'],
-  riecs: [],
-  canReadAll: false,
-  permissions: ['me:read', 'campaign:read', 'workshops:read-own'],
-};
 
 /** Sanne's colleague of another RIEC: an account holder, not of this municipality. */
 const OTHER_HOLDER: TGetMeResponse = {
@@ -34,100 +32,6 @@ const OTHER_HOLDER: TGetMeResponse = {
   email: 'mohamed.elidrissi@riec.nl',
   riecs: ['RIEC Amsterdam-Amstelland'],
 };
-
-const WORKSHOP = 'Workshop weerbaarheid, integriteit en ondermijning';
-const SLOT = SLOTS[0]!;
-
-const CONFIRMED: TSignupView = signupView({
-  id: '12',
-  status: 'bevestigd',
-  confirmedSlot: SLOT,
-  options: [
-    option(
-      0,
-      { berenschot: 'accepted', riec: 'accepted' },
-      { isConfirmed: true, hold: 'finalized' },
-    ),
-    option(1, {}, { hold: 'released' }),
-    option(2, {}, { hold: 'released' }),
-  ],
-});
-
-const ATTENDEES: TAttendeeView[] = [
-  {
-    id: 'p1',
-    name: 'Wilhelmina Zonnebloem',
-    party: 'Partij Zilvermeeuw',
-    side: 'coalitie',
-    role: 'raadslid',
-  },
-  {
-    id: 'p2',
-    name: 'Cornelia Boterbloem',
-    party: 'Lijst Korenwolf',
-    side: 'oppositie',
-    role: 'raadslid',
-  },
-  {
-    id: 'p3',
-    name: 'Barend Kwikstaart',
-    party: 'Partij Zilvermeeuw',
-    side: 'coalitie',
-    role: 'raadslid',
-  },
-  {
-    id: 'p4',
-    name: 'Dirkje Sleedoorn',
-    party: 'Lijst Korenwolf',
-    side: 'oppositie',
-    role: 'burgerlid',
-  },
-  { id: 'p5', name: 'Kees Grutto', party: null, side: 'onbekend', role: 'burgemeester' },
-];
-
-function score(coalitie: number, oppositie: number) {
-  return {
-    size: coalitie + oppositie,
-    coalitie,
-    oppositie,
-    onbekend: 0,
-    idealCoalitie: 1,
-    deviation: 0,
-    parties: [],
-  };
-}
-
-function sheet(overrides: Partial<TWorkshopSheet> = {}): TWorkshopSheet {
-  return {
-    signupId: '12',
-    municipality: 'Haarlem',
-    slot: SLOT,
-    location: 'Gemeentehuis Haarlem',
-    pair: { berenschot: MARIEKE, riec: FATIMA },
-    contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@haarlem.nl' },
-    scanStatus: 'gedaan',
-    scan: { themes: ['vastgoed', 'integriteit'], other: 'havens', scanDate: '2026-10-01' },
-    attendees: null,
-    groups: null,
-    savedAt: null,
-    ...overrides,
-  };
-}
-
-const WITH_GROUPS = sheet({
-  attendees: ATTENDEES,
-  groups: {
-    seed: 1,
-    groups: [
-      { number: 1, members: ['p1', 'p2'], score: score(1, 1) },
-      { number: 2, members: ['p3', 'p4'], score: score(1, 1) },
-    ],
-    outside: ['p5'],
-    score: { deviation: 0, lowerBound: 0, verdict: 'optimaal', rulesHold: true, roomShare: 0.5 },
-    notes: [],
-  },
-  savedAt: '2026-12-01T10:00:00.000Z',
-});
 
 let office: InstalledOffice | undefined;
 afterEach(() => {
