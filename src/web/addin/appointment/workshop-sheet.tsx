@@ -9,14 +9,10 @@ import { Button, Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import {
-  formatSlot,
-  type TAttendeeView,
-  type TSpreadsheetFile,
-  type TWorkshopSheet,
-} from '../../../contract/index.js';
+import type { TAttendeeView, TSpreadsheetFile, TWorkshopSheet } from '../../../contract/index.js';
 import { ApiProblem } from '../../common/api/api-errors.js';
 import { Loading } from '../../common/components/loading.js';
+import { formatSlot } from '../../common/format/format-dates.js';
 import { ProblemMessage } from '../../common/components/problem-message.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
 import { queryKeys } from '../../common/services/query-keys.js';
@@ -66,7 +62,7 @@ function SheetFacts({ sheet }: { sheet: TWorkshopSheet }) {
   const styles = useAddinStyles();
   const language = currentLanguage(i18n);
   const facts: [string, string][] = [
-    [t('prep.date'), formatSlot(sheet.slot, language)],
+    [t('prep.date'), formatSlot(sheet.slot.start, sheet.slot.end, language)],
     [t('prep.place'), sheet.location],
     [t('prep.pair'), `${sheet.pair.berenschot.name}, ${sheet.pair.riec.name}`],
     [t('prep.contact'), `${sheet.contact.name} (${sheet.contact.email})`],
