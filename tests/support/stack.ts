@@ -34,7 +34,7 @@ let sharedBuild: Promise<string> | undefined;
  * every test file, so the folder is found by the process's id and start, and a finished build is
  * marked by a file of its own.
  */
-function sharedWebBuild(): Promise<string> {
+export function sharedWebBuild(): Promise<string> {
   const started = Math.round(Date.now() / 1000 - process.uptime());
   const dir = join(tmpdir(), `workshopplanner-web-${process.pid}-${started}`);
   const done = join(dir, '.built');

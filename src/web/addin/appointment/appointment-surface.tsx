@@ -1,12 +1,14 @@
 // "Workshopoptie": for a hold or the confirmed workshop in the calendar, which sign-up it belongs
 // to, its status, all options with their dates and the trainers' answers — read-only (a trainer
-// answers in the invitation itself; the account holder confirms in the tab).
+// answers in the invitation itself; the account holder confirms in the tab). On the confirmed
+// workshop's meeting, the workshop sheet follows (issue 14, item 4) for those who may prepare it.
 import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import type { TGetMeResponse } from '../../common/api/api-types.js';
 import { Loading } from '../../common/components/loading.js';
 import { useQuery } from '../../common/services/use-query.js';
 import { queryKeys } from '../../common/services/query-keys.js';
+import { hasPermission } from '../../common/services/app-services.js';
 import type { AddinApi } from '../api/addin-api.js';
 import { findAppointmentSignup, type AppointmentFields } from '../flows/appointment-match.js';
 import { useAddinT } from '../i18n/addin-i18n.js';
@@ -14,6 +16,7 @@ import { readAppointment } from '../office/read-item.js';
 import { ItemProblem } from '../shell/item-problem.js';
 import { useAddinStyles } from '../shell/use-addin-styles.js';
 import { SignupDetails } from './signup-details.js';
+import { WorkshopSheet } from './workshop-sheet.js';
 
 export interface AppointmentSurfaceProps {
   readonly api: AddinApi;
@@ -56,7 +59,21 @@ export function AppointmentSurface({
       </MessageBar>
     );
   } else {
-    content = <SignupDetails match={query.data} me={me} />;
+    const { signup, isConfirmedWorkshop } = query.data;
+    // Who may read the sheet, as getWorkshopSheet's permission: the trainers (their own
+    // workshops) and the account holder; the API still checks it is this workshop's.
+    const mayReadSheet =
+      hasPermission(me, 'workshops:read-own') || hasPermission(me, 'signups:write');
+    const showSheet =
+      isConfirmedWorkshop &&
+      (signup.status === 'bevestigd' || signup.status === 'uitgevoerd') &&
+      mayReadSheet;
+    content = (
+      <>
+        <SignupDetails match={query.data} me={me} />
+        {showSheet && <WorkshopSheet api={api} signupId={signup.id} />}
+      </>
+    );
   }
 
   return (

@@ -129,4 +129,16 @@ export const addinMessagesEn: AddinMessages = {
     readOnly: 'Read only. Accept or decline in the invitation itself.',
     openTab: 'Open the sign-up in Workshopplanner',
   },
+  // The workshop sheet on the confirmed workshop's meeting (issue 14, item 4).
+  sheet: {
+    person: '{{name}} — {{party}}, {{side}}',
+    noParty: 'no party',
+    noAttendees: 'The clerk’s office has not sent any attendees yet.',
+    noGroups: 'Attendees sent: {{count}}. No groups have been made yet.',
+    readOnly:
+      'Read-only. Entering attendees, making groups and moving people is done in Workshopplanner, on the Preparation page.',
+    openTab: 'Open Preparation in Workshopplanner',
+    refused:
+      'You cannot see the sheet of this workshop. Only the two trainers of this workshop and the account holder of the municipality’s RIEC see the attendees and the groups.',
+  },
 };

@@ -128,6 +128,18 @@ export const addinMessagesNl = {
     readOnly: 'Alleen lezen. Accepteren of afwijzen doet u in de uitnodiging zelf.',
     openTab: 'Aanmelding openen in Workshopplanner',
   },
+  // The workshop sheet on the confirmed workshop's meeting (issue 14, item 4).
+  sheet: {
+    person: '{{name}} — {{party}}, {{side}}',
+    noParty: 'geen fractie',
+    noAttendees: 'De griffie heeft nog geen deelnemers doorgegeven.',
+    noGroups: 'Deelnemers doorgegeven: {{count}}. Er zijn nog geen groepen gemaakt.',
+    readOnly:
+      'Alleen lezen. Deelnemers invoeren, groepen maken en mensen verplaatsen doet u in Workshopplanner, op de pagina Voorbereiding.',
+    openTab: 'Voorbereiding openen in Workshopplanner',
+    refused:
+      'U kunt het werkblad van deze workshop niet zien. Alleen de twee trainers van deze workshop en de accounthouder van het RIEC van de gemeente zien de deelnemers en de groepen.',
+  },
 };
 
 export type AddinMessages = typeof addinMessagesNl;
