@@ -69,6 +69,7 @@ const useStyles = makeStyles({
   preview: {
     whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
+    fontFamily: tokens.fontFamilyBase,
     margin: 0,
     padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground1,
