@@ -210,6 +210,7 @@ describe('the page Herinneringen', () => {
     expect(sendReminders).not.toHaveBeenCalled();
     expect(dialog).toHaveTextContent('Alkmaar, Bergen');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Nu versturen' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const outcome = await screen.findByRole('table', { name: 'Uitkomst' });
     expect(sendReminders).toHaveBeenCalledWith('weerbaarheid-demo', request);
     expect(within(outcome).getByRole('row', { name: /Alkmaar/ })).toHaveTextContent('Verstuurd');
@@ -220,7 +221,6 @@ describe('the page Herinneringen', () => {
     // The list is loaded again; the text typed stays.
     await waitFor(() => expect(listReminders).toHaveBeenCalledTimes(2));
     expect(template()).toHaveValue('Beste griffie, meld u aan.');
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('refuses a bad address at its field before asking the API', async () => {
@@ -315,8 +315,12 @@ describe('the page Herinneringen', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Nu versturen' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Microsoft 365 is even niet bereikbaar');
-    expect(template()).toHaveValue('Mijn eigen tekst voor {gemeente}.');
+    // Behind the open (modal) dialog the form is hidden from the accessibility tree, not gone.
+    expect(
+      screen.getByRole('textbox', { name: /Tekst van de herinnering/, hidden: true }),
+    ).toHaveValue('Mijn eigen tekst voor {gemeente}.');
     await userEvent.click(within(alert).getByRole('button', { name: 'Opnieuw proberen' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await screen.findByRole('table', { name: 'Uitkomst' });
     expect(sendReminders).toHaveBeenCalledTimes(3);
     expect(sendReminders.mock.calls[2]?.[1]).toEqual({
