@@ -81,6 +81,9 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     createCampaign: missing('createCampaign'),
     updateCampaign: missing('updateCampaign'),
     exportCampaign: missing('exportCampaign'),
+    listReminders: missing('listReminders'),
+    previewReminders: missing('previewReminders'),
+    sendReminders: missing('sendReminders'),
     ...operations,
   };
 }

@@ -23,6 +23,10 @@ import type {
   TGetCampaignResponse,
   TGetDashboardResponse,
   TGetMeResponse,
+  TListRemindersResponse,
+  TPreviewRemindersResponse,
+  TReminderRequest,
+  TSendRemindersResponse,
   TGetSignupLogResponse,
   TListLogResponse,
   TListMunicipalitiesResponse,
@@ -84,6 +88,13 @@ export interface WorkshopApi {
   createCampaign(request: TCreateCampaignRequest): Promise<TCampaignEdition>;
   updateCampaign(id: string, request: TUpdateCampaignRequest): Promise<TCampaignEdition>;
   exportCampaign(id: string, what: 'status' | 'log', format: 'xlsx' | 'csv'): Promise<TExportFile>;
+  // Reminders to municipalities that have not signed up (issue 13, item 3).
+  listReminders(campaignId: string): Promise<TListRemindersResponse>;
+  previewReminders(
+    campaignId: string,
+    request: TReminderRequest,
+  ): Promise<TPreviewRemindersResponse>;
+  sendReminders(campaignId: string, request: TReminderRequest): Promise<TSendRemindersResponse>;
 }
 
 const signup = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
@@ -140,5 +151,8 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
     updateCampaign: (id, request) => client.put(campaign(id), request),
     exportCampaign: (id, what, format) =>
       client.get(`${campaign(id)}/export/${what}?format=${format}`),
+    listReminders: (id) => client.get(`${campaign(id)}/reminders`),
+    previewReminders: (id, request) => client.post(`${campaign(id)}/reminders/preview`, request),
+    sendReminders: (id, request) => client.post(`${campaign(id)}/reminders`, request),
   };
 }

@@ -727,6 +727,73 @@ export const messagesNl = {
       log: { xlsx: 'Logboek downloaden (Excel)' },
     },
   },
+  reminders: {
+    title: 'Herinneringen',
+    nav: 'Herinneringen',
+    noAccess:
+      'Alleen RIEC-accounthouders en de coördinator zien de herinneringen. Ga terug naar het overzicht.',
+    dashboardLink: 'Naar de herinneringen',
+    loading: 'De herinneringen laden…',
+    intro:
+      'Uiterste aanmelddatum: {{deadline}}. Een herinnering is aan de beurt op deze aantallen dagen ervoor: {{days}}.',
+    allSignedUp: 'Alle gemeenten hebben zich aangemeld.',
+    listTitle_one: '{{count}} gemeente heeft zich nog niet aangemeld',
+    listTitle_other: '{{count}} gemeenten hebben zich nog niet aangemeld',
+    readOnly:
+      'Alleen de accounthouder van het RIEC verstuurt herinneringen, vanuit de eigen mailbox.',
+    selectDue_one: 'Selecteer de gemeente die aan de beurt is ({{count}})',
+    selectDue_other: 'Selecteer alle gemeenten die aan de beurt zijn ({{count}})',
+    clearSelection: 'Selectie wissen',
+    select: 'Kiezen',
+    selectOne: '{{municipality}} kiezen',
+    municipality: 'Gemeente',
+    address: 'Adres',
+    addressOf: 'Adres van {{municipality}}',
+    lastSent: 'Laatst verstuurd',
+    sentCount: 'Aantal',
+    dueSince: 'Aan de beurt sinds',
+    notDue: 'niet aan de beurt',
+    never: 'nog nooit',
+    pending: 'wordt verstuurd',
+    sentTo: '{{when}} aan {{to}}',
+    badAddress:
+      'Dit is geen e-mailadres. Vul het adres van het kabinet of de griffie in, bijvoorbeeld griffie@haarlem.nl.',
+    textTitle: 'Tekst en versturen',
+    template: 'Tekst van de herinnering',
+    templateHint:
+      '{deadline}, {gemeente} en {accounthouder} worden per gemeente ingevuld. Wat u hier wijzigt, geldt alleen voor deze keer.',
+    templateMissing:
+      'Vul de tekst van de herinnering in; een lege herinnering wordt niet verstuurd.',
+    selected_one: '{{count}} gemeente gekozen.',
+    selected_other: '{{count}} gemeenten gekozen.',
+    selectionMissing: 'Kies minstens één gemeente die de herinnering moet krijgen.',
+    fixFields: 'Er is niets verstuurd. Kijk de velden met een melding na.',
+    preview: 'Voorbeeld',
+    previewing: 'Voorbeeld maken…',
+    previewTitle: 'Voorbeeld voor {{municipality}} ({{address}})',
+    previewOthers_one: 'Dezelfde tekst gaat, met de eigen naam ingevuld, ook naar {{names}}.',
+    previewOthers_other:
+      'Dezelfde tekst gaat, met de eigen naam ingevuld, ook naar {{count}} andere gemeenten: {{names}}.',
+    send: 'Versturen',
+    sendNow: 'Nu versturen',
+    sending: 'Versturen…',
+    confirmTitle_one: 'Herinnering versturen aan {{count}} gemeente?',
+    confirmTitle_other: 'Herinnering versturen aan {{count}} gemeenten?',
+    confirmText_one:
+      'De herinnering gaat vanuit uw eigen mailbox naar {{names}}. Per gemeente gaat er hooguit één per dag.',
+    confirmText_other:
+      'De herinnering gaat vanuit uw eigen mailbox naar {{names}}. Per gemeente gaat er hooguit één per dag.',
+    outcomeTitle: 'Uitkomst',
+    outcome_one: '{{count}} herinnering verstuurd.',
+    outcome_other: '{{count}} herinneringen verstuurd.',
+    result: 'Uitkomst',
+    results: {
+      sent: 'Verstuurd',
+      alreadySent: 'Vandaag al verstuurd; niet opnieuw',
+      inProgress: 'Wordt al verstuurd',
+      failed: 'Niet gelukt; de achtergrondtaak probeert het opnieuw',
+    },
+  },
 };
 
 export type Messages = typeof messagesNl;

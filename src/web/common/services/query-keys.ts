@@ -10,6 +10,8 @@ export const queryKeys = {
   campaign: () => ['campaign'] as const,
   campaigns: () => ['campaigns'] as const,
   dashboard: (edition?: string) => ['dashboard', edition ?? ''] as const,
+  /** The page Herinneringen of one edition (its id; issue 13, item 3). */
+  reminders: (campaignId: string) => ['reminders', campaignId] as const,
   signups: (filters: Readonly<Record<string, unknown>> = {}) => ['signups', filters] as const,
   signup: (id: string) => ['signup', id] as const,
   signupLog: (id: string, version: string) => ['signup', id, 'log', version] as const,

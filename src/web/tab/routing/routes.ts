@@ -12,6 +12,8 @@ export type Route =
   | { readonly page: 'dashboard' }
   /** The editions of the campaign and their settings (coordinator; issue 13, item 1). */
   | { readonly page: 'campaign' }
+  /** Reminders to municipalities that have not signed up (issue 13, item 3). */
+  | { readonly page: 'reminders' }
   /** The campaign-wide log (the Teams tab "Logboek", `?view=logboek`). */
   | { readonly page: 'logbook'; readonly cbsCode?: string; readonly pageNumber?: number }
   | { readonly page: SignupPage; readonly signupId: string }
@@ -41,6 +43,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'beschikbaarheid' && parts.length === 1) return { page: 'my-availability' };
   if (parts[0] === 'dashboard' && parts.length === 1) return { page: 'dashboard' };
   if (parts[0] === 'campagne' && parts.length === 1) return { page: 'campaign' };
+  if (parts[0] === 'herinneringen' && parts.length === 1) return { page: 'reminders' };
   if (parts[0] === 'logboek' && parts.length === 1) {
     const cbsCode = params.get('gemeente');
     const pageNumber = Number(params.get('pagina') ?? '1');
@@ -70,6 +73,8 @@ export function routeHref(route: Route): string {
       return '#/dashboard';
     case 'campaign':
       return '#/campagne';
+    case 'reminders':
+      return '#/herinneringen';
     case 'logbook': {
       const search = new URLSearchParams();
       if (route.cbsCode) search.set('gemeente', route.cbsCode);

@@ -17,6 +17,7 @@ const MyAvailabilityPage = lazy(() => import('../pages/my-availability/my-availa
 const CampaignLogPage = lazy(() => import('../pages/log/campaign-log-page.js'));
 const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page.js'));
 const CampaignPage = lazy(() => import('../pages/campaign/campaign-page.js'));
+const RemindersPage = lazy(() => import('../pages/reminders/reminders-page.js'));
 const SignupPages = lazy(() => import('../pages/signup/signup-pages.js'));
 
 function Notice({ title, text }: { title: string; text: string }) {
@@ -87,6 +88,13 @@ export function Pages() {
         <CampaignPage />
       ) : (
         <Notice title={t('noRole.title')} text={t('noRole.cannotEditCampaign')} />
+      );
+      break;
+    case 'reminders':
+      page = canReadSignups ? (
+        <RemindersPage />
+      ) : (
+        <Notice title={t('noRole.title')} text={t('reminders.noAccess')} />
       );
       break;
     case 'not-found':

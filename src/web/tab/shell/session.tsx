@@ -64,6 +64,11 @@ function MainNav({ me }: { me: TGetMeResponse }) {
         </Link>
       )}
       {hasPermission(me, 'signups:read') && (
+        <Link href={routeHref({ page: 'reminders' })} aria-current={current('reminders')}>
+          {t('reminders.nav')}
+        </Link>
+      )}
+      {hasPermission(me, 'signups:read') && (
         <Link href={routeHref({ page: 'logbook' })} aria-current={current('logbook')}>
           {t('nav.log')}
         </Link>

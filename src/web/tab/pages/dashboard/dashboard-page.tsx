@@ -220,6 +220,7 @@ function Actions({ dashboard }: { dashboard: TGetDashboardResponse }) {
               })}
             </Body1>
           </span>
+          <Link href={href({ page: 'reminders' })}>{t('reminders.dashboardLink')}</Link>
         </li>
       ))}
     </ol>
@@ -276,6 +277,7 @@ export default function DashboardPage() {
   const styles = useOverviewStyles();
   const { api } = useAppServices();
   const edition = useEdition();
+  const href = useEditionHref();
   const load = useCallback(() => api.getDashboard(edition), [api, edition]);
   const query = useQuery(queryKeys.dashboard(edition), load);
   const dashboard = query.data;
@@ -314,6 +316,7 @@ export default function DashboardPage() {
             )}
           </Section>
           <Section id="dashboard-reminders" title={t('dashboard.reminders')}>
+            <Link href={href({ page: 'reminders' })}>{t('reminders.dashboardLink')}</Link>
             {dashboard.reminders.length === 0 ? (
               <Body1 className={styles.muted}>{t('dashboard.noReminders')}</Body1>
             ) : (
