@@ -126,7 +126,7 @@ export async function sendDueNotices(
   signups: readonly StoredSignup[],
 ): Promise<string[]> {
   const gateway = ctx.m365.reminders;
-  if (!gateway) return [];
+  if (!gateway || signups.length === 0) return [];
   const campaignOf = await campaignLookup(ctx);
   const due = signups.flatMap((stored) =>
     dueNotices(
