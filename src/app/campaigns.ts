@@ -99,6 +99,8 @@ function describeChange(settings: CampaignSettings, isCurrent: boolean): string 
     `opties vervallen na ${settings.holdLapseDays} dagen`,
     `herinneringen ${settings.reminderDays.join(', ') || 'geen'} dagen vóór de deadline`,
     `afzender ${settings.sender.name}`,
+    `herinneringen automatisch ${settings.autoSendReminders ? 'aan' : 'uit'}`,
+    `trainers herinnerd na ${settings.nudgeAfterDays} dagen`,
     ...(isCurrent ? ['huidige editie'] : []),
   ].join('; ');
 }

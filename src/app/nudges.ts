@@ -1,5 +1,6 @@
 // Nudges (campaign issue 13, items 4 and 7), run by the background cycle: a trainer who has not
-// answered the holds of a sign-up NUDGE_AFTER_DAYS after they were placed gets one reminder mail
+// answered the holds of a sign-up the edition's nudgeAfterDays (a campaign setting, 3 unless the
+// coordinator changed it) after they were placed gets one reminder mail
 // from the organizer's mailbox; when the holds lapse within LAPSE_NOTICE_DAYS the account holder
 // gets one notice, and when both trainers accepted an option, too: in the Teams activity feed
 // where the app is installed for them, else by mail (issue 13, item 5). Each goes once per sign-up, round and trainer (or round), whatever overlaps or
@@ -10,11 +11,11 @@ import type { ReminderRecord } from '../domain/ports.js';
 import { reminderMessageId } from '../domain/reminders.js';
 import { formatInstant } from '../domain/time.js';
 import type { TrainerRole } from '../domain/campaign.js';
+import { DEFAULT_NUDGE_AFTER_DAYS } from '../domain/campaign-settings.js';
+import { campaignLookup } from './campaigns.js';
 import type { UseCaseContext } from './context.js';
 import { sendOnce } from './reminders.js';
 
-/** Days after the holds were placed that a trainer who did not answer is reminded. */
-export const NUDGE_AFTER_DAYS = 3;
 /** Holds that lapse within this many days are announced to the account holder. */
 export const LAPSE_NOTICE_DAYS = 2;
 
@@ -35,8 +36,15 @@ export interface DueNotice {
   readonly feed?: ActivityNotice;
 }
 
-/** What is due for one sign-up with open holds at `now` (pure). */
-export function dueNotices(stored: StoredSignup, now: Date): DueNotice[] {
+/**
+ * What is due for one sign-up with open holds at `now` (pure). `nudgeAfterDays`: the edition's
+ * setting (days after the holds were placed that a trainer who did not answer is reminded).
+ */
+export function dueNotices(
+  stored: StoredSignup,
+  now: Date,
+  nudgeAfterDays: number = DEFAULT_NUDGE_AFTER_DAYS,
+): DueNotice[] {
   const { signup } = stored;
   if (signup.status !== 'opties_geplaatst' || !signup.pair || !signup.optionsPlacedAt) return [];
   const open = signup.options.filter((o) => o.hold === 'open');
@@ -49,7 +57,7 @@ export function dueNotices(stored: StoredSignup, now: Date): DueNotice[] {
     .join('');
   const notices: DueNotice[] = [];
   const placed = Date.parse(signup.optionsPlacedAt);
-  if (now.getTime() - placed >= NUDGE_AFTER_DAYS * DAY_MS) {
+  if (now.getTime() - placed >= nudgeAfterDays * DAY_MS) {
     for (const role of ROLES) {
       const answered = open.some((o) =>
         ['accepted', 'declined', 'tentativelyAccepted'].includes(o.answers[role]),
@@ -118,9 +126,14 @@ export async function sendDueNotices(
   signups: readonly StoredSignup[],
 ): Promise<string[]> {
   const gateway = ctx.m365.reminders;
-  if (!gateway) return [];
+  if (!gateway || signups.length === 0) return [];
+  const campaignOf = await campaignLookup(ctx);
   const due = signups.flatMap((stored) =>
-    dueNotices(stored, ctx.now()).map((notice) => ({ stored, notice })),
+    dueNotices(
+      stored,
+      ctx.now(),
+      campaignOf(stored.signup.campaignId)?.nudgeAfterDays ?? DEFAULT_NUDGE_AFTER_DAYS,
+    ).map((notice) => ({ stored, notice })),
   );
   if (due.length === 0) return [];
   const lines = await gateway.list();

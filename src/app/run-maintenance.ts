@@ -13,6 +13,7 @@ import {
 } from './change-notifications.js';
 import type { UseCaseContext } from './context.js';
 import { removeExpiredAttendeeLists } from './attendees/workshop-attendees.js';
+import { runCampaignCycle } from './campaign-cycle.js';
 import { sendDueNotices } from './nudges.js';
 import { finishStaleReminders } from './reminders.js';
 import { syncAnswers, type SyncReport } from './sync-answers.js';
@@ -31,6 +32,10 @@ export interface MaintenanceReport {
   readonly remindersFinished?: readonly string[];
   /** Nudges to trainers and lapse notices to account holders sent by this run (their keys). */
   readonly noticesSent?: readonly string[];
+  /** Reminders the cycle sent itself (editions with autoSendReminders on; their keys). */
+  readonly remindersSent?: readonly string[];
+  /** "Has not signed up" notices to account holders sent by this run (their keys). */
+  readonly notSignedUpSent?: readonly string[];
 }
 
 type Action = 'resumed' | 'expired' | 'executed' | 'failed' | 'none';
@@ -84,8 +89,11 @@ export async function runMaintenance(
     retention === undefined ? undefined : await removeAttendeeLists(ctx, retention);
   const remindersFinished = await finishReminders(ctx);
   const noticesSent = await sendNotices(ctx, signups);
+  const { remindersSent, notSignedUpSent } = await runCampaign(ctx, signups);
   return {
     ...(noticesSent.length > 0 ? { noticesSent } : {}),
+    ...(remindersSent.length > 0 ? { remindersSent } : {}),
+    ...(notSignedUpSent.length > 0 ? { notSignedUpSent } : {}),
     ...(attendeeListsRemoved ? { attendeeListsRemoved } : {}),
     ...(remindersFinished.length > 0 ? { remindersFinished } : {}),
     resumed: ids('resumed'),
@@ -136,6 +144,21 @@ async function sendNotices(
     return await sendDueNotices(ctx, open);
   } catch {
     return [];
+  }
+}
+
+/**
+ * Due reminders sent automatically and the "has not signed up" notices (issue 13, items 3, 5
+ * and 7); a failure is retried at the next full run.
+ */
+async function runCampaign(
+  ctx: UseCaseContext,
+  signups: readonly StoredSignup[],
+): Promise<{ remindersSent: readonly string[]; notSignedUpSent: readonly string[] }> {
+  try {
+    return await runCampaignCycle(ctx, signups);
+  } catch {
+    return { remindersSent: [], notSignedUpSent: [] };
   }
 }
 

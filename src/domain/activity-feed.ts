@@ -25,7 +25,10 @@ export interface ActivityNotice {
   /** The topic's text (Teams shows it as the location). */
   readonly topic: string;
   readonly previewText: string;
-  /** Sign-up to open in the tab (subEntityId). */
+  /**
+   * What the tab opens (subEntityId): a sign-up's id (its options page), or for a municipality
+   * that has not signed up its CBS code (the sign-up form for it; issue 13, item 5).
+   */
   readonly signupId: string;
 }
 

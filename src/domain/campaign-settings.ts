@@ -9,6 +9,12 @@ import { parsePlainDate, toAmsterdamDate, type PlainDate } from './time.js';
 export const MAX_WORKSHOP_MINUTES = 240;
 export const MIN_WORKSHOP_MINUTES = 30;
 export const MAX_LAPSE_DAYS = 60;
+/** The nudge to a trainer who has not answered: after 1 to 14 days (issue 13, item 4). */
+export const MIN_NUDGE_AFTER_DAYS = 1;
+export const MAX_NUDGE_AFTER_DAYS = 14;
+/** What an edition stored before these settings existed reads as. */
+export const DEFAULT_NUDGE_AFTER_DAYS = 3;
+export const DEFAULT_AUTO_SEND_REMINDERS = false;
 
 export interface CampaignSettings {
   readonly title: string;
@@ -18,6 +24,10 @@ export interface CampaignSettings {
   readonly holdLapseDays: number;
   readonly reminderDays: readonly number[];
   readonly sender: { readonly name: string; readonly reminderText: string };
+  /** The background cycle sends due reminders itself (off by default). */
+  readonly autoSendReminders: boolean;
+  /** Days after the holds were placed that a trainer who did not answer is nudged. */
+  readonly nudgeAfterDays: number;
 }
 
 /** One edition as the list keeps it. */
@@ -43,6 +53,8 @@ export function settingsOf(campaign: Campaign): CampaignSettings {
     holdLapseDays: campaign.holdLapseDays,
     reminderDays: [...campaign.reminderDays],
     sender: { ...campaign.sender },
+    autoSendReminders: campaign.autoSendReminders,
+    nudgeAfterDays: campaign.nudgeAfterDays,
   };
 }
 
@@ -66,6 +78,8 @@ export function toCampaign(record: CampaignRecord, now: Date): Campaign {
     holdLapseDays: settings.holdLapseDays,
     reminderDays: [...settings.reminderDays],
     sender: { ...settings.sender },
+    autoSendReminders: settings.autoSendReminders,
+    nudgeAfterDays: settings.nudgeAfterDays,
   };
 }
 
@@ -165,6 +179,23 @@ export function validateCampaignSettings(
       }),
     );
   }
+  const nudge = settings.nudgeAfterDays;
+  if (!Number.isInteger(nudge) || nudge < MIN_NUDGE_AFTER_DAYS || nudge > MAX_NUDGE_AFTER_DAYS) {
+    issues.push(
+      createIssue('CAMPAIGN_NUDGE_DAYS_OUT_OF_RANGE', 'nudgeAfterDays', {
+        days: nudge,
+        min: MIN_NUDGE_AFTER_DAYS,
+        max: MAX_NUDGE_AFTER_DAYS,
+      }),
+    );
+  }
+  if (typeof settings.autoSendReminders !== 'boolean') {
+    issues.push(
+      createIssue('CAMPAIGN_AUTO_SEND_INVALID', 'autoSendReminders', {
+        value: String(settings.autoSendReminders),
+      }),
+    );
+  }
   settings.reminderDays.forEach((day, index) => {
     const field = `reminderDays.${index}`;
     if (!Number.isInteger(day)) {
@@ -205,5 +236,7 @@ export function normaliseCampaignSettings(settings: CampaignSettings): CampaignS
       name: settings.sender.name.trim(),
       reminderText: settings.sender.reminderText.trim(),
     },
+    autoSendReminders: settings.autoSendReminders,
+    nudgeAfterDays: settings.nudgeAfterDays,
   };
 }

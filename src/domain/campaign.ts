@@ -56,6 +56,13 @@ export interface Campaign {
   readonly reminderDays: readonly number[];
   /** Who the campaign's mails come from, and the text of a reminder (Dutch). */
   readonly sender: { readonly name: string; readonly reminderText: string };
+  /**
+   * The background cycle sends the due reminders itself (issue 13, item 3: "automatic sending
+   * is a campaign setting, off by default"); off: they stay actions on the dashboard.
+   */
+  readonly autoSendReminders: boolean;
+  /** A trainer who has not answered a hold this many days after it was placed is nudged. */
+  readonly nudgeAfterDays: number;
 }
 
 const TITLE = 'Workshop weerbaarheid, integriteit en ondermijning';
@@ -88,6 +95,8 @@ export const CAMPAIGN_2022: Campaign = {
   trainerBufferMinutes: 60,
   meetingHours: MEETING_HOURS,
   reminderDays: [14, 3],
+  autoSendReminders: false,
+  nudgeAfterDays: 3,
   sender: {
     name: 'Provincie Noord-Holland',
     reminderText:

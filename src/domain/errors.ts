@@ -72,6 +72,12 @@ export interface IssueParams {
     readonly problem: 'notWhole' | 'afterDeadline' | 'duplicate';
   };
   CAMPAIGN_TEXT_REQUIRED: { readonly text: 'senderName' | 'reminderText' };
+  CAMPAIGN_NUDGE_DAYS_OUT_OF_RANGE: {
+    readonly days: number;
+    readonly min: number;
+    readonly max: number;
+  };
+  CAMPAIGN_AUTO_SEND_INVALID: { readonly value: string };
   CAMPAIGN_ID_INVALID: { readonly id: string };
   CAMPAIGN_ID_TAKEN: { readonly id: string };
   // Lifecycle.

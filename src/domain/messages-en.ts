@@ -74,6 +74,9 @@ export const MESSAGES_EN: MessageTable = {
     p.text === 'senderName'
       ? 'Enter on whose behalf the messages are sent, for example Provincie Noord-Holland.'
       : 'Enter the text of the reminder; municipalities receive it by e-mail.',
+  CAMPAIGN_NUDGE_DAYS_OUT_OF_RANGE: (p) =>
+    `A trainer who has not answered is reminded after ${p.min} to ${p.max} days; enter a whole number of days in between.`,
+  CAMPAIGN_AUTO_SEND_INVALID: () => 'Choose whether reminders are sent automatically: on or off.',
   CAMPAIGN_ID_INVALID: (p) =>
     `"${p.id}" cannot be a campaign key. Use lower-case letters, digits and hyphens, such as weerbaarheid-2027.`,
   CAMPAIGN_ID_TAKEN: (p) =>

@@ -74,6 +74,9 @@ export const MESSAGES_NL: MessageTable = {
     p.text === 'senderName'
       ? 'Vul in namens wie de berichten gaan, bijvoorbeeld Provincie Noord-Holland.'
       : 'Vul de tekst van de herinnering in; gemeenten krijgen die tekst per e-mail.',
+  CAMPAIGN_NUDGE_DAYS_OUT_OF_RANGE: (p) =>
+    `Een trainer die niet antwoordde krijgt na ${p.min} tot en met ${p.max} dagen een herinnering; vul een heel aantal dagen daartussen in.`,
+  CAMPAIGN_AUTO_SEND_INVALID: () => 'Kies of herinneringen vanzelf worden verstuurd: aan of uit.',
   CAMPAIGN_ID_INVALID: (p) =>
     `"${p.id}" kan geen kenmerk van een campagne zijn. Gebruik kleine letters, cijfers en streepjes, zoals weerbaarheid-2027.`,
   CAMPAIGN_ID_TAKEN: (p) =>

@@ -387,7 +387,7 @@ export interface ReminderRecord {
    * What the mail is: a reminder to a municipality (the default), a nudge to a trainer who has
    * not answered, or the notice to the account holder that holds lapse soon.
    */
-  readonly kind?: 'reminder' | 'nudge' | 'lapseNotice' | 'optionAccepted';
+  readonly kind?: 'reminder' | 'nudge' | 'lapseNotice' | 'optionAccepted' | 'notSignedUp';
   /** `resumed`: a run took over a stale claim to finish it (one per claim and interval). */
   readonly state: 'claimed' | 'resumed' | 'sent';
   readonly campaignId: string;

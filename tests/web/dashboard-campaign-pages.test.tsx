@@ -102,6 +102,8 @@ const EDITION: TCampaignEdition = {
     holdLapseDays: 14,
     reminderDays: [14, 3],
     sender: { name: 'RIEC Noord-Holland', reminderText: 'Meld u aan.' },
+    autoSendReminders: false,
+    nudgeAfterDays: 3,
   },
 };
 
@@ -190,9 +192,52 @@ describe('the page Campagne', () => {
         reminderDays: '14, 3',
         senderName: 'n',
         reminderText: 't',
+        nudgeAfterDays: '5',
         isCurrent: false,
+        autoSendReminders: true,
       }),
-    ).toMatchObject({ holdLapseDays: -1, reminderDays: [14, 3], maxDurationMinutes: 180 });
+    ).toMatchObject({
+      holdLapseDays: -1,
+      reminderDays: [14, 3],
+      maxDurationMinutes: 180,
+      nudgeAfterDays: 5,
+      autoSendReminders: true,
+    });
+    expect(
+      messagesByField([{ field: 'settings.nudgeAfterDays', code: 'X', message: 'm' }]),
+    ).toEqual({ byField: { nudgeAfterDays: 'm' }, other: [] });
+  });
+
+  it('turns automatic reminders on and sets the nudge days, off and 3 as stored (issue 13, items 3 and 4)', async () => {
+    const updateCampaign = jest.fn<WorkshopApi['updateCampaign']>(() =>
+      Promise.resolve({ ...EDITION, version: 'v2' }),
+    );
+    renderInTab(<CampaignPage />, {
+      services: {
+        api: fakeApi({
+          listCampaigns: () => Promise.resolve({ campaigns: [EDITION] }),
+          updateCampaign,
+        }),
+      },
+    });
+    const auto = await screen.findByLabelText(/Herinneringen aan gemeenten die aan de beurt zijn/, {
+      selector: '#edit-autoSendReminders',
+    });
+    expect(auto).not.toBeChecked();
+    const nudge = screen.getByLabelText(/Trainers die niet antwoorden herinneren na/, {
+      selector: '#edit-nudgeAfterDays',
+    });
+    expect(nudge).toHaveValue(3);
+    await userEvent.click(auto);
+    await userEvent.clear(nudge);
+    await userEvent.type(nudge, '5');
+    await userEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByText('De editie is opgeslagen.')).toBeVisible();
+    expect(updateCampaign).toHaveBeenCalledWith('weerbaarheid-demo', {
+      version: 'v1',
+      isCurrent: true,
+      settings: expect.objectContaining({ autoSendReminders: true, nudgeAfterDays: 5 }),
+    });
   });
 
   it('shows the API’s Dutch messages at the fields', async () => {

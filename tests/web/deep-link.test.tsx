@@ -10,8 +10,13 @@ describe('deep links from the activity feed', () => {
     expect(parseRoute(deepLinkHash('42')!)).toEqual({ page: 'options', signupId: '42' });
   });
 
+  it('opens the sign-up form for a municipality named by its CBS code ("has not signed up")', () => {
+    expect(deepLinkHash('GM0453')).toBe('#/register?gemeente=GM0453');
+    expect(parseRoute(deepLinkHash('GM0453')!)).toEqual({ page: 'register', cbsCode: 'GM0453' });
+  });
+
   it('ignores what is not a sign-up id', () => {
-    for (const value of [undefined, '', '0', 'abc', '12/../x', '1'.repeat(11)]) {
+    for (const value of [undefined, '', '0', 'abc', '12/../x', '1'.repeat(11), 'GM045', 'gm0453']) {
       expect(deepLinkHash(value)).toBeUndefined();
     }
   });

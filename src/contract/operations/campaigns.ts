@@ -27,6 +27,14 @@ export const ZCampaignSettings = z.object({
       'Tekst van de herinnering (Nederlands)',
     ),
   }),
+  autoSendReminders: described(
+    z._default(z.boolean(), false),
+    'De achtergrondronde verstuurt herinneringen die aan de beurt zijn zelf (standaard uit)',
+  ),
+  nudgeAfterDays: described(
+    z._default(z.number(), 3),
+    'Dagen waarna een trainer die niet antwoordde een herinnering krijgt (1 tot en met 14)',
+  ),
 });
 export type TCampaignSettings = z.infer<typeof ZCampaignSettings>;
 

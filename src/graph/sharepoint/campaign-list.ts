@@ -3,7 +3,11 @@
 // case decided the caller may (src/app/campaigns.ts); updates guarded by the item's eTag.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import type { CampaignRecord } from '../../domain/campaign-settings.js';
+import {
+  DEFAULT_AUTO_SEND_REMINDERS,
+  DEFAULT_NUDGE_AFTER_DAYS,
+  type CampaignRecord,
+} from '../../domain/campaign-settings.js';
 import type { CampaignChange, CampaignStore, StoredCampaign } from '../../domain/ports.js';
 import { toGraphFailure } from '../client/errors.js';
 import { CAMPAIGN_LIST, LOG_LIST } from './lists.js';
@@ -26,6 +30,8 @@ const ZCampaignItem = z.object({
     HerinneringTekst: z.string().nullish(),
     Huidig: z.boolean().nullish(),
     Meebewegend: z.boolean().nullish(),
+    HerinneringenAutomatisch: z.boolean().nullish(),
+    AansporingNaDagen: z.number().nullish(),
   }),
 });
 type CampaignItem = z.infer<typeof ZCampaignItem>;
@@ -45,6 +51,8 @@ export function toCampaignFields(record: CampaignRecord): Record<string, unknown
     HerinneringTekst: s.sender.reminderText,
     Huidig: record.isCurrent,
     Meebewegend: record.rolling,
+    HerinneringenAutomatisch: s.autoSendReminders,
+    AansporingNaDagen: s.nudgeAfterDays,
   };
 }
 
@@ -72,6 +80,9 @@ export function fromCampaignItem(item: CampaignItem): StoredCampaign {
         holdLapseDays: f.OptieTermijnDagen ?? 0,
         reminderDays: parseDays(f.HerinneringDagen),
         sender: { name: f.AfzenderNaam ?? '', reminderText: f.HerinneringTekst ?? '' },
+        // Items stored before these columns existed: off, and the 3 days of before.
+        autoSendReminders: f.HerinneringenAutomatisch ?? DEFAULT_AUTO_SEND_REMINDERS,
+        nudgeAfterDays: f.AansporingNaDagen ?? DEFAULT_NUDGE_AFTER_DAYS,
       },
     },
   };

@@ -282,6 +282,16 @@ export const CAMPAIGN_LIST_SPEC: ListSpec = {
       description: 'De data schuiven mee met vandaag (demo-editie)',
       type: { boolean: {} },
     },
+    // Issue 13, items 3 and 4; items from before these columns read as off and 3 days.
+    {
+      name: 'HerinneringenAutomatisch',
+      description: 'De achtergrondronde verstuurt herinneringen die aan de beurt zijn zelf',
+      type: { boolean: {} },
+    },
+    number(
+      'AansporingNaDagen',
+      'Dagen waarna een trainer die niet antwoordde een herinnering krijgt',
+    ),
   ],
 };
 

@@ -40,7 +40,7 @@ const ZParams = z.object({
     address: z.string(),
     sender: z.string(),
     messageId: z.string(),
-    kind: z.enum(['reminder', 'nudge', 'lapseNotice', 'optionAccepted']).optional(),
+    kind: z.enum(['reminder', 'nudge', 'lapseNotice', 'optionAccepted', 'notSignedUp']).optional(),
     subject: z.string().optional(),
     bodyHtml: z.string().optional(),
   }),

@@ -35,6 +35,8 @@ interface Edition {
     holdLapseDays: number;
     reminderDays: number[];
     sender: { name: string; reminderText: string };
+    autoSendReminders: boolean;
+    nudgeAfterDays: number;
   };
 }
 
@@ -141,6 +143,92 @@ describe('editing an edition', () => {
     expect(graphWritesSince(stack.sandbox, since)).toEqual([]);
   });
 
+  it('refuses nudge days outside 1 to 14 and an automatic sending that is no yes or no, in Dutch, writing nothing (issue 13, items 3 and 4)', async () => {
+    const current = await edition(DEMO);
+    expect(current.settings).toMatchObject({ autoSendReminders: false, nudgeAfterDays: 3 });
+    const since = stack.sandbox.ctx.requestLog.lastSeq;
+    for (const nudgeAfterDays of [0, 15, 2.5]) {
+      const result = await stack.as(COORDINATOR, `/api/campaigns/${DEMO}`, {
+        method: 'PUT',
+        body: {
+          version: current.version,
+          isCurrent: true,
+          settings: { ...current.settings, autoSendReminders: true, nudgeAfterDays },
+        },
+      });
+      expectProblem(result, 422, 'DOMAIN_RULE_VIOLATED');
+      expect(result.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'nudgeAfterDays',
+          code: 'CAMPAIGN_NUDGE_DAYS_OUT_OF_RANGE',
+          message:
+            'Een trainer die niet antwoordde krijgt na 1 tot en met 14 dagen een herinnering; vul een heel aantal dagen daartussen in.',
+        }),
+      ]);
+    }
+    const notBoolean = await stack.as(COORDINATOR, `/api/campaigns/${DEMO}`, {
+      method: 'PUT',
+      body: {
+        version: current.version,
+        isCurrent: true,
+        settings: { ...current.settings, autoSendReminders: 'ja' },
+      },
+    });
+    expect(notBoolean.status).toBe(400);
+    const created = await stack.as(COORDINATOR, '/api/campaigns', {
+      method: 'POST',
+      body: { id: 'weerbaarheid-fout', settings: { ...current.settings, nudgeAfterDays: 30 } },
+    });
+    expectProblem(created, 422, 'DOMAIN_RULE_VIOLATED');
+    expect(graphWritesSince(stack.sandbox, since)).toEqual([]);
+    expect((await edition(DEMO)).settings).toMatchObject({
+      autoSendReminders: false,
+      nudgeAfterDays: 3,
+    });
+  });
+
+  it('saves automatic reminders and the nudge days, logged as the other settings (issue 13, items 3 and 4)', async () => {
+    const before = await edition(DEMO);
+    const saved = expectStatus(
+      await stack.as(COORDINATOR, `/api/campaigns/${DEMO}`, {
+        method: 'PUT',
+        body: {
+          version: before.version,
+          isCurrent: true,
+          settings: { ...before.settings, autoSendReminders: true, nudgeAfterDays: 5 },
+        },
+      }),
+      200,
+    ).body as Edition;
+    expect(saved.settings).toMatchObject({ autoSendReminders: true, nudgeAfterDays: 5 });
+    expect((await edition(DEMO)).settings).toMatchObject({
+      autoSendReminders: true,
+      nudgeAfterDays: 5,
+    });
+    expect(await logLines()).toContainEqual(
+      expect.objectContaining({
+        Actie: 'campaignUpdate',
+        Door: 'pieter.bakker@riec.nl',
+        Details: expect.stringMatching(
+          /herinneringen automatisch aan; trainers herinnerd na 5 dagen/,
+        ),
+      }),
+    );
+    // Back as they were, for the tests after this one.
+    const again = await edition(DEMO);
+    expectStatus(
+      await stack.as(COORDINATOR, `/api/campaigns/${DEMO}`, {
+        method: 'PUT',
+        body: {
+          version: again.version,
+          isCurrent: true,
+          settings: { ...again.settings, autoSendReminders: false, nudgeAfterDays: 3 },
+        },
+      }),
+      200,
+    );
+  });
+
   it('saves the coordinator’s change, logs it, and refuses a save on a stale version (409)', async () => {
     const before = await edition(DEMO);
     const saved = expectStatus(
@@ -185,6 +273,19 @@ describe('editing an edition', () => {
         await stack.as(upn, `/api/campaigns/${DEMO}`, {
           method: 'PUT',
           body: { version: current.version, settings: { ...current.settings, title: 'Van mij' } },
+        }),
+        403,
+        'FORBIDDEN',
+      );
+      // Nor the settings of what the cycle does by itself (issue 13, items 3 and 4).
+      expectProblem(
+        await stack.as(upn, `/api/campaigns/${DEMO}`, {
+          method: 'PUT',
+          body: {
+            version: current.version,
+            isCurrent: true,
+            settings: { ...current.settings, autoSendReminders: true, nudgeAfterDays: 1 },
+          },
         }),
         403,
         'FORBIDDEN',

@@ -373,4 +373,51 @@ describe('nudges and lapse notices in the cycle (issue 13, items 4 and 7)', () =
     expect(lapseNotices()).toHaveLength(1);
     expect(nudges(PAIR.berenschot)).toHaveLength(1);
   });
+
+  it('nudges after the edition’s nudgeAfterDays when the coordinator changed it (issue 13, item 4)', async () => {
+    const edition = expectStatus(await as('pieter.bakker', `/api/campaigns/${DEMO}`), 200).body as {
+      version: string;
+      settings: Record<string, unknown>;
+    };
+    expectStatus(
+      await as('pieter.bakker', `/api/campaigns/${DEMO}`, {
+        method: 'PUT',
+        body: {
+          version: edition.version,
+          isCurrent: true,
+          settings: { ...edition.settings, nudgeAfterDays: 5 },
+        },
+      }),
+      200,
+    );
+    const registered = expectStatus(
+      await as(SANNE, '/api/signups', {
+        method: 'POST',
+        body: {
+          cbsCode: 'GM0397',
+          contact: { name: 'Kabinet van de burgemeester', email: 'burgemeester@heemstede.nl' },
+          preferences: eveningSlots(FIXED_TODAY, 6),
+          scanStatus: 'onbekend',
+        },
+      }),
+      201,
+    );
+    expectStatus(
+      await as(SANNE, `/api/signups/${registered.body.signup.id}/propose`, {
+        method: 'POST',
+        body: PAIR,
+      }),
+      200,
+    );
+    const heemstede = () =>
+      nudges(PAIR.berenschot).filter((m) => /Heemstede/.test(m.message.subject));
+    const start = stack.sandbox.ctx.clock.now().getTime();
+    const day = 24 * 60 * 60 * 1000;
+    await cycleAt(start + 3 * day + 60_000);
+    await cycleAt(start + 4 * day + 60_000);
+    expect(heemstede()).toHaveLength(0);
+    await cycleAt(start + 5 * day + 60_000);
+    await cycleAt(start + 5 * day + 120_000);
+    expect(heemstede()).toHaveLength(1);
+  });
 });

@@ -75,6 +75,19 @@ describe('validating an edition', () => {
     );
   });
 
+  it('refuses nudge days outside 1 to 14, a fraction, and an auto-send that is no yes or no (issue 13, item 4)', () => {
+    const message =
+      'Een trainer die niet antwoordde krijgt na 1 tot en met 14 dagen een herinnering; vul een heel aantal dagen daartussen in.';
+    expect(fields({ ...valid, nudgeAfterDays: 0 })).toEqual([['nudgeAfterDays', message]]);
+    expect(fields({ ...valid, nudgeAfterDays: 15 })).toEqual([['nudgeAfterDays', message]]);
+    expect(fields({ ...valid, nudgeAfterDays: 2.5 })).toEqual([['nudgeAfterDays', message]]);
+    expect(fields({ ...valid, nudgeAfterDays: 1 })).toEqual([]);
+    expect(fields({ ...valid, nudgeAfterDays: 14, autoSendReminders: true })).toEqual([]);
+    expect(
+      fields({ ...valid, autoSendReminders: 'ja' as unknown as boolean }).map(([f]) => f),
+    ).toEqual(['autoSendReminders']);
+  });
+
   it('refuses empty texts', () => {
     expect(
       fields({ ...valid, title: ' ', sender: { name: '', reminderText: '\n' } }).map(([f]) => f),
@@ -86,6 +99,23 @@ describe('an edition as stored', () => {
   it('keeps reminder days from far to near and trims texts', () => {
     const normal = normaliseCampaignSettings({ ...valid, title: ' T ', reminderDays: [3, 14] });
     expect(normal).toMatchObject({ title: 'T', reminderDays: [14, 3] });
+  });
+
+  it('starts with automatic reminders off and nudges after 3 days, and keeps what was set', () => {
+    expect(settingsOf(CAMPAIGN_2022)).toMatchObject({
+      autoSendReminders: false,
+      nudgeAfterDays: 3,
+    });
+    const record = { ...demoEdition('2026-09-01'), rolling: false };
+    const set = { ...record, settings: { ...valid, autoSendReminders: true, nudgeAfterDays: 5 } };
+    expect(toCampaign(set, new Date('2026-09-01T08:00:00Z'))).toMatchObject({
+      autoSendReminders: true,
+      nudgeAfterDays: 5,
+    });
+    expect(normaliseCampaignSettings(set.settings)).toMatchObject({
+      autoSendReminders: true,
+      nudgeAfterDays: 5,
+    });
   });
 
   it('gives a rolling edition the dates of today, whatever it stored', () => {

@@ -783,4 +783,10 @@ export const messagesEn: Messages = {
       failed: 'Failed; the background task tries again',
     },
   },
+  /** Page Campagne: what the background cycle does by itself (issue 13, items 3 and 4). */
+  campaignAutomation: {
+    nudgeAfterDays: 'Remind trainers who have not answered after (days, 1 to 14)',
+    autoSendReminders:
+      'Send due reminders to municipalities automatically (from the account holder’s mailbox)',
+  },
 };

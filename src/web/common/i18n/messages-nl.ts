@@ -794,6 +794,12 @@ export const messagesNl = {
       failed: 'Niet gelukt; de achtergrondtaak probeert het opnieuw',
     },
   },
+  /** Page Campagne: what the background cycle does by itself (issue 13, items 3 and 4). */
+  campaignAutomation: {
+    nudgeAfterDays: 'Trainers die niet antwoorden herinneren na (dagen, 1 tot en met 14)',
+    autoSendReminders:
+      'Herinneringen aan gemeenten die aan de beurt zijn vanzelf versturen (vanuit de mailbox van de accounthouder)',
+  },
 };
 
 export type Messages = typeof messagesNl;

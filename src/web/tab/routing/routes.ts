@@ -104,9 +104,13 @@ export function initialHash(hash: string, search: string): string {
 /**
  * The page a Teams deep link opens (an activity feed notification, issue 13 item 5): its
  * `subEntityId` (TeamsJS: `context.page.subPageId`) is a sign-up's id, opened on its options
- * page; anything else opens nothing (undefined), so a stray value never leads to "not found".
+ * page, or the CBS code of a municipality that has not signed up, opened on the sign-up form
+ * for it; anything else opens nothing (undefined), so a stray value never leads to "not found".
  */
 export function deepLinkHash(subPageId: string | undefined): string | undefined {
+  if (subPageId && /^GM\d{4}$/.test(subPageId)) {
+    return routeHref({ page: 'register', cbsCode: subPageId });
+  }
   if (!subPageId || !/^[1-9]\d{0,9}$/.test(subPageId)) return undefined;
   return routeHref({ page: 'options', signupId: subPageId });
 }

@@ -13,10 +13,12 @@ export interface SettingsDraft {
   readonly reminderDays: string;
   readonly senderName: string;
   readonly reminderText: string;
+  readonly nudgeAfterDays: string;
   readonly isCurrent: boolean;
+  readonly autoSendReminders: boolean;
 }
 
-export type DraftField = Exclude<keyof SettingsDraft, 'isCurrent'>;
+export type DraftField = Exclude<keyof SettingsDraft, 'isCurrent' | 'autoSendReminders'>;
 
 export function toDraft(
   settings: TCampaignSettings,
@@ -33,7 +35,9 @@ export function toDraft(
     reminderDays: settings.reminderDays.join(', '),
     senderName: settings.sender.name,
     reminderText: settings.sender.reminderText,
+    nudgeAfterDays: String(settings.nudgeAfterDays),
     isCurrent: extra.isCurrent,
+    autoSendReminders: settings.autoSendReminders,
   };
 }
 
@@ -55,6 +59,8 @@ export function toSettings(draft: SettingsDraft): TCampaignSettings {
       .filter((part) => part !== '')
       .map(toNumber),
     sender: { name: draft.senderName, reminderText: draft.reminderText },
+    autoSendReminders: draft.autoSendReminders,
+    nudgeAfterDays: toNumber(draft.nudgeAfterDays),
   };
 }
 
@@ -70,6 +76,7 @@ const FIELD_OF: Readonly<Record<string, DraftField>> = {
   reminderDays: 'reminderDays',
   'sender.name': 'senderName',
   'sender.reminderText': 'reminderText',
+  nudgeAfterDays: 'nudgeAfterDays',
 };
 
 /** The API's messages per form field ("settings.reminderDays.1" → reminderDays); others apart. */

@@ -135,6 +135,15 @@ function SettingsForm(props: {
           onChange={(_, data) => setDraft((d) => ({ ...d, reminderText: data.value }))}
         />
       </Field>
+      {field('nudgeAfterDays', t('campaignAutomation.nudgeAfterDays'), 'number')}
+      <Checkbox
+        id={`${prefix}-autoSendReminders`}
+        label={t('campaignAutomation.autoSendReminders')}
+        checked={draft.autoSendReminders}
+        onChange={(_, data) =>
+          setDraft((d) => ({ ...d, autoSendReminders: data.checked === true }))
+        }
+      />
       <Checkbox
         label={t('campaign.fields.isCurrent')}
         checked={draft.isCurrent}
