@@ -32,6 +32,8 @@ const EDITION: TCampaignEdition = {
     holdLapseDays: 14,
     reminderDays: [14, 3],
     sender: { name: 'RIEC Noord-Holland', reminderText: 'Meld u aan.' },
+    autoSendReminders: false,
+    nudgeAfterDays: 3,
   },
 };
 
