@@ -45,9 +45,15 @@ export function failureFromBody(
 export function toGraphFailure(error: unknown): GraphRequestFailure {
   if (error instanceof GraphRequestFailure) return error;
   if (error instanceof SdkGraphError) {
+    // The SDK reports an attempt that got no answer at all — our TimeoutMiddleware's abort
+    // (code TimeoutError), a reset connection — as statusCode -1. That is a network failure
+    // (status 0: transient, the API answers 503 with Retry-After), not a Graph answer: as -1 it
+    // made the API answer 500 when the whole list at 3,420 sign-ups took longer than the
+    // per-attempt timeout under 10 connections (issue 16, item 4; bench/api.ts).
+    const status = error.statusCode > 0 ? error.statusCode : 0;
     return new GraphRequestFailure(
-      error.statusCode,
-      error.code ?? `http${error.statusCode}`,
+      status,
+      error.code ?? (status === 0 ? 'networkError' : `http${status}`),
       error.message,
       error.requestId ?? undefined,
       {
