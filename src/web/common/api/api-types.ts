@@ -42,6 +42,8 @@ export type {
   TCampaignLogEntryView,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
+  TListSignupSummariesResponse,
+  TSignupRow,
   TMunicipalityView,
   TOptionView,
   TPairView,
