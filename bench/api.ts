@@ -28,7 +28,12 @@ const API_IDENTIFIER_URI = `api://localhost:3000/${PRODUCT_APP.clientId}`;
 const DURATION_SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const CONNECTIONS = 10;
 export const SIGNUP_COUNTS = [44, 400, 3420] as const;
-/** Every municipality once per edition: 3,420 sign-ups are 342 municipalities × 10 editions. */
+/**
+ * Every municipality of the register once per edition. The register is Noord-Holland's 44
+ * (src/domain/municipalities.ts), so 3,420 sign-ups are 44 per edition over 78 editions, not the
+ * country's 342 over 10: the whole list and the pages over all editions are the same size, one
+ * edition's share is smaller than it would be with a country-sized register.
+ */
 const EDITION_SIZE = MUNICIPALITIES.length;
 /** A full list of thousands of sign-ups answers in seconds: a fixed number of requests then. */
 const FULL_LIST_REQUESTS_ABOVE_400 = 30;
@@ -127,7 +132,7 @@ function seededSignup(
   now: Date,
 ): Signup {
   const demo = demoCampaign(toAmsterdamDate(now));
-  // One edition per 342 sign-ups (a municipality signs up once per edition).
+  // One edition per EDITION_SIZE sign-ups (a municipality signs up once per edition).
   const edition = Math.floor(index / EDITION_SIZE);
   const campaign = edition === 0 ? demo : { ...demo, id: `${demo.id}-${edition + 1}` };
   const monday = DateTime.fromJSDate(now, { zone: 'Europe/Amsterdam' })
