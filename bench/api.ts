@@ -227,7 +227,11 @@ export async function seedSignups(stack: BenchStack, from: number, to: number): 
         }
         break;
       } catch (error) {
-        if (attempt >= 5 || !/fetch failed|TimeoutError/.test(String(error))) throw error;
+        // On a loaded machine a connection to the sandbox may fail several times in a row
+        // (undici's connect timeout): wait a little longer each time.
+        if (attempt >= 10 || !/fetch failed|TimeoutError/.test(String(error))) throw error;
+        console.error(`api: seeding chunk at ${from + start} failed (${String(error)}), again…`);
+        await new Promise((resolve) => setTimeout(resolve, 2_000 * attempt));
       }
     }
   }
