@@ -277,7 +277,7 @@ function toRow(
     p50: result.latency.p50,
     p99: result.latency.p99,
     kilobytesPerAnswer: result.throughput.average / Math.max(1, result.requests.average) / 1024,
-    requests: result.totalCompletedRequests + result.errors,
+    requests: result.requests.sent ?? result.totalCompletedRequests + result.errors,
     errors: result.non2xx + result.errors,
     statuses: describeFailures(result),
     causes,

@@ -58,6 +58,11 @@ describe('a Graph request that times out', () => {
     expect(failure.code).toBe('TimeoutError');
     expect(toAppError(failure).code).toBe('GRAPH_UNAVAILABLE');
     expect(toAppError(failure).retryAfterSeconds).toBe(30);
+    // The timeout while the body of a 200 was read: the SDK keeps the 200.
+    const midBody = new SdkGraphError(200, 'The operation was aborted due to timeout');
+    midBody.code = 'TimeoutError';
+    expect(toGraphFailure(midBody).status).toBe(0);
+    expect(toAppError(toGraphFailure(midBody)).code).toBe('GRAPH_UNAVAILABLE');
   });
 
   it('keeps a real Graph status as it is', () => {
