@@ -16,6 +16,8 @@ declare module 'autocannon' {
   }
 
   export interface Histogram {
+    /** Requests only: how many were sent. */
+    readonly sent?: number;
     readonly average: number;
     readonly p50: number;
     readonly p99: number;

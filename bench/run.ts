@@ -149,14 +149,14 @@ if (only.length === 0 || only.includes('api')) {
   const rows = await runApiBench();
   const cell = (operation: string, signups: number) => {
     const row = rows.find((r) => r.operation === operation && r.signups === signups)!;
-    return `${Math.round(row.requestsPerSecond)} | ${row.p50} ms | ${row.p99} ms | ${row.kilobytesPerAnswer.toFixed(1)} KB`;
+    return `${Math.round(row.requestsPerSecond)} | ${row.p50} ms | ${row.p99} ms | ${row.kilobytesPerAnswer.toFixed(1)} KB | ${row.requests} | ${row.errors === 0 ? '0' : `${row.errors} (${row.statuses})`}`;
   };
   print(
     `### The API under load (coordinator's token, on-behalf-of to the sandbox, 10 connections)`,
   );
   print();
-  print('| operation | sign-ups | req/s | p50 | p99 | answer |');
-  print('|---|---:|---:|---:|---:|---:|');
+  print('| operation | sign-ups | req/s | p50 | p99 | answer | requests | failed |');
+  print('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const count of SIGNUP_COUNTS) {
     for (const operation of [
       'listSignups',
@@ -171,6 +171,15 @@ if (only.length === 0 || only.includes('api')) {
   print(
     'Server, sandbox and Graph client share one Node process; autocannon runs in a worker thread.',
   );
+  // Why the failed requests failed, from the server's own error log (its 5xx answers).
+  const failed = rows.filter((row) => row.causes.length > 0);
+  if (failed.length > 0) {
+    print();
+    for (const row of failed) {
+      print(`${row.operation} at ${row.signups}, the server's log of its 5xx answers:`);
+      for (const cause of row.causes) print(`- ${cause}`);
+    }
+  }
 }
 
 if (only.length === 0 || only.includes('dashboard')) {

@@ -55,6 +55,8 @@ export async function getSignup(ctx: UseCaseContext, id: SignupId): Promise<Outc
 }
 
 export interface ListSignupsQuery {
+  /** Only this edition's sign-ups (an indexed column). */
+  readonly campaignId?: string;
   readonly riec?: RiecName;
   readonly statuses?: readonly SignupStatus[];
 }
@@ -68,7 +70,10 @@ async function scopedFilters(
   query: ListSignupsQuery,
 ): Promise<SignupFilter[] | undefined> {
   const { access } = ctx;
-  const base: SignupFilter = query.statuses ? { statuses: query.statuses } : {};
+  const base: SignupFilter = {
+    ...(query.statuses ? { statuses: query.statuses } : {}),
+    ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+  };
   if (query.riec) return canRead(access, query.riec) ? [{ ...base, riec: query.riec }] : undefined;
   if (access.canReadAll) return [base];
   if (access.riecs.length > 0) return access.riecs.map((riec) => ({ ...base, riec }));

@@ -4,6 +4,7 @@ import { defineOperation } from '../operation.js';
 import { described } from '../schemas/common.js';
 import { ZSlotView } from '../schemas/common.js';
 import { ZRiec, ZSignupStatus, ZSignupView } from '../schemas/signup-view.js';
+import { ZSignupSummary } from './list-municipalities.js';
 
 /** Sign-ups per page when a page is asked for (`cursor` or `limit`), and the most per page. */
 export const SIGNUP_PAGE_SIZE = 50;
@@ -92,11 +93,18 @@ export const ZSignupRow = z
     lapsesAt: z.nullable(z.string()),
     confirmedSlot: z.nullable(ZSlotView),
     pendingOperation: z.boolean(),
+    // What the overview's row shows besides (issue 16, item 4): as in listMunicipalities.
+    answers: ZSignupSummary.shape.answers,
+    needsAction: ZSignupSummary.shape.needsAction,
   })
   .check(z.meta({ id: 'SignupRow' }));
 export type TSignupRow = z.infer<typeof ZSignupRow>;
 
 export const ZListSignupSummariesQuery = z.object({
+  campaignId: described(
+    z.optional(z.string().check(z.maxLength(50))),
+    'Alleen de aanmeldingen in deze editie (zonder: alle edities)',
+  ),
   riec: ZListSignupsQuery.shape.riec,
   status: ZListSignupsQuery.shape.status,
   cursor: ZCursor,

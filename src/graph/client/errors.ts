@@ -45,9 +45,18 @@ export function failureFromBody(
 export function toGraphFailure(error: unknown): GraphRequestFailure {
   if (error instanceof GraphRequestFailure) return error;
   if (error instanceof SdkGraphError) {
+    // The SDK reports an attempt that got no answer at all — our TimeoutMiddleware's abort
+    // (code TimeoutError), a reset connection — as statusCode -1. That is a network failure
+    // (status 0: transient, the API answers 503 with Retry-After), not a Graph answer: as -1 it
+    // made the API answer 500 when the whole list at 3,420 sign-ups took longer than the
+    // per-attempt timeout under 10 connections (issue 16, item 4; bench/api.ts). When the
+    // timeout strikes while the body of a 200 is being read, the SDK keeps that 200: no answer
+    // either (the bench saw "Graph 200 TimeoutError" answered 500).
+    const noAnswer = error.statusCode <= 0 || (error.statusCode >= 200 && error.statusCode < 300);
+    const status = noAnswer ? 0 : error.statusCode;
     return new GraphRequestFailure(
-      error.statusCode,
-      error.code ?? `http${error.statusCode}`,
+      status,
+      error.code ?? (status === 0 ? 'networkError' : `http${status}`),
       error.message,
       error.requestId ?? undefined,
       {

@@ -10,7 +10,12 @@ import type { ListSignupsQuery } from '../../app/read-signups.js';
 const CURSOR_VERSION = 1;
 
 function queryKeyOf(query: ListSignupsQuery, kind: string): string {
-  const key = JSON.stringify([kind, query.riec ?? '', [...(query.statuses ?? [])].sort()]);
+  const key = JSON.stringify([
+    kind,
+    query.riec ?? '',
+    [...(query.statuses ?? [])].sort(),
+    query.campaignId ?? '',
+  ]);
   return createHash('sha256').update(key).digest('base64url').slice(0, 12);
 }
 

@@ -135,7 +135,8 @@ export function toSignupView(stored: StoredSignup, context: ViewContext): TSignu
 }
 
 /** A row of the overview: no options, contact or invitation texts (issue 16, item 4). */
-export function toSignupRow(stored: StoredSignup): TSignupRow {
+/** The row without what needs the clock (answers and needsAction: see list-signup-summaries.ts). */
+export function toSignupRow(stored: StoredSignup): Omit<TSignupRow, 'answers' | 'needsAction'> {
   const { signup } = stored;
   const confirmed = findConfirmedOption(signup);
   return {

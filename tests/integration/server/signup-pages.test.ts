@@ -88,11 +88,13 @@ describe('GET /api/signups/summaries and /api/signups a page at a time', () => {
     expect(Object.keys(first.body.signups[0]).sort()).toEqual(
       [
         'accountHolder',
+        'answers',
         'campaignId',
         'confirmedSlot',
         'id',
         'lapsesAt',
         'municipality',
+        'needsAction',
         'pair',
         'pendingOperation',
         'registeredAt',
@@ -129,6 +131,52 @@ describe('GET /api/signups/summaries and /api/signups a page at a time', () => {
     const { ids } = await allPages(SANNE, '/api/signups/summaries?status=geannuleerd', 1);
     expect([...ids].sort()).toEqual([nhIds[0]!, nhIds[3]!].sort());
   }, 60_000);
+
+  it('pages one edition for the overview, with the answers and what needs action per row', async () => {
+    // The overview asks for the edition listMunicipalities names (the current one).
+    const overview = expectStatus(await stack.as(SANNE, '/api/municipalities'), 200);
+    const campaignId = overview.body.campaignId as string;
+    const path = `/api/signups/summaries?campaignId=${encodeURIComponent(campaignId)}`;
+    const { ids } = await allPages(SANNE, path, 2);
+    expect([...ids].sort()).toEqual([...nhIds].sort());
+    const other = expectStatus(
+      await stack.as(SANNE, '/api/signups/summaries?campaignId=weerbaarheid-1999'),
+      200,
+    );
+    expect(other.body).toEqual({ signups: [], nextCursor: null });
+    // Each row carries what listMunicipalities says of the same sign-up.
+    let matched = 0;
+    const page = expectStatus(await stack.as(SANNE, `${path}&limit=50`), 200);
+    for (const row of page.body.signups as (Row & { answers: unknown; needsAction: unknown })[]) {
+      const municipality = (
+        overview.body.municipalities as {
+          signup: { id: string; answers: unknown; needsAction: unknown } | null;
+        }[]
+      ).find((m) => m.signup?.id === row.id);
+      if (!municipality?.signup) continue;
+      matched += 1;
+      expect({ answers: row.answers, needsAction: row.needsAction }).toEqual({
+        answers: municipality.signup.answers,
+        needsAction: municipality.signup.needsAction,
+      });
+    }
+    expect(matched).toBeGreaterThan(0);
+    // A cursor of the edition's query is not one of the query over all editions.
+    const first = expectStatus(await stack.as(SANNE, `${path}&limit=1`), 200);
+    expectProblem(
+      await stack.as(SANNE, `/api/signups/summaries?cursor=${first.body.nextCursor}`),
+      400,
+      'VALIDATION_FAILED',
+    );
+    // Another RIEC's account holder sees only his own in the same edition.
+    const { ids: his } = await allPages(MOHAMED, path, 2);
+    expect([...his].sort()).toEqual([...aaIds].sort());
+    expectProblem(
+      await stack.as(MOHAMED, `/api/signups/summaries?campaignId=${'x'.repeat(51)}`),
+      400,
+      'VALIDATION_FAILED',
+    );
+  }, 120_000);
 
   it('answers 304 to If-None-Match while the page is unchanged, and 200 after a change', async () => {
     const first = expectStatus(await stack.as(SANNE, '/api/signups/summaries?limit=5'), 200);

@@ -52,6 +52,7 @@ export function fakeApi(operations: Partial<WorkshopApi> = {}): WorkshopApi {
     listMunicipalities: missing('listMunicipalities'),
     getDashboard: missing('getDashboard'),
     listSignups: missing('listSignups'),
+    listSignupSummaries: missing('listSignupSummaries'),
     getSignup: missing('getSignup'),
     getSignupLog: missing('getSignupLog'),
     listLog: missing('listLog'),

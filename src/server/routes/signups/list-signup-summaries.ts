@@ -12,18 +12,27 @@ import {
 } from '../../http/signup-pages.js';
 import { useCasesFor } from '../../http/use-case-context.js';
 import { toSignupRow } from '../../views/signup-view.js';
+import { toSignupSummary } from '../municipalities/_signup-summary.js';
 
 export default implement(listSignupSummaries, async (route) => {
-  const { riec, status, cursor, limit } = route.query;
+  const { campaignId, riec, status, cursor, limit } = route.query;
   const statuses = status && status.length > 0 ? [...new Set(status)] : undefined;
-  const query = { ...(riec ? { riec } : {}), ...(statuses ? { statuses } : {}) };
+  const query = {
+    ...(campaignId ? { campaignId } : {}),
+    ...(riec ? { riec } : {}),
+    ...(statuses ? { statuses } : {}),
+  };
   const afterId = decodeCursor(cursor, query, 'summary');
   const size = pageSizeOf(limit);
+  const now = route.clock.now();
   const page = unwrapOutcome(
     await listSignupsPage(useCasesFor(route), query, { afterId, limit: size }),
   );
   const body = {
-    signups: page.signups.map(toSignupRow),
+    signups: page.signups.map((stored) => {
+      const { answers, needsAction } = toSignupSummary(stored, now);
+      return { ...toSignupRow(stored), answers, needsAction };
+    }),
     nextCursor:
       page.nextAfterId === undefined ? null : encodeCursor(page.nextAfterId, query, 'summary'),
   };

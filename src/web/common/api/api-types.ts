@@ -47,6 +47,8 @@ export type {
   TCampaignLogEntryView,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
+  TListSignupSummariesResponse,
+  TSignupRow,
   TMunicipalityView,
   TOptionView,
   TPairView,

@@ -31,6 +31,7 @@ import type {
   TListLogResponse,
   TListMunicipalitiesResponse,
   TListSignupsResponse,
+  TListSignupSummariesResponse,
   TMyAvailabilityResponse,
   TSaveMyAvailabilityRequest,
   TPlanCampaignRequest,
@@ -56,6 +57,12 @@ export interface WorkshopApi {
   /** The province dashboard of the edition `campaignId` (the current one if none). */
   getDashboard(campaignId?: string): Promise<TGetDashboardResponse>;
   listSignups(query?: { status?: readonly TSignupStatus[] }): Promise<TListSignupsResponse>;
+  /** A page of the sign-ups in short (the overview's rows); the next with `nextCursor`. */
+  listSignupSummaries(query: {
+    campaignId?: string;
+    cursor?: string;
+    limit?: number;
+  }): Promise<TListSignupSummariesResponse>;
   getSignup(id: string): Promise<TSignupView>;
   getSignupLog(id: string): Promise<TGetSignupLogResponse>;
   /** The campaign-wide log, newest first; `page` from 1. */
@@ -114,6 +121,16 @@ export function createWorkshopApi(client: ApiClient): WorkshopApi {
       if (query.status && query.status.length > 0) search.set('status', query.status.join(','));
       const qs = search.toString();
       return client.get(`/api/signups${qs ? `?${qs}` : ''}`);
+    },
+    // The server answers with a weak ETag and `Cache-Control: private, no-cache`: the browser's
+    // own cache sends If-None-Match and reuses the page on a 304, so the client adds nothing.
+    listSignupSummaries: (query) => {
+      const search = new URLSearchParams();
+      if (query.campaignId) search.set('campaignId', query.campaignId);
+      if (query.cursor) search.set('cursor', query.cursor);
+      if (query.limit) search.set('limit', String(query.limit));
+      const qs = search.toString();
+      return client.get(`/api/signups/summaries${qs ? `?${qs}` : ''}`);
     },
     getSignup: (id) => client.get(signup(id)),
     getSignupLog: (id) => client.get(`${signup(id)}/log`),

@@ -204,6 +204,12 @@ export const messagesEn: Messages = {
       pending: '{{count}} not answered',
     },
     lapses: 'Options lapse {{when}}',
+    // The sign-ups a page at a time (issue 16, item 4).
+    pages: {
+      loaded: '{{loaded}} of {{total}} sign-ups loaded',
+      more: 'Load the next {{size}}',
+      loadingMore: 'Loading the next sign-ups…',
+    },
   },
   register: {
     title: 'New sign-up',

@@ -208,6 +208,12 @@ export const messagesNl = {
       pending: '{{count}} zonder antwoord',
     },
     lapses: 'Opties vervallen {{when}}',
+    // The sign-ups a page at a time (issue 16, item 4).
+    pages: {
+      loaded: '{{loaded}} van {{total}} aanmeldingen geladen',
+      more: 'Volgende {{size}} laden',
+      loadingMore: 'De volgende aanmeldingen worden opgehaald…',
+    },
   },
   register: {
     title: 'Nieuwe aanmelding',

@@ -13,6 +13,9 @@ export const queryKeys = {
   /** The page Herinneringen of one edition (its id; issue 13, item 3). */
   reminders: (campaignId: string) => ['reminders', campaignId] as const,
   signups: (filters: Readonly<Record<string, unknown>> = {}) => ['signups', filters] as const,
+  /** The overview's sign-ups a page at a time, of one edition (under 'signups': a command's
+   * signupChanged/signupsChanged loads them again). */
+  signupPages: (campaignId: string) => ['signups', 'pages', campaignId] as const,
   signup: (id: string) => ['signup', id] as const,
   signupLog: (id: string, version: string) => ['signup', id, 'log', version] as const,
   signupCheck: (id: string, slots: string) => ['signup', id, 'check', slots] as const,

@@ -6,6 +6,7 @@ import {
   type TGetMeResponse,
   type TMunicipalityView,
   type TNeedsAction,
+  type TSignupRow,
   type TSignupStatus,
 } from '../../../common/api/api-types.js';
 import type { Route } from '../../routing/routes.js';
@@ -34,6 +35,63 @@ function normalise(text: string): string {
 
 export function statusOf(row: TMunicipalityView): TSignupStatus | 'none' {
   return row.signup?.status ?? 'none';
+}
+
+export interface PagedRows {
+  /** The municipalities not signed up, and those whose sign-up a loaded page holds. */
+  readonly rows: TMunicipalityView[];
+  /** Municipalities whose sign-up is loaded, of `total` signed up in the edition. */
+  readonly loaded: number;
+  readonly total: number;
+}
+
+/**
+ * The overview's rows from its two sources (issue 16, item 4): `municipalities`
+ * (listMunicipalities: the register of the caller's RIEC or RIECs, one row per municipality, so
+ * at most the country's 342, with whether each signed up) and the sign-ups read a page at a time
+ * (listSignupSummaries, in registration order). A signed-up municipality shows once its sign-up
+ * has been loaded, with the page's (newest) view of it; the municipalities without a sign-up
+ * show at once, as the account holder must see whom to sign up. Rows keep the register's
+ * order (by name), as before the pages.
+ */
+export function joinPages(
+  municipalities: readonly TMunicipalityView[],
+  signups: readonly TSignupRow[],
+  /** Every page is in: a sign-up no page held (it changed between the reads) shows as well. */
+  complete: boolean,
+): PagedRows {
+  // In id order: a later sign-up of the same municipality (after a cancellation) wins, as in
+  // listMunicipalities.
+  const loaded = new Map<string, TSignupRow>();
+  for (const signup of signups) loaded.set(signup.municipality.cbsCode, signup);
+  const rows: TMunicipalityView[] = [];
+  let total = 0;
+  let shown = 0;
+  for (const municipality of municipalities) {
+    if (municipality.signup) total += 1;
+    const page = loaded.get(municipality.cbsCode);
+    if (page) {
+      shown += 1;
+      rows.push({
+        ...municipality,
+        signup: {
+          id: page.id,
+          status: page.status,
+          confirmedSlot: page.confirmedSlot,
+          lapsesAt: page.lapsesAt,
+          answers: page.answers,
+          needsAction: page.needsAction,
+          pendingOperation: page.pendingOperation,
+        },
+      });
+    } else if (!municipality.signup) {
+      rows.push(municipality);
+    } else if (complete) {
+      shown += 1;
+      rows.push(municipality);
+    }
+  }
+  return { rows, loaded: shown, total: Math.max(total, shown) };
 }
 
 export function filterMunicipalities(

@@ -1,6 +1,14 @@
 // The start page: the municipalities of the user's RIEC (all of them for the coordinator), the
 // days left to sign up, what needs the account holder first, and every municipality's status
 // with filters and search.
+//
+// Two reads (issue 16, item 4). listMunicipalities gives the edition, the deadline and the
+// register of the caller's RIEC or RIECs — one row per municipality, at most the country's 342
+// even for the coordinator, so it stays one small answer — from which the municipalities that
+// have NOT signed up show at once, and "Eerst doen". The table's sign-ups come a page at a time
+// from listSignupSummaries (50 per page, filtered to the edition on the server): the coordinator's
+// view over all RIECs never loads every sign-up of every edition at once, and "Volgende 50 laden"
+// under the table loads the next page.
 import {
   Body1,
   Field,
@@ -19,6 +27,7 @@ import { formatLongDate } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { FIRST_PAGE_MARK, markOnce } from '../../../common/performance/marks.js';
 import { useAppServices } from '../../../common/services/app-services.js';
+import { usePages } from '../../../common/services/use-pages.js';
 import { useQuery } from '../../../common/services/use-query.js';
 import { queryKeys } from '../../../common/services/query-keys.js';
 import { useEdition } from '../../routing/use-route.js';
@@ -29,11 +38,16 @@ import {
   NO_FILTER,
   STATUS_FILTERS,
   filterMunicipalities,
+  joinPages,
   listActionItems,
   type OverviewFilter,
   type StatusFilter,
 } from './overview-model.js';
+import { SignupPager } from './signup-pager.js';
 import { useOverviewStyles } from './use-overview-styles.js';
+
+/** Sign-ups per page in the table. */
+export const OVERVIEW_PAGE_SIZE = 50;
 
 function DeadlineNotice(props: { days: number; deadline: string; isOpen: boolean }) {
   const { t, i18n } = useTranslation();
@@ -65,14 +79,34 @@ export default function OverviewPage() {
   const query = useQuery(queryKeys.municipalities(edition), load);
   const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
   const data = query.data;
+  const campaignId = data?.campaignId ?? '';
+  const loadPage = useCallback(
+    async (cursor: string | undefined) => {
+      const page = await api.listSignupSummaries({
+        campaignId,
+        limit: OVERVIEW_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
+      return { items: page.signups, nextCursor: page.nextCursor };
+    },
+    [api, campaignId],
+  );
+  const pages = usePages(queryKeys.signupPages(campaignId), loadPage, {
+    enabled: campaignId !== '',
+  });
+  const ready = data !== undefined && pages.items !== undefined;
 
   useEffect(() => {
-    if (data) markOnce(FIRST_PAGE_MARK);
-  }, [data]);
+    if (ready) markOnce(FIRST_PAGE_MARK);
+  }, [ready]);
 
+  const paged = useMemo(
+    () => (data ? joinPages(data.municipalities, pages.items ?? [], !pages.hasMore) : undefined),
+    [data, pages.items, pages.hasMore],
+  );
   const rows = useMemo(
-    () => (data ? filterMunicipalities(data.municipalities, filter) : []),
-    [data, filter],
+    () => (paged ? filterMunicipalities(paged.rows, filter) : []),
+    [paged, filter],
   );
   const actionItems = useMemo(() => (data ? listActionItems(data.municipalities) : []), [data]);
   const riecs = useMemo(
@@ -85,8 +119,9 @@ export default function OverviewPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       {query.error !== undefined && <ProblemMessage error={query.error} onRetry={query.reload} />}
-      {!data && query.isLoading && <Loading label={t('overview.loading')} />}
-      {data && (
+      {pages.error !== undefined && <ProblemMessage error={pages.error} onRetry={pages.reload} />}
+      {!ready && (query.isLoading || pages.isLoading) && <Loading label={t('overview.loading')} />}
+      {data && paged && ready && (
         <>
           <DeadlineNotice
             days={data.daysToDeadline}
@@ -151,6 +186,14 @@ export default function OverviewPage() {
                 now={now()}
               />
             )}
+            <SignupPager
+              loaded={paged.loaded}
+              total={paged.total}
+              pageSize={OVERVIEW_PAGE_SIZE}
+              hasMore={pages.hasMore}
+              isLoadingMore={pages.isLoadingMore}
+              onMore={pages.loadMore}
+            />
           </section>
         </>
       )}
