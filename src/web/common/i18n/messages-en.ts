@@ -707,4 +707,15 @@ export const messagesEn: Messages = {
       log: { xlsx: 'Download log (Excel)' },
     },
   },
+  // Issue 12, item 3: the Planning page's offer of a new plan after declines and lapsed options.
+  replan: {
+    title: 'The plan no longer holds',
+    text_one: 'For {{count}} sign-up a trainer declined or the options lapsed: {{names}}.',
+    text_other: 'For {{count}} sign-ups a trainer declined or the options lapsed: {{names}}.',
+    kept: 'A new plan keeps confirmed workshops as they are and finds a time and a trainer pair for the rest again.',
+    action: 'Make a new plan',
+    item: '{{municipality}} ({{reason}})',
+    reason: { declined: 'declined', lapsed: 'lapsed', newDates: 'waiting for new dates' },
+    overviewLink: 'Trainers declined or options lapsed: make a new plan',
+  },
 };

@@ -715,6 +715,19 @@ export const messagesNl = {
       log: { xlsx: 'Logboek downloaden (Excel)' },
     },
   },
+  // Issue 12, item 3: the Planning page's offer of a new plan after declines and lapsed options.
+  replan: {
+    title: 'Het plan klopt niet meer',
+    text_one:
+      'Bij {{count}} aanmelding heeft een trainer afgezegd of zijn de opties verlopen: {{names}}.',
+    text_other:
+      'Bij {{count}} aanmeldingen heeft een trainer afgezegd of zijn de opties verlopen: {{names}}.',
+    kept: 'Een nieuw plan laat bevestigde workshops staan zoals ze zijn en zoekt voor de rest opnieuw een moment en een trainerspaar.',
+    action: 'Nieuw plan maken',
+    item: '{{municipality}} ({{reason}})',
+    reason: { declined: 'afgezegd', lapsed: 'verlopen', newDates: 'wacht op nieuwe data' },
+    overviewLink: 'Trainers hebben afgezegd of opties zijn verlopen: maak een nieuw plan',
+  },
 };
 
 export type Messages = typeof messagesNl;
