@@ -166,7 +166,7 @@ describe('the page Planning', () => {
     expect(body.filter((row) => /[123]e voorkeur/.test(row.join(' ')))).toHaveLength(plannedCount);
     // The trainers' weeks: each planned workshop once.
     await app.page
-      .getByRole('table', { name: 'Per trainer: de geplande workshops per week' })
+      .getByRole('table', { name: 'Tijdlijn per trainer: workshops en opties per week' })
       .waitFor();
     await expectClean('nl');
   }, 180_000);

@@ -83,6 +83,7 @@ const EMPTY_PLAN: TPlanCampaignResponse = {
   notPlannable: [],
   assignments: [],
   warnings: [],
+  fixed: [],
 };
 
 describe('what asks for a new plan', () => {

@@ -419,7 +419,6 @@ export const messagesEn: Messages = {
     toSignup: 'Open the sign-up of {{municipality}}',
   },
   planning: {
-    perTrainer: 'Per trainer: the planned workshops per week',
     trainer: 'Trainer',
     weekOf: 'week of {{date}}',
     title: 'Planning',
@@ -717,5 +716,16 @@ export const messagesEn: Messages = {
     item: '{{municipality}} ({{reason}})',
     reason: { declined: 'declined', lapsed: 'lapsed', newDates: 'waiting for new dates' },
     overviewLink: 'Trainers declined or options lapsed: make a new plan',
+  },
+  // Issue 12, item 4: the timeline per trainer on the page Planning.
+  timeline: {
+    caption: 'Timeline per trainer: workshops and options per week',
+    legend: 'What the blocks mean',
+    kind: { workshop: 'Workshop', hold: 'Option', planned: 'Planned' },
+    meaning: {
+      workshop: 'confirmed, stays as it is',
+      hold: 'the options are out',
+      planned: 'becomes an option when you apply the plan',
+    },
   },
 };

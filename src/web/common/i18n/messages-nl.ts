@@ -425,7 +425,6 @@ export const messagesNl = {
     toSignup: 'Aanmelding van {{municipality}} openen',
   },
   planning: {
-    perTrainer: 'Per trainer: de geplande workshops per week',
     trainer: 'Trainer',
     weekOf: 'week van {{date}}',
     title: 'Planning',
@@ -727,6 +726,17 @@ export const messagesNl = {
     item: '{{municipality}} ({{reason}})',
     reason: { declined: 'afgezegd', lapsed: 'verlopen', newDates: 'wacht op nieuwe data' },
     overviewLink: 'Trainers hebben afgezegd of opties zijn verlopen: maak een nieuw plan',
+  },
+  // Issue 12, item 4: the timeline per trainer on the page Planning.
+  timeline: {
+    caption: 'Tijdlijn per trainer: workshops en opties per week',
+    legend: 'Wat de blokken betekenen',
+    kind: { workshop: 'Workshop', hold: 'Optie', planned: 'Gepland' },
+    meaning: {
+      workshop: 'bevestigd, blijft staan',
+      hold: 'de opties staan er',
+      planned: 'wordt een optie als u het plan toepast',
+    },
   },
 };
 

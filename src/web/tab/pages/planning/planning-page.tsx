@@ -36,6 +36,7 @@ import { useQuery } from '../../../common/services/use-query.js';
 import { PlanTable, type LeftOutRow, type Plan } from './plan-table.js';
 import { findReplanItems, type ReplanItem } from './replan.js';
 import { TrainerWeekTable } from './trainer-week-table.js';
+import { placedIds } from './trainer-weeks.js';
 
 /** How often the progress of applying is asked while the apply call runs (at most). */
 const PROGRESS_POLL_MS = 1_500;
@@ -227,6 +228,7 @@ export default function PlanningPage() {
   const progress =
     applying.phase === 'running' || applying.phase === 'done' ? applying.progress : undefined;
   const title = t('planning.title');
+  const placed = useMemo(() => placedIds(progress), [progress]);
 
   return (
     <div className={styles.page}>
@@ -344,7 +346,7 @@ export default function PlanningPage() {
               onLeaveOut={onLeaveOut}
             />
           )}
-          <TrainerWeekTable rows={plan.rows} />
+          <TrainerWeekTable rows={plan.rows} fixed={plan.fixed} placed={placed} />
         </>
       )}
     </div>
