@@ -2,9 +2,11 @@
 // Noord-Holland, has several sign-ups that share their evenings; with the keyboard only she makes
 // a plan, reads per municipality the slot, its rank and the trainer pair (or why it cannot be
 // planned), and applies it; the options are then there through the API. Dutch and English, light
-// and dark, 0 axe violations, and at 375 px no sideways scrolling. The plan is solved by HiGHS in
+// and dark, 0 axe violations, in high contrast (and with forced colours the timeline's blocks and
+// the ranks keep their words), and at 375 px no sideways scrolling. The plan is solved by HiGHS in
 // a worker on a machine that may be busy: the waits allow for the planner's own time limit.
-// With PLANNING_SCREENSHOTS=<folder> it saves planning-{nl,en}-{light,dark}.png there.
+// With PLANNING_SCREENSHOTS=<folder> it saves planning-{nl,en}-{light,dark}.png and
+// planning-nl-contrast.png there.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -166,7 +168,7 @@ describe('the page Planning', () => {
     expect(body.filter((row) => /[123]e voorkeur/.test(row.join(' ')))).toHaveLength(plannedCount);
     // The trainers' weeks: each planned workshop once.
     await app.page
-      .getByRole('table', { name: 'Per trainer: de geplande workshops per week' })
+      .getByRole('table', { name: 'Tijdlijn per trainer: workshops en opties per week' })
       .waitFor();
     await expectClean('nl');
   }, 180_000);
@@ -204,6 +206,62 @@ describe('the page Planning', () => {
     await app.switchLanguage('Nederlands');
   }, 180_000);
 
+  it('is clean in high contrast, and with forced colours its blocks and ranks keep their words', async () => {
+    await app.open('#/planning');
+    await app.waitForHeading('Planning');
+    await app.setMoreContrast(true);
+    try {
+      await app.page.getByRole('button', { name: /^(Plan maken|Opnieuw plannen)$/ }).click();
+      const timeline = app.page.getByRole('table', {
+        name: 'Tijdlijn per trainer: workshops en opties per week',
+      });
+      await timeline.waitFor({ timeout: PLAN_WAIT_MS });
+      await expect(findAxeViolations(app.page)).resolves.toEqual([]);
+      if (SCREENSHOTS) {
+        await app.page.screenshot({
+          path: join(SCREENSHOTS, 'planning-nl-contrast.png'),
+          fullPage: true,
+        });
+      }
+
+      // Windows' contrast themes: the system's colours replace the page's, so what tells the
+      // blocks apart is their words and their borders' style.
+      await app.page.emulateMedia({ forcedColors: 'active' });
+      await expect(
+        app.page.evaluate(() => matchMedia('(forced-colors: active)').matches),
+      ).resolves.toBe(true);
+      const blocks = await timeline.locator('li[data-kind]').evaluateAll((items) =>
+        items.map((item) => ({
+          kind: item.getAttribute('data-kind'),
+          text: (item.textContent ?? '').trim(),
+          border: getComputedStyle(item).borderTopStyle,
+        })),
+      );
+      expect(blocks.length).toBeGreaterThanOrEqual(2);
+      const borders = { workshop: 'solid', hold: 'dashed', planned: 'dotted' } as const;
+      const words = { workshop: 'Workshop', hold: 'Optie', planned: 'Gepland' } as const;
+      for (const block of blocks) {
+        const kind = block.kind as keyof typeof borders;
+        expect(block).toEqual({
+          kind,
+          text: expect.stringMatching(new RegExp(`^${words[kind]}: \\S`)),
+          border: borders[kind],
+        });
+      }
+      const ranks = (await rowTexts(app.page, 'Aanmeldingen in de planning'))
+        .slice(1)
+        .filter((row) => row.some((cell) => /^[123]e voorkeur$/.test(cell)));
+      expect(ranks.length).toBeGreaterThan(0);
+      // The legend says what each kind of block is, in words.
+      await expect(
+        app.page.getByRole('list', { name: 'Wat de blokken betekenen' }).textContent(),
+      ).resolves.toMatch(/Workshop.*Optie.*Gepland/);
+    } finally {
+      await app.page.emulateMedia({ forcedColors: 'none' });
+      await app.setMoreContrast(false);
+    }
+  }, 180_000);
+
   it('fits a 375 px pane without sideways scrolling of the page', async () => {
     await app.page.setViewportSize({ width: 375, height: 800 });
     await app.open('#/planning');
@@ -218,6 +276,8 @@ describe('the page Planning', () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       ),
     ).resolves.toBe(0);
+    // The timeline scrolls in its own region, which the keyboard reaches.
+    await expect(findAxeViolations(app.page)).resolves.toEqual([]);
     await app.page.setViewportSize({ width: 1280, height: 900 });
   }, 180_000);
 });

@@ -80,6 +80,7 @@ function planOf(rows: TPlanRow[]): TPlanCampaignResponse {
       riec: FATIMA.email,
     })),
     warnings: [],
+    fixed: [],
   };
 }
 
@@ -281,7 +282,7 @@ describe('the plan per trainer', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Plan maken' }));
     const table = await screen.findByRole('table', {
-      name: 'Per trainer: de geplande workshops per week',
+      name: 'Tijdlijn per trainer: workshops en opties per week',
     });
     expect(
       within(table).getByRole('columnheader', { name: 'week van 14 dec 2026' }),

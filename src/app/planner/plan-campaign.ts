@@ -24,6 +24,7 @@ import {
   type Texts,
 } from '../../domain/planner/types.js';
 import type { Trainer } from '../../domain/signup.js';
+import type { Slot } from '../../domain/time.js';
 import { hasStarted } from '../../domain/lifecycle-rules.js';
 import { canPlanFor } from '../access.js';
 import type { UseCaseContext } from '../context.js';
@@ -88,6 +89,18 @@ export interface CampaignPlan {
   readonly trainers: ReadonlyMap<string, Trainer>;
   /** The plan's warnings, and what was left out because trainers are missing. */
   readonly warnings: readonly Texts[];
+  /** Confirmed workshops and other holds of the pool's trainers that have not ended yet. */
+  readonly fixed: readonly FixedItem[];
+}
+
+/** A workshop or hold the plan takes as it is, for the timeline per trainer. */
+export interface FixedItem {
+  readonly kind: 'workshop' | 'hold';
+  /** The municipality. */
+  readonly label: string;
+  readonly slot: Slot;
+  /** Those of its trainers who are in the plan's pool (ids, as `trainers`). */
+  readonly trainerIds: readonly string[];
 }
 
 /** The planner refused the input (no trainers of a needed kind, a keep that cannot be). */
@@ -218,7 +231,7 @@ export async function planCampaign(
     },
   );
   if (!built.ok) return succeed({ kind: 'refused', error: built.error });
-  const { input, planned, notPlannable } = built.built;
+  const { input, planned, notPlannable, fixed } = built.built;
   const solved = await solveLeavingOutMissing(input, options.solve ?? solveInThisThread, planned);
   if (!solved.ok) return succeed({ kind: 'refused', error: solved.error });
   const { plan } = solved;
@@ -248,9 +261,20 @@ export async function planCampaign(
       if (!trainerNames.has(trainerId(t.email))) trainerNames.set(trainerId(t.email), t);
     }
   }
+  const pool = new Set(input.trainers.map((t) => t.id));
+  const fixedItems = [
+    ...fixed.workshops.map((w) => ({ kind: 'workshop' as const, w })),
+    ...fixed.holds.map((w) => ({ kind: 'hold' as const, w })),
+  ].flatMap(({ kind, w }): FixedItem[] => {
+    const trainerIds = w.trainerIds.filter((id) => pool.has(id) && trainerNames.has(id));
+    return trainerIds.length > 0 && Date.parse(w.slot.end) > now.getTime()
+      ? [{ kind, label: w.label, slot: w.slot, trainerIds }]
+      : [];
+  });
   return succeed({
     kind: 'plan',
     scope: scope.riecs,
+    fixed: fixedItems,
     plan,
     rows,
     notPlannable: [

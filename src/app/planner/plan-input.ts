@@ -15,6 +15,7 @@ import type { RiecName } from '../../domain/municipalities.js';
 import type { Availability } from '../../domain/pairing.js';
 import type { StoredSignup, TrainerEntry, TrainerSchedule } from '../../domain/ports.js';
 import type {
+  FixedWorkshop,
   KeptHold,
   PairChoice,
   PlannerError,
@@ -76,6 +77,14 @@ export interface NotPlannable {
 
 export interface BuiltInput {
   readonly input: PlannerInput;
+  /**
+   * What `input.confirmed` is made of, for the page's timeline: confirmed workshops, and the
+   * one likely option of each sign-up with holds outside this plan (another RIEC, left out).
+   */
+  readonly fixed: {
+    readonly workshops: readonly FixedWorkshop[];
+    readonly holds: readonly FixedWorkshop[];
+  };
   /** The sign-ups in the input, by id. */
   readonly planned: ReadonlyMap<string, StoredSignup>;
   readonly notPlannable: readonly NotPlannable[];
@@ -279,6 +288,7 @@ export function buildPlannerInput(facts: PlanningFacts, choices: PlanChoices): B
     preferences: signup.preferences,
   }));
   const leftOut = choices.leaveOut.filter((id) => planned.has(id));
+  const workshops = confirmedWorkshops(facts.signups, facts.agendas, now);
   return {
     ok: true,
     built: {
@@ -287,7 +297,7 @@ export function buildPlannerInput(facts: PlanningFacts, choices: PlanChoices): B
         trainers,
         freeBusy,
         stated: (facts.stated ?? []).filter((s) => trainers.some((t) => t.id === s.trainerId)),
-        confirmed: [...confirmedWorkshops(facts.signups, facts.agendas, now), ...outside.fixed],
+        confirmed: [...workshops, ...outside.fixed],
         keptHolds: keep.kept,
         lockedPairs,
         leftOut,
@@ -297,6 +307,7 @@ export function buildPlannerInput(facts: PlanningFacts, choices: PlanChoices): B
       },
       planned,
       notPlannable,
+      fixed: { workshops, holds: outside.fixed },
     },
   };
 }

@@ -110,6 +110,24 @@ export const ZPlanCampaignResponse = z.discriminatedUnion('kind', [
       z.array(z.string()),
       'Wat de planner niet kan oplossen (in de taal van de vraag): botsende vaste workshops, een overschreden maximum, een RIEC zonder adviseurs',
     ),
+    fixed: described(
+      z.array(
+        z.object({
+          kind: described(
+            z.enum(['workshop', 'hold']),
+            'workshop: bevestigd; hold: de optie van een aanmelding buiten deze planning',
+          ),
+          municipality: z.string(),
+          start: described(z.string(), 'Begin (UTC, ISO 8601)'),
+          end: described(z.string(), 'Einde (UTC, ISO 8601)'),
+          trainers: described(
+            z.array(ZTrainerView),
+            'De trainers ervan die in deze planning meedoen',
+          ),
+        }),
+      ),
+      'Wat vaststaat voor de trainers van deze planning en nog niet voorbij is (voor de tijdlijn per trainer)',
+    ),
   }),
   z.object({
     kind: z.literal('refused'),

@@ -54,6 +54,16 @@ export class TabApp {
     await this.page.getByRole('button', { name: /Donker thema|Dark theme/ }).click();
   }
 
+  /**
+   * The system asks for more contrast (prefers-contrast: more) or not: the tab then shows Teams'
+   * high-contrast theme, and no light/dark toggle (src/web/common/theme/use-browser-theme.ts).
+   */
+  async setMoreContrast(on: boolean): Promise<void> {
+    await this.page.emulateMedia({ contrast: on ? 'more' : 'no-preference' });
+    const toggle = this.page.getByRole('button', { name: /Donker thema|Dark theme/ });
+    await toggle.waitFor({ state: on ? 'detached' : 'visible' });
+  }
+
   async isDark(): Promise<boolean> {
     return this.page.evaluate(() => document.documentElement.style.colorScheme === 'dark');
   }

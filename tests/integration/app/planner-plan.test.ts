@@ -264,6 +264,14 @@ describe('re-planning', () => {
     const z = await register(h.context(sanne), zCode, evenings);
     const again = await plan(h.context(sanne));
     expect(again.rows.some((r) => r.stored.signup.id === y.signup.id)).toBe(false);
+    // Y stays as it is, and the page's timeline gets it as a confirmed workshop of its pair.
+    const yWorkshop = again.fixed.find(
+      (f) => f.kind === 'workshop' && f.label === y.signup.municipality.name,
+    );
+    expect(yWorkshop?.trainerIds).toEqual(expect.arrayContaining([ay.berenschot, ay.riec]));
+    expect(Date.parse(yWorkshop!.slot.start)).toBe(
+      Date.parse(y.signup.preferences[ay.slotIndex]!.start),
+    );
     const xRow = again.rows.find((r) => r.stored.signup.id === x.signup.id)!;
     expect(xRow.next).toBe('confirm');
     if (xRow.outcome.outcome === 'planned') {

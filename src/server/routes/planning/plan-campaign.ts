@@ -76,6 +76,13 @@ function toPlanView(made: CampaignPlan, language: Language): PlanView {
     })),
     assignments: made.assignments.map((a) => ({ ...a, signupId: String(a.signupId) })),
     warnings: made.warnings.map((w) => w[language]),
+    fixed: made.fixed.map((item) => ({
+      kind: item.kind,
+      municipality: item.label,
+      start: item.slot.start,
+      end: item.slot.end,
+      trainers: item.trainerIds.map(trainer),
+    })),
   };
 }
 

@@ -425,7 +425,6 @@ export const messagesEn: Messages = {
     toSignup: 'Open the sign-up of {{municipality}}',
   },
   planning: {
-    perTrainer: 'Per trainer: the planned workshops per week',
     trainer: 'Trainer',
     weekOf: 'week of {{date}}',
     title: 'Planning',
@@ -794,5 +793,27 @@ export const messagesEn: Messages = {
     nudgeAfterDays: 'Remind trainers who have not answered after (days, 1 to 14)',
     autoSendReminders:
       'Send due reminders to municipalities automatically (from the account holder’s mailbox)',
+  },
+  // Issue 12, item 3: the Planning page's offer of a new plan after declines and lapsed options.
+  replan: {
+    title: 'The plan no longer holds',
+    text_one: 'For {{count}} sign-up a trainer declined or the options lapsed: {{names}}.',
+    text_other: 'For {{count}} sign-ups a trainer declined or the options lapsed: {{names}}.',
+    kept: 'A new plan keeps confirmed workshops as they are and finds a time and a trainer pair for the rest again.',
+    action: 'Make a new plan',
+    item: '{{municipality}} ({{reason}})',
+    reason: { declined: 'declined', lapsed: 'lapsed', newDates: 'waiting for new dates' },
+    overviewLink: 'Trainers declined or options lapsed: make a new plan',
+  },
+  // Issue 12, item 4: the timeline per trainer on the page Planning.
+  timeline: {
+    caption: 'Timeline per trainer: workshops and options per week',
+    legend: 'What the blocks mean',
+    kind: { workshop: 'Workshop', hold: 'Option', planned: 'Planned' },
+    meaning: {
+      workshop: 'confirmed, stays as it is',
+      hold: 'the options are out',
+      planned: 'becomes an option when you apply the plan',
+    },
   },
 };

@@ -431,7 +431,6 @@ export const messagesNl = {
     toSignup: 'Aanmelding van {{municipality}} openen',
   },
   planning: {
-    perTrainer: 'Per trainer: de geplande workshops per week',
     trainer: 'Trainer',
     weekOf: 'week van {{date}}',
     title: 'Planning',
@@ -805,6 +804,30 @@ export const messagesNl = {
     nudgeAfterDays: 'Trainers die niet antwoorden herinneren na (dagen, 1 tot en met 14)',
     autoSendReminders:
       'Herinneringen aan gemeenten die aan de beurt zijn vanzelf versturen (vanuit de mailbox van de accounthouder)',
+  },
+  // Issue 12, item 3: the Planning page's offer of a new plan after declines and lapsed options.
+  replan: {
+    title: 'Het plan klopt niet meer',
+    text_one:
+      'Bij {{count}} aanmelding heeft een trainer afgezegd of zijn de opties verlopen: {{names}}.',
+    text_other:
+      'Bij {{count}} aanmeldingen heeft een trainer afgezegd of zijn de opties verlopen: {{names}}.',
+    kept: 'Een nieuw plan laat bevestigde workshops staan zoals ze zijn en zoekt voor de rest opnieuw een moment en een trainerspaar.',
+    action: 'Nieuw plan maken',
+    item: '{{municipality}} ({{reason}})',
+    reason: { declined: 'afgezegd', lapsed: 'verlopen', newDates: 'wacht op nieuwe data' },
+    overviewLink: 'Trainers hebben afgezegd of opties zijn verlopen: maak een nieuw plan',
+  },
+  // Issue 12, item 4: the timeline per trainer on the page Planning.
+  timeline: {
+    caption: 'Tijdlijn per trainer: workshops en opties per week',
+    legend: 'Wat de blokken betekenen',
+    kind: { workshop: 'Workshop', hold: 'Optie', planned: 'Gepland' },
+    meaning: {
+      workshop: 'bevestigd, blijft staan',
+      hold: 'de opties staan er',
+      planned: 'wordt een optie als u het plan toepast',
+    },
   },
 };
 

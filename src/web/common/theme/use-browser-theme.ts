@@ -1,9 +1,12 @@
 // The browser's theme: the system's light or dark (prefers-color-scheme, followed live) unless
-// the user chose one with the toggle; that choice is remembered on this computer.
+// the user chose one with the toggle; that choice is remembered on this computer. When the system
+// asks for more contrast or forces its colours (Windows contrast themes), `contrast` is set and
+// the tab shows Teams' high-contrast theme, as Teams itself would (followed live too).
 import { useCallback, useEffect, useState } from 'react';
 
 const STORAGE_KEY = 'workshopplanner.theme';
 const QUERY = '(prefers-color-scheme: dark)';
+const CONTRAST_QUERY = '(prefers-contrast: more), (forced-colors: active)';
 
 type Stored = 'light' | 'dark' | null;
 
@@ -18,21 +21,28 @@ function readStored(): Stored {
   }
 }
 
-function systemPrefersDark(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia(QUERY).matches;
+function systemMatches(query: string): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
 }
 
-export function useBrowserTheme(): { dark: boolean; toggle: () => void } {
-  const [stored, setStored] = useState<Stored>(readStored);
-  const [systemDark, setSystemDark] = useState(systemPrefersDark);
-
+/** Whether a media query matches, followed live. */
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => systemMatches(query));
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return undefined;
-    const media = window.matchMedia(QUERY);
-    const onChange = () => setSystemDark(media.matches);
+    const media = window.matchMedia(query);
+    const onChange = () => setMatches(media.matches);
+    onChange();
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-  }, []);
+  }, [query]);
+  return matches;
+}
+
+export function useBrowserTheme(): { dark: boolean; contrast: boolean; toggle: () => void } {
+  const [stored, setStored] = useState<Stored>(readStored);
+  const systemDark = useMediaQuery(QUERY);
+  const contrast = useMediaQuery(CONTRAST_QUERY);
 
   const dark = stored === null ? systemDark : stored === 'dark';
   const toggle = useCallback(() => {
@@ -44,5 +54,5 @@ export function useBrowserTheme(): { dark: boolean; toggle: () => void } {
       console.warn('theme preference not stored', error);
     }
   }, [dark]);
-  return { dark, toggle };
+  return { dark, contrast, toggle };
 }

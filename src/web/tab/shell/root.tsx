@@ -55,7 +55,7 @@ export function Root() {
 
   const choice: ThemeChoice = teams
     ? { host: 'teams', theme: teamsTheme ?? teams.theme, teams }
-    : { host: 'browser', dark: browserTheme.dark };
+    : { host: 'browser', dark: browserTheme.dark, contrast: browserTheme.contrast };
   const isDark = isDarkTheme(choice);
   useEffect(() => {
     // Native controls (date and time pickers, scrollbars) follow the page's theme.
@@ -78,7 +78,8 @@ export function Root() {
   const controls: FrameControls = {
     language,
     onLanguageChange: teams ? undefined : changeLanguage,
-    theme: teams ? undefined : browserTheme,
+    // In high contrast the system chose the colours: no light/dark toggle then.
+    theme: teams || browserTheme.contrast ? undefined : browserTheme,
     account: boot?.phase === 'ready' ? boot.account : undefined,
     onSignOut: boot?.phase === 'ready' && boot.signIn ? () => boot.signIn?.signOut() : undefined,
   };

@@ -2,12 +2,14 @@
 // the province, read-only). "Plan maken" asks the planner; "Vastzetten" and "Overslaan" per row
 // plan again with that choice; "Plan toepassen" sends the WHOLE plan's assignments back (as
 // docs/planner.md requires: the server judges overlaps within the plan) and shows the progress,
-// polled from the sign-ups themselves, and then the outcome per sign-up.
+// polled from the sign-ups themselves, and then the outcome per sign-up. When a trainer declined
+// or options lapsed since, the page offers a new plan (confirmed workshops stay; replan.ts).
 import {
   Body1,
   Button,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -15,8 +17,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   TApplyProgress,
@@ -28,8 +31,12 @@ import { PageHeading } from '../../../common/components/page-heading.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { currentLanguage, type Language } from '../../../common/i18n/i18n.js';
 import { hasPermission, useAppServices } from '../../../common/services/app-services.js';
+import { queryKeys, signupsChanged } from '../../../common/services/query-keys.js';
+import { useQuery } from '../../../common/services/use-query.js';
 import { PlanTable, type LeftOutRow, type Plan } from './plan-table.js';
+import { findReplanItems, type ReplanItem } from './replan.js';
 import { TrainerWeekTable } from './trainer-week-table.js';
+import { placedIds } from './trainer-weeks.js';
 
 /** How often the progress of applying is asked while the apply call runs (at most). */
 const PROGRESS_POLL_MS = 1_500;
@@ -77,12 +84,50 @@ export function verdictText(plan: Plan, t: TFunction, language: Language): strin
   }
 }
 
+/** The offer of a new plan: which sign-ups changed, and that confirmed workshops stay. */
+function ReplanOffer(props: {
+  readonly items: readonly ReplanItem[];
+  readonly disabled: boolean;
+  readonly onPlan: () => void;
+}) {
+  const { t } = useTranslation();
+  const names = props.items
+    .map((item) =>
+      t('replan.item', {
+        municipality: item.municipality,
+        reason: t(`replan.reason.${item.reason}`),
+      }),
+    )
+    .join(', ');
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('replan.title')}</MessageBarTitle>
+        {t('replan.text', { count: props.items.length, names })} {t('replan.kept')}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button disabled={props.disabled} onClick={props.onPlan}>
+          {t('replan.action')}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 export default function PlanningPage() {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = currentLanguage(i18n);
-  const { api, me, pollIntervalMs } = useAppServices();
+  const { api, me, now, pollIntervalMs } = useAppServices();
   const canApply = hasPermission(me, 'signups:propose');
+  const client = useQueryClient();
+  // The overview's rows (cached when the user came from there): what changed since the last plan.
+  const loadMunicipalities = useCallback(() => api.listMunicipalities(), [api]);
+  const municipalities = useQuery(queryKeys.municipalities(), loadMunicipalities);
+  const replanItems = useMemo(
+    () => (municipalities.data ? findReplanItems(municipalities.data.municipalities, now()) : []),
+    [municipalities.data, now],
+  );
 
   const [result, setResult] = useState<TPlanCampaignResponse | undefined>(undefined);
   const [keep, setKeep] = useState<ReadonlyMap<string, number>>(new Map());
@@ -169,6 +214,8 @@ export default function PlanningPage() {
     try {
       const progress = await api.applyPlan(request);
       isRunning = false;
+      // The overview, the sign-ups and the log show the placed options.
+      for (const filters of signupsChanged()) void client.invalidateQueries(filters);
       if (isMounted.current) setApplying({ phase: 'done', progress });
     } catch (error) {
       isRunning = false;
@@ -181,11 +228,19 @@ export default function PlanningPage() {
   const progress =
     applying.phase === 'running' || applying.phase === 'done' ? applying.progress : undefined;
   const title = t('planning.title');
+  const placed = useMemo(() => placedIds(progress), [progress]);
 
   return (
     <div className={styles.page}>
       <PageHeading title={title}>{title}</PageHeading>
       <Body1 as="p">{canApply ? t('planning.intro') : t('planning.introCoordinator')}</Body1>
+      {!result && replanItems.length > 0 && (
+        <ReplanOffer
+          items={replanItems}
+          disabled={isPlanning}
+          onPlan={() => void makePlan(keep, leftOut)}
+        />
+      )}
       <div className={styles.actions}>
         <Button
           appearance={plan ? 'secondary' : 'primary'}
@@ -291,7 +346,7 @@ export default function PlanningPage() {
               onLeaveOut={onLeaveOut}
             />
           )}
-          <TrainerWeekTable rows={plan.rows} />
+          <TrainerWeekTable rows={plan.rows} fixed={plan.fixed} placed={placed} />
         </>
       )}
     </div>

@@ -1,10 +1,25 @@
-// The plan per trainer: a row per trainer of a planned workshop, a column per week (Monday,
-// Amsterdam time) from the first planned week to the last, the planned workshops in the cells.
+// The timeline per trainer (issue 12, item 4: "weeks across, workshops and holds as blocks, so
+// one look shows who works when"): a row per trainer, a column per week (Monday, Amsterdam time)
+// from the first week with something in it to the last, and in the cells blocks of three kinds:
+// - `workshop`: confirmed, it stays as it is;
+// - `hold`: options are out (this plan's sign-ups with holds, the placed ones once applied, and
+//   the likely option of sign-ups outside this plan);
+// - `planned`: the plan places options there when it is applied.
 // Pure, so it is tested without a browser.
-import type { TPlanRow, TTrainerView } from '../../../common/api/api-types.js';
+import type {
+  TApplyProgress,
+  TPlanCampaignResponse,
+  TPlanRow,
+  TTrainerView,
+} from '../../../common/api/api-types.js';
 
-export interface PlannedWorkshop {
-  readonly signupId: string;
+export type BlockKind = 'workshop' | 'hold' | 'planned';
+
+export type TFixedItem = Extract<TPlanCampaignResponse, { kind: 'plan' }>['fixed'][number];
+
+export interface TimelineBlock {
+  readonly key: string;
+  readonly kind: BlockKind;
   readonly municipality: string;
   readonly start: string;
   readonly end: string;
@@ -12,8 +27,8 @@ export interface PlannedWorkshop {
 
 export interface TrainerWeekRow {
   readonly trainer: TTrainerView;
-  /** Per week of `weeks`, the workshops planned for the trainer, by start. */
-  readonly cells: readonly (readonly PlannedWorkshop[])[];
+  /** Per week of `weeks`, the trainer's blocks, by start. */
+  readonly cells: readonly (readonly TimelineBlock[])[];
 }
 
 export interface TrainerWeeks {
@@ -37,24 +52,56 @@ export function mondayOf(instant: string): string {
   return new Date(day.getTime() - back * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function trainerWeeks(rows: readonly TPlanRow[]): TrainerWeeks {
-  const byTrainer = new Map<string, { trainer: TTrainerView; workshops: PlannedWorkshop[] }>();
+/** The sign-ups whose options the apply placed (or found placed). */
+export function placedIds(progress: TApplyProgress | undefined): ReadonlySet<string> {
+  return new Set(
+    (progress?.rows ?? [])
+      .filter((row) => row.outcome === 'placed' || row.outcome === 'alreadyPlaced')
+      .map((row) => row.signupId),
+  );
+}
+
+export function trainerWeeks(
+  rows: readonly TPlanRow[],
+  fixed: readonly TFixedItem[] = [],
+  placed: ReadonlySet<string> = new Set(),
+): TrainerWeeks {
+  const byTrainer = new Map<string, { trainer: TTrainerView; blocks: TimelineBlock[] }>();
   const mondays = new Set<string>();
-  for (const row of rows) {
-    if (!row.planned) continue;
-    const workshop: PlannedWorkshop = {
-      signupId: row.signupId,
-      municipality: row.municipality,
-      start: row.planned.slot.start,
-      end: row.planned.slot.end,
-    };
-    mondays.add(mondayOf(workshop.start));
-    for (const trainer of [row.planned.berenschot, row.planned.riec]) {
-      const entry = byTrainer.get(trainer.id) ?? { trainer, workshops: [] };
-      entry.workshops.push(workshop);
+  const add = (block: TimelineBlock, trainers: readonly TTrainerView[]) => {
+    mondays.add(mondayOf(block.start));
+    for (const trainer of trainers) {
+      const entry = byTrainer.get(trainer.id) ?? { trainer, blocks: [] };
+      entry.blocks.push(block);
       byTrainer.set(trainer.id, entry);
     }
+  };
+  for (const row of rows) {
+    if (!row.planned) continue;
+    const hasHolds = row.status === 'opties_geplaatst' || placed.has(row.signupId);
+    add(
+      {
+        key: `plan:${row.signupId}`,
+        kind: hasHolds ? 'hold' : 'planned',
+        municipality: row.municipality,
+        start: row.planned.slot.start,
+        end: row.planned.slot.end,
+      },
+      [row.planned.berenschot, row.planned.riec],
+    );
   }
+  fixed.forEach((item, index) => {
+    add(
+      {
+        key: `fixed:${index}`,
+        kind: item.kind,
+        municipality: item.municipality,
+        start: item.start,
+        end: item.end,
+      },
+      item.trainers,
+    );
+  });
   const sorted = [...mondays].sort();
   const weeks: string[] = [];
   const first = sorted[0];
@@ -74,11 +121,11 @@ export function trainerWeeks(rows: readonly TPlanRow[]): TrainerWeeks {
         (a.trainer.role === b.trainer.role ? 0 : a.trainer.role === 'berenschot' ? -1 : 1) ||
         a.trainer.name.localeCompare(b.trainer.name, 'nl'),
     )
-    .map(({ trainer, workshops }) => ({
+    .map(({ trainer, blocks }) => ({
       trainer,
       cells: weeks.map((week) =>
-        workshops
-          .filter((w) => mondayOf(w.start) === week)
+        blocks
+          .filter((b) => mondayOf(b.start) === week)
           .sort((a, b) => a.start.localeCompare(b.start)),
       ),
     }));
