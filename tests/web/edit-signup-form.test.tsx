@@ -90,6 +90,27 @@ describe('the sign-up form in edit mode', () => {
     });
   });
 
+  it('shows the contact’s function and saves a change to it (issue 18)', async () => {
+    const base = registered();
+    const signup = { ...base, contact: { ...base.contact, function: 'griffier' } };
+    const checkSignup = jest.fn<WorkshopApi['checkSignup']>(async () => ({ warnings: [] }));
+    const updateSignup = jest.fn<WorkshopApi['updateSignup']>(async () => ({
+      signup,
+      warnings: [],
+    }));
+    const { onSaved } = renderForm(signup, 'edit', { checkSignup, updateSignup });
+    const user = userEvent.setup();
+    const role = screen.getByRole('textbox', { name: /Functie van de contactpersoon/ });
+    expect(role).toHaveValue('griffier');
+    await user.clear(role);
+    await user.type(role, 'kabinetschef');
+    await user.click(screen.getByRole('button', { name: 'Wijzigingen opslaan' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(updateSignup.mock.calls[0]![1]).toMatchObject({
+      contact: { name: 'Kabinet van de burgemeester', function: 'kabinetschef' },
+    });
+  });
+
   it('records the scan’s themes, free text and date (issue 14, item 3)', async () => {
     const signup = registered();
     const checkSignup = jest.fn<WorkshopApi['checkSignup']>(async () => ({ warnings: [] }));

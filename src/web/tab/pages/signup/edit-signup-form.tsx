@@ -67,7 +67,7 @@ function valuesOf(signup: TSignupView): RegisterFormValues {
     cbsCode: signup.municipality.cbsCode,
     contactName: signup.contact.name,
     contactEmail: signup.contact.email,
-    contactFunction: '',
+    contactFunction: signup.contact.function ?? '',
     slots: signup.preferences.map(toSlotInput),
     scanStatus: signup.scanStatus,
     scan: signup.scan
@@ -111,7 +111,12 @@ export function EditSignupForm(props: EditSignupFormProps) {
     setValues((current) => ({ ...current, ...change }));
 
   const command = useCommand(async (input: { preferences?: { start: string; end: string }[] }) => {
-    const contact = { name: values.contactName.trim(), email: values.contactEmail.trim() };
+    // The function is always sent: an emptied field clears it (issue 18).
+    const contact = {
+      name: values.contactName.trim(),
+      email: values.contactEmail.trim(),
+      function: values.contactFunction.trim(),
+    };
     const edit =
       mode === 'edit'
         ? {
@@ -211,6 +216,17 @@ export function EditSignupForm(props: EditSignupFormProps) {
                 value={values.contactName}
                 autoComplete="name"
                 onChange={(_, d) => update({ contactName: d.value })}
+              />
+            </Field>
+            <Field
+              label={t('register.contactFunction')}
+              hint={t('register.contactFunctionHint')}
+              {...fieldValidation(notesAt(shown, 'contact.function'))}
+            >
+              <Input
+                value={values.contactFunction}
+                autoComplete="organization-title"
+                onChange={(_, d) => update({ contactFunction: d.value })}
               />
             </Field>
             <Field
