@@ -29,7 +29,9 @@ import {
   type TScanStatus,
   type TSignupView,
 } from '../../../common/api/api-types.js';
+import { ZRegisterSignupRequest } from '../../../../contract/operations/register-signup.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
+import { validateRequest } from '../../../common/forms/validate-request.js';
 import { formatLongDate } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useCommand } from '../../../common/services/use-command.js';
@@ -125,6 +127,13 @@ export function RegisterForm(props: RegisterFormProps) {
           })),
         ),
       );
+      return;
+    }
+    // The contract's own schema first: what the server would refuse is said at the field now.
+    const issues = validateRequest(ZRegisterSignupRequest, built.request, currentLanguage(i18n));
+    if (issues.length > 0) {
+      setNotes(toFieldNotes(issues, 'error'));
+      summary.current?.focus();
       return;
     }
     setNotes([]);
