@@ -2,6 +2,7 @@
 export * from './lists.js';
 export * from './labels.js';
 export * from './format.js';
+export * from './field-messages.js';
 export * from './operation.js';
 export * from './schemas/common.js';
 export * from './schemas/problem.js';

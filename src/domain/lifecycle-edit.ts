@@ -49,7 +49,7 @@ export function editSignup(state: Signup, command: EditCommand, now: Date): Tran
   if (contact && contact.email.toLowerCase() !== state.contact.email.toLowerCase()) {
     changes.push(`e-mailadres ${state.contact.email} → ${contact.email}`);
   }
-  // A contact without a function keeps the stored one (the edit form does not show it yet).
+  // A contact without a function keeps the stored one; an empty one clears it (the edit form sends it).
   const functionBefore = state.contact.function ?? '';
   const functionAfter = contact?.function ?? functionBefore;
   if (contact && functionAfter !== functionBefore) {

@@ -2,7 +2,7 @@
 // before anything is saved, the version the user saw sent along, the button never silently
 // disabled; slots fixed once options are placed; the new-dates form keeps contact and scan.
 import { describe, expect, it, jest } from '@jest/globals';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { ApiProblem } from '../../src/web/common/api/api-errors.js';
 import type { WorkshopApi } from '../../src/web/common/api/workshop-api.js';
@@ -88,6 +88,47 @@ describe('the sign-up form in edit mode', () => {
       contact: { name: 'J. de Boer' },
       preferences: expect.any(Array),
     });
+  });
+
+  it('shows the contact’s function and saves a change to it (issue 18)', async () => {
+    const base = registered();
+    const signup = { ...base, contact: { ...base.contact, function: 'griffier' } };
+    const checkSignup = jest.fn<WorkshopApi['checkSignup']>(async () => ({ warnings: [] }));
+    const updateSignup = jest.fn<WorkshopApi['updateSignup']>(async () => ({
+      signup,
+      warnings: [],
+    }));
+    const { onSaved } = renderForm(signup, 'edit', { checkSignup, updateSignup });
+    const user = userEvent.setup();
+    const role = screen.getByRole('textbox', { name: /Functie van de contactpersoon/ });
+    expect(role).toHaveValue('griffier');
+    await user.clear(role);
+    await user.type(role, 'kabinetschef');
+    await user.click(screen.getByRole('button', { name: 'Wijzigingen opslaan' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(updateSignup.mock.calls[0]![1]).toMatchObject({
+      contact: { name: 'Kabinet van de burgemeester', function: 'kabinetschef' },
+    });
+  });
+
+  it('checks the edit with the contract’s schema first: the message at the field, nothing sent (issue 17, item 3)', async () => {
+    const signup = registered();
+    const checkSignup = jest.fn<WorkshopApi['checkSignup']>(async () => ({ warnings: [] }));
+    const updateSignup = jest.fn<WorkshopApi['updateSignup']>(async () => ({
+      signup,
+      warnings: [],
+    }));
+    renderForm(signup, 'edit', { checkSignup, updateSignup });
+    const remarks = screen.getByRole('textbox', { name: /Opmerkingen/ });
+    fireEvent.change(remarks, { target: { value: 'x'.repeat(4001) } });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Wijzigingen opslaan' }));
+    await waitFor(() =>
+      expect(remarks).toHaveAccessibleDescription(
+        'Deze tekst is te lang. Gebruik hoogstens 4000 tekens.',
+      ),
+    );
+    expect(checkSignup).not.toHaveBeenCalled();
+    expect(updateSignup).not.toHaveBeenCalled();
   });
 
   it('records the scan’s themes, free text and date (issue 14, item 3)', async () => {

@@ -108,6 +108,28 @@ describe('the register form', () => {
     });
   });
 
+  it('checks the request with the contract’s schema first: a Dutch message at the field, nothing sent (issue 17, item 3)', async () => {
+    const onSubmit = jest.fn<Submit>(async () => ({ signup: signupView(), warnings: [] }));
+    const onCheck = jest.fn<Check>(async () => ({ warnings: [] }));
+    renderForm(onSubmit, jest.fn(), onCheck);
+    const user = await fillValidForm();
+    const role = screen.getByRole('textbox', { name: /Functie van de contactpersoon/ });
+    // Pasted, not typed key by key: 201 characters where the contract allows 200.
+    fireEvent.change(role, { target: { value: 'k'.repeat(201) } });
+    await user.click(screen.getByRole('button', { name: 'Aanmelding vastleggen' }));
+    await waitFor(() =>
+      expect(role).toHaveAccessibleDescription(
+        /Deze tekst is te lang\. Gebruik hoogstens 200 tekens\./,
+      ),
+    );
+    expect(role).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByRole('textbox', { name: /E-mailadres van de contactpersoon/ }),
+    ).not.toHaveAttribute('aria-invalid', 'true');
+    expect(onCheck).not.toHaveBeenCalled();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
   it('shows the API’s messages at the fields they concern, and a summary', async () => {
     const problem = new ApiProblem({
       status: 422,

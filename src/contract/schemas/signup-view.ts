@@ -24,6 +24,16 @@ export const ZHoldState = z.enum(HOLD_STATES);
 
 const ZPerson = z.object({ name: z.string(), email: z.string() });
 
+/** The contact at the municipality: the function apart from the name (salutation, issue 18). */
+const ZContactView = z.object({
+  name: z.string(),
+  email: z.string(),
+  function: described(
+    z.optional(z.string()),
+    'Functie, bijvoorbeeld kabinet van de burgemeester; ontbreekt als er geen is opgegeven',
+  ),
+});
+
 export const ZInvitationView = z.object({
   subject: z.string(),
   when: z.string(),
@@ -59,7 +69,7 @@ export const ZSignupView = z
     }),
     riec: ZRiec,
     accountHolder: ZPerson,
-    contact: ZPerson,
+    contact: ZContactView,
     preferences: z.array(ZSlotView),
     scanStatus: ZScanStatus,
     scan: described(

@@ -104,7 +104,11 @@ export function toSignupView(stored: StoredSignup, context: ViewContext): TSignu
     },
     riec: signup.riec,
     accountHolder: { name: signup.accountHolder.name, email: signup.accountHolder.email },
-    contact: { name: signup.contact.name, email: signup.contact.email },
+    contact: {
+      name: signup.contact.name,
+      email: signup.contact.email,
+      ...(signup.contact.function ? { function: signup.contact.function } : {}),
+    },
     preferences: signup.preferences.map((slot, index) => toSlotView(slot, index)),
     scanStatus: signup.scanStatus,
     ...(signup.scan ? { scan: toScanThemesView(signup.scan) } : {}),

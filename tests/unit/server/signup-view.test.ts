@@ -128,4 +128,23 @@ describe('the sign-up view', () => {
     expect(inList.options.map((o) => o.invitation)).toEqual([null, null, null]);
     expect({ ...inList, options: [] }).toEqual({ ...full, options: [] });
   });
+
+  it('returns the contact’s function apart from the name, and none when there is none (issue 18)', () => {
+    const context = { now: MAY_3, access: holder } as const;
+    const signup = registeredSignup(MAY_2);
+    const withFunction = {
+      ...signup,
+      contact: { ...signup.contact, function: 'kabinet van de burgemeester' },
+    };
+    expect(toSignupView(stored(withFunction), context).contact).toEqual({
+      name: signup.contact.name,
+      email: signup.contact.email,
+      function: 'kabinet van de burgemeester',
+    });
+    const { function: _none, ...withoutFunction } = signup.contact;
+    expect(toSignupView(stored({ ...signup, contact: withoutFunction }), context).contact).toEqual({
+      name: signup.contact.name,
+      email: signup.contact.email,
+    });
+  });
 });

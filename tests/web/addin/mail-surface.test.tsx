@@ -119,9 +119,11 @@ describe('the mail surface', () => {
       'Eindtijd aangenomen',
     );
     // The invitation goes to the mayor's office; the sender is kept as who signed up (item 7).
-    expect(screen.getByRole('textbox', { name: /Contactpersoon bij de gemeente/ })).toHaveValue(
+    // The tab's contact fields, shared (issue 17, item 3): the same labels, Functie included.
+    expect(screen.getByRole('textbox', { name: /Contactpersoon bij het kabinet/ })).toHaveValue(
       'Kabinet van de burgemeester',
     );
+    expect(screen.getByRole('textbox', { name: /Functie van de contactpersoon/ })).toHaveValue('');
     expect(screen.getByRole('textbox', { name: /E-mailadres van de contactpersoon/ })).toHaveValue(
       'burgemeester@zaanstad.nl',
     );
@@ -313,6 +315,27 @@ describe('the mail surface', () => {
         .some((alert) => alert.textContent?.includes('Aanmelding voldoet niet aan de regels')),
     ).toBe(true);
     expect(proposeHolds).not.toHaveBeenCalled();
+  });
+
+  it('checks the request with the contract’s schema first: the message at the field, nothing sent (issue 17, item 3)', async () => {
+    openMail(ZAANSTAD_MAIL);
+    const registerSignup = jest.fn(async (_request: TRegisterSignupRequest) => ({
+      signup: signupView(),
+      warnings: [],
+    }));
+    const { api } = apiFor(ZAANSTAD_MAIL, { registerSignup });
+    renderInAddin(<MailSurface api={api} />);
+    const user = userEvent.setup();
+    const submit = await screen.findByRole('button', { name: 'Aanmelden en opties plaatsen' });
+    await waitFor(() => expect(submit).toBeEnabled());
+    const role = screen.getByRole('textbox', { name: /Functie van de contactpersoon/ });
+    fireEvent.change(role, { target: { value: 'k'.repeat(201) } });
+    await user.click(submit);
+    await waitFor(() => expect(role).toHaveAttribute('aria-invalid', 'true'));
+    expect(role).toHaveAccessibleDescription(
+      /Deze tekst is te lang\. Gebruik hoogstens 200 tekens\./,
+    );
+    expect(registerSignup).not.toHaveBeenCalled();
   });
 
   it('after a lost answer, tries again without registering the sign-up twice', async () => {

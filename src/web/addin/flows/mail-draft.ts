@@ -33,6 +33,8 @@ export interface MailDraft {
   readonly cbsCode: string;
   readonly contactName: string;
   readonly contactEmail: string;
+  /** The contact's function, apart from the name (salutation); absent in older drafts. */
+  readonly contactFunction?: string;
   readonly scanStatus: TScanStatus;
   /** Who sent the mail (usually the griffie) when the invitation goes to the mayor's office. */
   readonly remarks: string;
@@ -71,6 +73,7 @@ export function isMailDraft(value: unknown): value is MailDraft {
     ['cbsCode', 'contactName', 'contactEmail', 'scanStatus', 'remarks'].every((name) =>
       isString(v[name]),
     ) &&
+    (v.contactFunction === undefined || isString(v.contactFunction)) &&
     Array.isArray(v.slots) &&
     v.slots.every(isSlotDraft)
   );
@@ -170,7 +173,11 @@ export function toAvailabilityInput(draft: MailDraft): AvailabilityInput {
 export function toRegisterRequest(draft: MailDraft): TRegisterSignupRequest {
   return {
     cbsCode: draft.cbsCode,
-    contact: { name: draft.contactName.trim(), email: draft.contactEmail.trim() },
+    contact: {
+      name: draft.contactName.trim(),
+      email: draft.contactEmail.trim(),
+      ...(draft.contactFunction?.trim() ? { function: draft.contactFunction.trim() } : {}),
+    },
     preferences: draft.slots.flatMap((slot) => {
       const instants = toSlotInstants(slot);
       return instants ? [instants] : [];
@@ -185,13 +192,15 @@ export type MailField =
   | 'cbsCode'
   | 'contact.name'
   | 'contact.email'
+  | 'contact.function'
+  | 'remarks'
   | 'scanStatus'
   | 'preferences'
   | `preferences.${number}`
   | `preferences.${number}.${'date' | 'start' | 'end'}`
   | 'form';
 
-const OWN_FIELDS = /^(cbsCode|contact\.name|contact\.email|scanStatus)$/;
+const OWN_FIELDS = /^(cbsCode|contact\.name|contact\.email|contact\.function|remarks|scanStatus)$/;
 
 /** Where an API message is shown: its own field, the slot as a whole, or the form. */
 export function fieldOf(path: string): MailField {

@@ -1,20 +1,26 @@
-// Who at the municipality gets the confirmation later (the mayor's office by default, the sender
+// Who at the municipality gets the confirmation later (the shared contact fields) (the mayor's office by default, the sender
 // of the mail in the remarks), whether the municipality did the resilience scan (optional
 // input, no condition) and remarks.
-import { Field, Input, Select, Textarea, type FieldProps } from '@fluentui/react-components';
+import { Field, Select, Textarea, type FieldProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { SCAN_STATUSES, type TScanStatus } from '../../common/api/api-types.js';
+import { ContactFields as SharedContactFields } from '../../common/forms/contact-fields.js';
+import type { FieldNote } from '../../common/forms/field-notes.js';
 import type { MailDraft } from '../flows/mail-draft.js';
 import { useAddinT } from '../i18n/addin-i18n.js';
 import { useAddinStyles } from '../shell/use-addin-styles.js';
 
-type ContactPart = Pick<MailDraft, 'contactName' | 'contactEmail' | 'scanStatus' | 'remarks'>;
+type ContactPart = Pick<
+  MailDraft,
+  'contactName' | 'contactEmail' | 'contactFunction' | 'scanStatus' | 'remarks'
+>;
 
 export interface ContactFieldsProps {
   readonly value: ContactPart;
   readonly onChange: (change: Partial<ContactPart>) => void;
   readonly messages: {
     readonly name: readonly string[];
+    readonly function?: readonly string[];
     readonly email: readonly string[];
     readonly scan: readonly string[];
     readonly remarks?: readonly string[];
@@ -27,6 +33,9 @@ function validation(messages: readonly string[]): Partial<FieldProps> {
     : {};
 }
 
+const asNotes = (messages: readonly string[]): FieldNote[] =>
+  messages.map((message) => ({ field: '', code: '', message, severity: 'error' }));
+
 function isScanStatus(value: string): value is TScanStatus {
   return (SCAN_STATUSES as readonly string[]).includes(value);
 }
@@ -38,24 +47,21 @@ export function ContactFields({ value, onChange, messages }: ContactFieldsProps)
   return (
     <fieldset className={styles.section}>
       <legend className={styles.legend}>{at('mail.contact.legend')}</legend>
-      <Field
-        label={at('mail.contact.name')}
-        required
-        hint={at('mail.contact.hint')}
-        {...validation(messages.name)}
-      >
-        <Input
-          value={value.contactName}
-          onChange={(_, data) => onChange({ contactName: data.value })}
-        />
-      </Field>
-      <Field label={at('mail.contact.email')} required {...validation(messages.email)}>
-        <Input
-          type="email"
-          value={value.contactEmail}
-          onChange={(_, data) => onChange({ contactEmail: data.value })}
-        />
-      </Field>
+      {/* The same contact fields as the tab's register and edit forms (issue 17, item 3). */}
+      <SharedContactFields
+        value={{
+          contactName: value.contactName,
+          contactFunction: value.contactFunction ?? '',
+          contactEmail: value.contactEmail,
+        }}
+        onChange={onChange}
+        notes={{
+          name: asNotes(messages.name),
+          function: asNotes(messages.function ?? []),
+          email: asNotes(messages.email),
+        }}
+        nameHint={at('mail.contact.hint')}
+      />
       <Field label={at('mail.contact.scan')} {...validation(messages.scan)}>
         <Select
           value={value.scanStatus}

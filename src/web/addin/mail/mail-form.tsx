@@ -11,14 +11,19 @@ import {
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ZRegisterSignupRequest } from '../../../contract/operations/register-signup.js';
 import { ApiProblem } from '../../common/api/api-errors.js';
 import type {
+  TFieldMessage,
   TPairView,
   TRegisterSignupRequest,
   TRegisterSignupResponse,
 } from '../../common/api/api-types.js';
 import { Loading } from '../../common/components/loading.js';
 import { ProblemMessage } from '../../common/components/problem-message.js';
+import { validateRequest } from '../../common/forms/validate-request.js';
+import { currentLanguage } from '../../common/i18n/i18n.js';
 import { pairKey } from '../../common/pairs/pair-key.js';
 import { PairPicker } from '../../common/pairs/pair-picker.js';
 import { OverlapWarning, overlapsOf } from '../../common/pairs/overlap-warning.js';
@@ -91,6 +96,16 @@ export function MailForm({ api, reading, draftKey }: MailFormProps) {
   const pairs = availability.data?.pairs ?? [];
   const pair = choosePair(pairs, chosenPair);
 
+  // The contract's own schema, checked before anything is sent (issue 17, item 3).
+  const [schemaErrors, setSchemaErrors] = useState<readonly TFieldMessage[]>([]);
+  const { i18n } = useTranslation();
+  const send = (chosen: TPairView, acknowledgeOverlaps = false) => {
+    const request = toRegisterRequest(draft);
+    const issues = validateRequest(ZRegisterSignupRequest, request, currentLanguage(i18n));
+    setSchemaErrors(issues);
+    if (issues.length === 0) void submit.run({ request, pair: chosen, acknowledgeOverlaps });
+  };
+
   // Once the sign-up exists, a retry places the holds for it instead of registering it again.
   const [registered, setRegistered] = useState<TRegisterSignupResponse | undefined>(undefined);
 
@@ -115,7 +130,8 @@ export function MailForm({ api, reading, draftKey }: MailFormProps) {
   const failure = submit.state.status === 'failed' ? submit.state.error : undefined;
   const overlaps = overlapsOf(failure);
   // The overlaps are asked about below, at the button; the other field errors at their field.
-  const fieldErrors = failure instanceof ApiProblem && !overlaps ? failure.fieldErrors : [];
+  const apiErrors = failure instanceof ApiProblem && !overlaps ? failure.fieldErrors : [];
+  const fieldErrors = [...schemaErrors, ...apiErrors];
   const municipalities = reading.municipalities.municipalities;
   const blocking = blockingSignup(municipalities.find((m) => m.cbsCode === draft.cbsCode));
   const canSubmit =
@@ -213,8 +229,10 @@ export function MailForm({ api, reading, draftKey }: MailFormProps) {
         onChange={change}
         messages={{
           name: messagesAt(fieldErrors, 'contact.name'),
+          function: messagesAt(fieldErrors, 'contact.function'),
           email: messagesAt(fieldErrors, 'contact.email'),
           scan: messagesAt(fieldErrors, 'scanStatus'),
+          remarks: messagesAt(fieldErrors, 'remarks'),
         }}
       />
 
@@ -260,7 +278,7 @@ export function MailForm({ api, reading, draftKey }: MailFormProps) {
             appearance="primary"
             disabled={!canSubmit}
             onClick={() => {
-              if (pair) void submit.run({ request: toRegisterRequest(draft), pair });
+              if (pair) send(pair);
             }}
           >
             {at('mail.submit.button')}
@@ -287,13 +305,7 @@ export function MailForm({ api, reading, draftKey }: MailFormProps) {
             overlaps={overlaps}
             disabled={submit.isRunning}
             onPlaceAnyway={() => {
-              if (pair) {
-                void submit.run({
-                  request: toRegisterRequest(draft),
-                  pair,
-                  acknowledgeOverlaps: true,
-                });
-              }
+              if (pair) send(pair, true);
             }}
             onChooseAnother={submit.reset}
           />

@@ -4,7 +4,6 @@
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -29,14 +28,17 @@ import {
   type TScanStatus,
   type TSignupView,
 } from '../../../common/api/api-types.js';
+import { ZRegisterSignupRequest } from '../../../../contract/operations/register-signup.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
+import { ContactFields } from '../../../common/forms/contact-fields.js';
+import { validateRequest } from '../../../common/forms/validate-request.js';
 import { formatLongDate } from '../../../common/format/format-dates.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { useCommand } from '../../../common/services/use-command.js';
 import { signupsChanged } from '../../../common/services/query-keys.js';
 import { useSessionDraft } from '../../../common/services/use-session-draft.js';
 import { routeHref } from '../../routing/routes.js';
-import { GroupNotes, fieldValidation } from './field-notes.js';
+import { GroupNotes, fieldValidation } from '../../../common/forms/field-notes.js';
 import { MunicipalityPicker } from './municipality-picker.js';
 import type { FieldNote, RegisterFormValues } from './register-form.types.js';
 import {
@@ -127,6 +129,13 @@ export function RegisterForm(props: RegisterFormProps) {
       );
       return;
     }
+    // The contract's own schema first: what the server would refuse is said at the field now.
+    const issues = validateRequest(ZRegisterSignupRequest, built.request, currentLanguage(i18n));
+    if (issues.length > 0) {
+      setNotes(toFieldNotes(issues, 'error'));
+      summary.current?.focus();
+      return;
+    }
     setNotes([]);
     handleResponse(await command.run(built.request));
   }
@@ -200,46 +209,21 @@ export function RegisterForm(props: RegisterFormProps) {
           onChange={(cbsCode) => update({ cbsCode })}
           validation={fieldValidation(notesAt(shown, 'cbsCode'))}
         />
-        <div className={styles.row}>
-          <Field
-            label={t('register.contactName')}
-            {...(municipality
-              ? { hint: t('register.contactHint', { name: municipality.displayName }) }
-              : {})}
-            required
-            {...fieldValidation(notesAt(shown, 'contact.name'))}
-          >
-            <Input
-              value={values.contactName}
-              autoComplete="name"
-              onChange={(_, d) => update({ contactName: d.value })}
-            />
-          </Field>
-          <Field
-            label={t('register.contactFunction')}
-            hint={t('register.contactFunctionHint')}
-            {...fieldValidation(notesAt(shown, 'contact.function'))}
-          >
-            <Input
-              value={values.contactFunction}
-              autoComplete="organization-title"
-              onChange={(_, d) => update({ contactFunction: d.value })}
-            />
-          </Field>
-          <Field
-            label={t('register.contactEmail')}
-            required
-            {...fieldValidation(notesAt(shown, 'contact.email'))}
-          >
-            <Input
-              type="email"
-              value={values.contactEmail}
-              autoComplete="email"
-              placeholder={municipality ? `burgemeester@${municipality.domain}` : undefined}
-              onChange={(_, d) => update({ contactEmail: d.value })}
-            />
-          </Field>
-        </div>
+        <ContactFields
+          value={values}
+          onChange={update}
+          notes={{
+            name: notesAt(shown, 'contact.name'),
+            function: notesAt(shown, 'contact.function'),
+            email: notesAt(shown, 'contact.email'),
+          }}
+          {...(municipality
+            ? {
+                nameHint: t('register.contactHint', { name: municipality.displayName }),
+                emailPlaceholder: `burgemeester@${municipality.domain}`,
+              }
+            : {})}
+        />
       </fieldset>
 
       <section className={styles.groupMessage} aria-labelledby="register-slots">

@@ -1,4 +1,4 @@
-import type { TFieldMessage, TScanStatus, TScanTheme } from '../../../common/api/api-types.js';
+import type { TScanStatus, TScanTheme } from '../../../common/api/api-types.js';
 
 /** One preferred slot as typed: an Amsterdam date and two clock times. */
 export interface SlotInput {
@@ -33,7 +33,4 @@ export interface RegisterFormValues {
   readonly lateReason: string;
 }
 
-/** A message at a field: the API's errors (422/400) and warnings (201), or the form's own. */
-export interface FieldNote extends TFieldMessage {
-  readonly severity: 'error' | 'warning';
-}
+export type { FieldNote } from '../../../common/forms/field-notes.js';

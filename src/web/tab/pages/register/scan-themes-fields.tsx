@@ -7,7 +7,7 @@ import {
   type TScanTheme,
   type TScanThemesInput,
 } from '../../../common/api/api-types.js';
-import { fieldValidation } from './field-notes.js';
+import { fieldValidation } from '../../../common/forms/field-notes.js';
 import type { FieldNote, ScanInput } from './register-form.types.js';
 
 export const EMPTY_SCAN: ScanInput = { themes: [], other: '', date: '' };

@@ -7,7 +7,7 @@ import { addMinutesToTime, toAmsterdamIso } from '../../../common/format/amsterd
 import { formatSlot } from '../../../common/format/format-dates.js';
 import { VisuallyHidden } from '../../../common/components/visually-hidden.js';
 import { currentLanguage } from '../../../common/i18n/i18n.js';
-import { GroupNotes, fieldValidation } from './field-notes.js';
+import { GroupNotes, fieldValidation } from '../../../common/forms/field-notes.js';
 import type { FieldNote, SlotInput } from './register-form.types.js';
 import { notesAt } from './register-model.js';
 import { useRegisterStyles } from './use-register-styles.js';

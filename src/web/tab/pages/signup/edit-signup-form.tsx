@@ -6,7 +6,6 @@
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -24,12 +23,19 @@ import {
   type TScanStatus,
   type TSignupView,
 } from '../../../common/api/api-types.js';
+import {
+  ZUpdateSignupDatesRequest,
+  ZUpdateSignupRequest,
+} from '../../../../contract/operations/update-signup.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
+import { ContactFields } from '../../../common/forms/contact-fields.js';
+import { validateRequest } from '../../../common/forms/validate-request.js';
+import { currentLanguage } from '../../../common/i18n/i18n.js';
 import { toAmsterdamWallTime } from '../../../common/format/amsterdam-time.js';
 import { useAppServices } from '../../../common/services/app-services.js';
 import { useCommand } from '../../../common/services/use-command.js';
 import { useSessionDraft } from '../../../common/services/use-session-draft.js';
-import { GroupNotes, fieldValidation } from '../register/field-notes.js';
+import { GroupNotes, fieldValidation } from '../../../common/forms/field-notes.js';
 import type { CampaignRules } from '../register/register-form.js';
 import type { FieldNote, RegisterFormValues, SlotInput } from '../register/register-form.types.js';
 import {
@@ -67,7 +73,7 @@ function valuesOf(signup: TSignupView): RegisterFormValues {
     cbsCode: signup.municipality.cbsCode,
     contactName: signup.contact.name,
     contactEmail: signup.contact.email,
-    contactFunction: '',
+    contactFunction: signup.contact.function ?? '',
     slots: signup.preferences.map(toSlotInput),
     scanStatus: signup.scanStatus,
     scan: signup.scan
@@ -82,6 +88,24 @@ function valuesOf(signup: TSignupView): RegisterFormValues {
   };
 }
 
+/** What the edit sends besides the slots: contact, scan, remarks. */
+function editOf(values: RegisterFormValues, signup: TSignupView) {
+  return {
+    // The function is always sent: an emptied field clears it (issue 18).
+    contact: {
+      name: values.contactName.trim(),
+      email: values.contactEmail.trim(),
+      function: values.contactFunction.trim(),
+    },
+    scanStatus: values.scanStatus,
+    // Sent only when there is something, or something to clear.
+    ...(isEmptyScan(values.scan) && !signup.scan
+      ? {}
+      : { scan: toScanRequest(values.scan ?? EMPTY_SCAN) }),
+    remarks: values.remarks,
+  };
+}
+
 type Result =
   | { readonly kind: 'warnings'; readonly warnings: readonly TFieldMessage[] }
   | { readonly kind: 'saved'; readonly signup: TSignupView };
@@ -90,7 +114,7 @@ const keyOf = (warnings: readonly TFieldMessage[]) =>
   warnings.map((w) => `${w.field}:${w.code}`).join('|');
 
 export function EditSignupForm(props: EditSignupFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useRegisterStyles();
   const { api } = useAppServices();
   const { signup, mode } = props;
@@ -111,19 +135,7 @@ export function EditSignupForm(props: EditSignupFormProps) {
     setValues((current) => ({ ...current, ...change }));
 
   const command = useCommand(async (input: { preferences?: { start: string; end: string }[] }) => {
-    const contact = { name: values.contactName.trim(), email: values.contactEmail.trim() };
-    const edit =
-      mode === 'edit'
-        ? {
-            contact,
-            scanStatus: values.scanStatus,
-            // Sent only when there is something, or something to clear.
-            ...(isEmptyScan(values.scan) && !signup.scan
-              ? {}
-              : { scan: toScanRequest(values.scan ?? EMPTY_SCAN) }),
-            remarks: values.remarks,
-          }
-        : {};
+    const edit = mode === 'edit' ? editOf(values, signup) : {};
     const check = await api.checkSignup({
       signupId: signup.id,
       ...edit,
@@ -168,6 +180,19 @@ export function EditSignupForm(props: EditSignupFormProps) {
       }
       preferences = built.request.preferences.map((slot) => ({ ...slot }));
     }
+    // The contract's own schema first: what the server would refuse is said at the field now.
+    const issues = validateRequest(
+      mode === 'edit' ? ZUpdateSignupRequest : ZUpdateSignupDatesRequest,
+      mode === 'edit'
+        ? { eTag: signup.eTag, ...editOf(values, signup), ...(preferences ? { preferences } : {}) }
+        : { eTag: signup.eTag, preferences: preferences ?? [], reason: values.reason.trim() },
+      currentLanguage(i18n),
+    );
+    if (issues.length > 0) {
+      setNotes(toFieldNotes(issues, 'error'));
+      summary.current?.focus();
+      return;
+    }
     setNotes([]);
     const result = await command.run(preferences ? { preferences } : {});
     summary.current?.focus();
@@ -201,31 +226,15 @@ export function EditSignupForm(props: EditSignupFormProps) {
       {mode === 'edit' ? (
         <fieldset className={styles.section}>
           <legend className={styles.legend}>{t('register.who')}</legend>
-          <div className={styles.row}>
-            <Field
-              label={t('register.contactName')}
-              required
-              {...fieldValidation(notesAt(shown, 'contact.name'))}
-            >
-              <Input
-                value={values.contactName}
-                autoComplete="name"
-                onChange={(_, d) => update({ contactName: d.value })}
-              />
-            </Field>
-            <Field
-              label={t('register.contactEmail')}
-              required
-              {...fieldValidation(notesAt(shown, 'contact.email'))}
-            >
-              <Input
-                type="email"
-                value={values.contactEmail}
-                autoComplete="email"
-                onChange={(_, d) => update({ contactEmail: d.value })}
-              />
-            </Field>
-          </div>
+          <ContactFields
+            value={values}
+            onChange={update}
+            notes={{
+              name: notesAt(shown, 'contact.name'),
+              function: notesAt(shown, 'contact.function'),
+              email: notesAt(shown, 'contact.email'),
+            }}
+          />
         </fieldset>
       ) : (
         <Text as="p">

@@ -1,8 +1,13 @@
-// Messages at a field: Fluent's validation message (linked to the control with
+// Messages at a field, for the tab's and the add-in's forms alike: Fluent's validation message (linked to the control with
 // aria-describedby) for one field, or a list for a group such as one preferred slot.
 import { Text, makeStyles, tokens, type FieldProps } from '@fluentui/react-components';
 import { ErrorCircle20Regular, Warning20Regular } from '@fluentui/react-icons';
-import type { FieldNote } from './register-form.types.js';
+import type { TFieldMessage } from '../api/api-types.js';
+
+/** A message at a field: the API's errors (422/400) and warnings (201), or the form's own. */
+export interface FieldNote extends TFieldMessage {
+  readonly severity: 'error' | 'warning';
+}
 
 /** Props for a Fluent Field: the worst state, every message joined. */
 export function fieldValidation(
