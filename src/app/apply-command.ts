@@ -93,23 +93,21 @@ export async function applyCommand(
   );
 }
 
-/** Performs the effects of a transition from `stored` to `next`. */
+/**
+ * The one write path (issue 17, item 2): performs the effects of a transition to `next`, from
+ * `stored`, or from nothing when the operation creates the item (registration). Every use case
+ * that changes a sign-up comes here, through applyCommand or createWithEffects.
+ */
 async function performEffects(
   deps: PlanningDeps,
-  stored: StoredSignup,
+  stored: StoredSignup | null,
   next: Signup,
   effects: readonly Effect[],
   operation: { command: PendingOperation['command']; by: string },
   guards: readonly PlanStep[],
 ): Promise<Outcome<StoredSignup>> {
-  if (effects.every((effect) => effect.type === 'writeStatus') && guards.length === 0) {
-    // Nothing but the state changes (e.g. an answer recorded): one guarded write is enough.
-    const [written] = await deps.m365.plan.run([
-      { kind: 'writeSignup', signup: next, pending: null, guard: { eTag: stored.eTag } },
-    ]);
-    if (written?.ok) return succeed(finished(next, written));
-    if (written?.status === 412) return failWith({ kind: 'conflict', reason: 'concurrentChange' });
-    return graphFailure(written, false);
+  if (stored && effects.every((e) => e.type === 'writeStatus') && guards.length === 0) {
+    return writeStateOnly(deps, stored, next);
   }
   const pending: PendingOperation = {
     id: deps.newId(),
@@ -118,27 +116,9 @@ async function performEffects(
     startedAt: deps.now().toISOString(),
     effects: effects.filter((effect) => effect.type !== 'writeStatus'),
   };
-  const createsHolds = pending.effects.some((effect) => effect.type === 'createHolds');
-  const intent: PlanStep = {
-    kind: 'writeSignup',
-    signup: next,
-    pending,
-    guard: { eTag: stored.eTag },
-  };
-  const calendar = calendarSteps(next, pending.effects);
-  const steps: PlanStep[] = createsHolds
-    ? [...guards, intent, ...calendar]
-    : [
-        ...guards,
-        intent,
-        ...calendar,
-        ...closingSteps(next, pending, pending.effects),
-        finalWrite(next, 'afterPreviousWrite'),
-      ];
-
-  const all = await deps.m365.plan.run(steps);
-  const guarded = all.slice(0, guards.length);
-  const refused = guarded.find((outcome) => !outcome.ok);
+  const first = firstBatch(stored, next, pending, guards);
+  const all = await deps.m365.plan.run(first.steps);
+  const refused = all.slice(0, guards.length).find((outcome) => !outcome.ok);
   if (refused) {
     // The chain stopped before the intent: nothing of the command happened.
     if (refused.ok === false && (refused.status === 412 || refused.status === 409))
@@ -151,24 +131,107 @@ async function performEffects(
     if (written?.status === 412) return failWith({ kind: 'conflict', reason: 'concurrentChange' });
     return graphFailure(written, false);
   }
-  const afterIntent: StoredSignup = {
-    signup: { ...next, eTag: written.eTag ?? '' },
-    eTag: written.eTag ?? '',
-    pending,
-  };
+  if (!stored && !written.signupId) {
+    return failWith({ kind: 'graphFailed', status: 0, code: 'noId', isPending: false });
+  }
+  const state: Signup = stored ? next : { ...next, id: written.signupId ?? next.id };
+  const eTag = written.eTag ?? '';
+  const afterIntent: StoredSignup = { signup: { ...state, eTag }, eTag, pending };
   // This run wrote the intent: it owns the operation and finishes it without a claim.
-  if (outcomes.some((outcome) => !outcome.ok))
-    return resumePending(deps, afterIntent, { isOwner: true });
-  if (!createsHolds) return succeed(finished(next, outcomes.at(-1)));
+  if (outcomes.some((outcome) => !outcome.ok)) return resumeOwned(deps, afterIntent);
+  if (first.isComplete) return succeed(finished(state, outcomes.at(-1)));
+  // A new item with calendar effects: resuming runs them and records the hold ids.
+  if (!stored && pending.effects.some(isCalendarEffect)) return resumeOwned(deps, afterIntent);
 
-  const withIds = recordHoldIds(next, steps.slice(guards.length), outcomes, deps.now());
+  const withIds = stored
+    ? recordHoldIds(state, first.steps.slice(guards.length), outcomes, deps.now())
+    : state;
   const closing = await deps.m365.plan.run([
     ...closingSteps(withIds, pending, pending.effects),
-    finalWrite(withIds, { eTag: afterIntent.eTag }),
+    finalWrite(withIds, { eTag }),
   ]);
-  if (closing.some((outcome) => !outcome.ok))
-    return resumePending(deps, afterIntent, { isOwner: true });
+  if (closing.some((outcome) => !outcome.ok)) return resumeOwned(deps, afterIntent);
   return succeed(finished(withIds, closing.at(-1)));
+}
+
+/** Nothing but the state changes (e.g. an answer recorded): one guarded write is enough. */
+async function writeStateOnly(
+  deps: PlanningDeps,
+  stored: StoredSignup,
+  next: Signup,
+): Promise<Outcome<StoredSignup>> {
+  const [written] = await deps.m365.plan.run([
+    { kind: 'writeSignup', signup: next, pending: null, guard: { eTag: stored.eTag } },
+  ]);
+  if (written?.ok) return succeed(finished(next, written));
+  if (written?.status === 412) return failWith({ kind: 'conflict', reason: 'concurrentChange' });
+  return graphFailure(written, false);
+}
+
+/**
+ * The first chained $batch: the guards, the intent (the new state with "pending", guarded by the
+ * eTag read; or the created item) and the calendar steps. It carries the closing steps and the
+ * final write too (`isComplete`) unless they need what the batch answers: the ids of created
+ * holds, or the id of a created item (its log line and final write name it).
+ */
+function firstBatch(
+  stored: StoredSignup | null,
+  next: Signup,
+  pending: PendingOperation,
+  guards: readonly PlanStep[],
+): { readonly steps: PlanStep[]; readonly isComplete: boolean } {
+  if (!stored) {
+    return {
+      steps: [...guards, { kind: 'createSignup', signup: next, pending }],
+      isComplete: false,
+    };
+  }
+  const intent: PlanStep = {
+    kind: 'writeSignup',
+    signup: next,
+    pending,
+    guard: { eTag: stored.eTag },
+  };
+  const head = [...guards, intent, ...calendarSteps(next, pending.effects)];
+  if (pending.effects.some((effect) => effect.type === 'createHolds')) {
+    return { steps: head, isComplete: false };
+  }
+  return {
+    steps: [
+      ...head,
+      ...closingSteps(next, pending, pending.effects),
+      finalWrite(next, 'afterPreviousWrite'),
+    ],
+    isComplete: true,
+  };
+}
+
+function resumeOwned(
+  deps: PlanningDeps,
+  afterIntent: StoredSignup,
+): Promise<Outcome<StoredSignup>> {
+  return resumePending(deps, afterIntent, { isOwner: true });
+}
+
+/**
+ * Creates a sign-up and performs the effects its creation asks for (registration), on the same
+ * crash-safe path as a command: the item is created with its intent ("pending"), then the log
+ * line (and mail) and the final state; a failure after the create is finished by resumePending.
+ * A refused create answers graphFailed with the list's code (DUPLICATE_SIGNUP for a second one).
+ */
+export function createWithEffects(
+  deps: PlanningDeps,
+  created: { readonly state: Signup; readonly effects: readonly Effect[] },
+  by: string,
+): Promise<Outcome<StoredSignup>> {
+  return performEffects(
+    deps,
+    null,
+    created.state,
+    created.effects,
+    { command: 'register', by },
+    [],
+  );
 }
 
 /**

@@ -9,19 +9,13 @@ import { createIssue } from '../domain/errors.js';
 import { normaliseCbsCode, type SignupId } from '../domain/ids.js';
 import { registerSignup as registerInDomain } from '../domain/lifecycle.js';
 import { findMunicipalityByCbsCode } from '../domain/municipalities.js';
-import {
-  DUPLICATE_SIGNUP,
-  type PendingOperation,
-  type PlanStep,
-  type StoredSignup,
-} from '../domain/ports.js';
+import { DUPLICATE_SIGNUP, type StoredSignup } from '../domain/ports.js';
 import { validatePreferences, validateSignup } from '../domain/signup-validation.js';
 import type { SignupRequest, ValidSignup } from '../domain/signup.js';
 import type { DomainIssue } from '../domain/errors.js';
 import { canPlanFor } from './access.js';
-import { applyCommand, resumePending } from './apply-command.js';
+import { applyCommand, createWithEffects } from './apply-command.js';
 import type { UseCaseContext } from './context.js';
-import { closingSteps } from './effects.js';
 import { failWith, succeed, type Outcome } from './outcome.js';
 
 export async function registerSignup(
@@ -94,68 +88,48 @@ async function giveNewDates(
   return updated.ok ? succeed(updated.value, preferences.warnings) : updated;
 }
 
-/** The item with its intent, then the log line and the final state (crash-safe like a command). */
+/**
+ * The item with its intent, then the log line and the final state: the one crash-safe write
+ * path of every command (createWithEffects in apply-command.ts).
+ */
 async function createSignup(
   ctx: UseCaseContext,
   valid: ValidSignup,
   campaign: Campaign,
   warnings: readonly DomainIssue[],
 ): Promise<Outcome<StoredSignup>> {
-  const now = ctx.now();
-  const { state, effects } = registerInDomain(
+  const registered = registerInDomain(
     {
       id: '0' as SignupId,
       campaign,
       signup: valid,
       accountHolder: { name: ctx.access.name, email: ctx.access.email },
     },
-    now,
+    ctx.now(),
   );
-  const pending: PendingOperation = {
-    id: ctx.newId(),
-    command: 'register',
-    by: ctx.access.email,
-    startedAt: now.toISOString(),
-    effects: effects.filter((effect) => effect.type !== 'writeStatus'),
-  };
-  const [created] = await ctx.m365.plan.run([{ kind: 'createSignup', signup: state, pending }]);
-  if (created && !created.ok && created.code === DUPLICATE_SIGNUP) {
-    // Another request registered the municipality a moment ago: that one is the sign-up.
-    const now = await ctx.m365.statusLog.list({
-      cbsCode: valid.municipality.cbsCode,
-      campaignId: campaign.id,
-    });
-    const active = findActive(now);
-    return active
-      ? alreadySignedUp(active)
-      : failWith({ kind: 'conflict', reason: 'concurrentChange' });
+  const created = await createWithEffects(ctx, registered, ctx.access.email);
+  if (!created.ok) {
+    if (created.failure.kind === 'graphFailed' && created.failure.code === DUPLICATE_SIGNUP) {
+      return answerDuplicate(ctx, valid, campaign);
+    }
+    return created;
   }
-  if (!created?.ok || !created.signupId) {
-    return failWith({
-      kind: 'graphFailed',
-      status: created && !created.ok ? created.status : 0,
-      code: created && !created.ok ? created.code : 'noId',
-      isPending: false,
-    });
-  }
-  const signup = { ...state, id: created.signupId };
-  const stored: StoredSignup = { signup, eTag: created.eTag ?? '', pending };
-  const steps: PlanStep[] = [
-    ...closingSteps(signup, pending, pending.effects),
-    { kind: 'writeSignup', signup, pending: null, guard: { eTag: stored.eTag } },
-  ];
-  const outcomes = await ctx.m365.plan.run(steps);
-  const last = outcomes.at(-1);
-  if (!last?.ok) {
-    // This run created the item: it owns the operation and finishes it without a claim.
-    const resumed = await resumePending(ctx, stored, { isOwner: true });
-    return resumed.ok ? succeed(resumed.value, warnings) : resumed;
-  }
-  const done: StoredSignup = {
-    signup: { ...signup, eTag: last.eTag ?? '' },
-    eTag: last.eTag ?? '',
-    pending: null,
-  };
-  ctx.state.signups.remember(done);
-  return succeed(done, warnings);
+  ctx.state.signups.remember(created.value);
+  return succeed(created.value, warnings);
+}
+
+/** Another request registered the municipality a moment ago: that one is the sign-up. */
+async function answerDuplicate(
+  ctx: UseCaseContext,
+  valid: ValidSignup,
+  campaign: Campaign,
+): Promise<Outcome<never>> {
+  const now = await ctx.m365.statusLog.list({
+    cbsCode: valid.municipality.cbsCode,
+    campaignId: campaign.id,
+  });
+  const active = findActive(now);
+  return active
+    ? alreadySignedUp(active)
+    : failWith({ kind: 'conflict', reason: 'concurrentChange' });
 }

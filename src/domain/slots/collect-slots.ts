@@ -144,11 +144,10 @@ export function collectCandidates(
   lines: readonly LineInfo[],
   received: DateTime,
 ): { candidates: Candidate[]; questions: Question[] } {
-  const questions: Question[] = [];
   const resolveDate = dateResolver(received);
-  const drafts = lines.flatMap((line, i) =>
-    draftsOfLine(line, i, received, resolveDate, questions),
-  );
+  const ofLines = lines.map((line, i) => draftsOfLine(line, i, received, resolveDate));
+  const drafts = ofLines.flatMap((ofLine) => ofLine.drafts);
+  const questions: Question[] = ofLines.flatMap((ofLine) => ofLine.questions);
   shareTimes(drafts, lines);
   const sources = new Map<Draft, string>();
   for (const [lineIndex, ofLine] of groupByLine(drafts)) {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SandboxContext } from '../context.js';
-import { duplicateTransactionIdAnswer } from '../http/control.js';
+import { duplicateTransactionIdAnswer } from '../http/settings.js';
 import { GraphError, notFound, parseGraphBody } from '../http/graph-error.js';
 import { applySelectOf, parseCount, parsePrefer } from '../http/odata.js';
 import { newChangeKey, newExchangeId } from '../ids.js';

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { callerOf, type SandboxContext } from '../context.js';
 import { GraphError, parseGraphBody } from '../http/graph-error.js';
-import { isFreeBusyShared } from '../http/control.js';
+import { isFreeBusyShared } from '../http/settings.js';
 import { normalizeParameterNames, resolveMailbox } from './access.js';
 import { ZDateTimeTimeZone } from './event-body.js';
 import { responseZone } from './events-routes.js';

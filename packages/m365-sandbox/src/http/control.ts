@@ -4,7 +4,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { registerDeltaTokenControl } from '../calendar/delta-tokens.js';
-import type { DuplicateTransactionIdAnswer } from '../config.js';
 import type { SandboxContext } from '../context.js';
 import { oboRefusalRoutes } from '../identity/obo-refusal.js';
 import { resetSandbox } from '../seed/index.js';
@@ -14,15 +13,13 @@ import {
   ZSharePointFaults,
 } from '../sharepoint/faults.js';
 import { GraphError } from './graph-error.js';
+import {
+  DUPLICATE_TRANSACTION_SETTING,
+  duplicateTransactionIdAnswer,
+  FREE_BUSY_SETTING,
+  isFreeBusyShared,
+} from './settings.js';
 import { countRoundTrips, countSequentialRoundTrips } from './request-log.js';
-
-const FREE_BUSY_SETTING = 'freeBusySharing';
-
-/** Whether the RIEC tenant sees Berenschot calendars in getSchedule (federation on). */
-export function isFreeBusyShared(ctx: SandboxContext): boolean {
-  const stored = ctx.directory.getSetting(FREE_BUSY_SETTING);
-  return stored === undefined ? ctx.config.freeBusySharing : stored === 'true';
-}
 
 const ZFaults = z
   .object({
@@ -53,16 +50,6 @@ const ZSettings = z
   })
   .partial()
   .strict();
-
-const DUPLICATE_TRANSACTION_SETTING = 'duplicateTransactionId';
-
-/** What an identical repeat of a POST with a used transactionId gets (events-routes.ts). */
-export function duplicateTransactionIdAnswer(ctx: SandboxContext): DuplicateTransactionIdAnswer {
-  const stored = ctx.directory.getSetting(DUPLICATE_TRANSACTION_SETTING);
-  return stored === 'error' || stored === 'returnExisting'
-    ? stored
-    : ctx.config.duplicateTransactionId;
-}
 
 const currentSettings = (ctx: SandboxContext) => ({
   freeBusySharing: isFreeBusyShared(ctx),
