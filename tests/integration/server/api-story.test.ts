@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { readMail, runExtractSlots } from '../../../src/cli/extract-slots.js';
 import { respondToEvent } from '@workshopplanner/m365-sandbox';
-import { eveningSlots } from '../../support/planning.js';
+import { eveningSlots, FIXED_TODAY } from '../../support/planning.js';
 import { step } from '../../support/step.js';
 import { appToken, graph } from '../../support/sandbox.js';
 import { expectStatus, graphWritesSince, startApiStack, type ApiStack } from './api-harness.js';
@@ -24,8 +24,8 @@ let slots: { start: string; end: string }[];
 let chosen: number;
 
 beforeAll(async () => {
-  stack = await startApiStack();
-  slots = eveningSlots(new Date());
+  stack = await startApiStack({ today: FIXED_TODAY });
+  slots = eveningSlots(FIXED_TODAY);
 });
 afterAll(async () => stack?.close());
 
@@ -184,7 +184,7 @@ describe('Sanne plans Haarlem from sign-up to confirmation', () => {
         // Other dates for the same municipality are a second sign-up: refused.
         const other = await stack.as(SANNE, '/api/signups', {
           method: 'POST',
-          body: { ...registration(), preferences: eveningSlots(new Date(), 5) },
+          body: { ...registration(), preferences: eveningSlots(FIXED_TODAY, 5) },
         });
         expect(other.status).toBe(409);
         expect(other.body.errors[0].code).toBe('ALREADY_SIGNED_UP');
