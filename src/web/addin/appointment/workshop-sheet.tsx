@@ -12,7 +12,7 @@ import type { TFunction } from 'i18next';
 import type { TAttendeeView, TSpreadsheetFile, TWorkshopSheet } from '../../../contract/index.js';
 import { ApiProblem } from '../../common/api/api-errors.js';
 import { Loading } from '../../common/components/loading.js';
-import { formatSlot } from '../../common/format/format-dates.js';
+import { sheetFacts } from '../../common/format/sheet-facts.js';
 import { ProblemMessage } from '../../common/components/problem-message.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
 import { queryKeys } from '../../common/services/query-keys.js';
@@ -44,13 +44,6 @@ function isRefusal(error: unknown): boolean {
   );
 }
 
-function describeThemes(sheet: TWorkshopSheet, t: TFunction): string {
-  const themes = (sheet.scan?.themes ?? []).map((theme) => t(`scanTheme.${theme}`));
-  const other = sheet.scan?.other ? `${t('prep.themesOther')}: ${sheet.scan.other}` : '';
-  const parts = [themes.join(', '), other].filter((part) => part !== '');
-  return parts.length === 0 ? t('prep.themesNone') : parts.join('; ');
-}
-
 /** "Wilhelmina Zonnebloem — Partij Zilvermeeuw, coalitie": party and side as words. */
 function describePerson(person: TAttendeeView, t: TFunction, at: AddinT): string {
   const party = person.party ?? at('sheet.noParty');
@@ -61,18 +54,7 @@ function SheetFacts({ sheet }: { sheet: TWorkshopSheet }) {
   const { t, i18n } = useTranslation();
   const styles = useAddinStyles();
   const language = currentLanguage(i18n);
-  const facts: [string, string][] = [
-    [t('prep.date'), formatSlot(sheet.slot.start, sheet.slot.end, language)],
-    [t('prep.place'), sheet.location],
-    [t('prep.pair'), `${sheet.pair.berenschot.name}, ${sheet.pair.riec.name}`],
-    [t('prep.contact'), `${sheet.contact.name} (${sheet.contact.email})`],
-    [
-      t('prep.scan'),
-      t(`scan.${sheet.scanStatus}` as 'scan.onbekend') +
-        (sheet.scan?.scanDate ? ` (${sheet.scan.scanDate})` : ''),
-    ],
-    [t('prep.themes'), describeThemes(sheet, t)],
-  ];
+  const facts = sheetFacts(sheet, t, language);
   return (
     <dl className={styles.plainList}>
       {facts.map(([term, detail]) => (

@@ -12,13 +12,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import {
-  formatSlot,
-  type TAttendeePreview,
-  type TWorkshopSheet,
-} from '../../../../contract/index.js';
+import type { TAttendeePreview, TWorkshopSheet } from '../../../../contract/index.js';
+import { sheetFacts } from '../../../common/format/sheet-facts.js';
 
 const useStyles = makeStyles({
   facts: {
@@ -32,29 +28,10 @@ const useStyles = makeStyles({
   detail: { margin: 0 },
 });
 
-/** The scan's themes in one line: "Vastgoed, Integriteit; ook: havens", or "geen opgegeven". */
-function describeThemes(sheet: TWorkshopSheet, t: TFunction): string {
-  const themes = (sheet.scan?.themes ?? []).map((theme) => t(`scanTheme.${theme}`));
-  const other = sheet.scan?.other ? `${t('prep.themesOther')}: ${sheet.scan.other}` : '';
-  const parts = [themes.join(', '), other].filter((part) => part !== '');
-  return parts.length === 0 ? t('prep.themesNone') : parts.join('; ');
-}
-
 export function SheetFacts({ sheet, language }: { sheet: TWorkshopSheet; language: 'nl' | 'en' }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const facts: [string, string][] = [
-    [t('prep.date'), formatSlot(sheet.slot, language)],
-    [t('prep.place'), sheet.location],
-    [t('prep.pair'), `${sheet.pair.berenschot.name}, ${sheet.pair.riec.name}`],
-    [t('prep.contact'), `${sheet.contact.name} (${sheet.contact.email})`],
-    [
-      t('prep.scan'),
-      t(`scan.${sheet.scanStatus}` as 'scan.onbekend') +
-        (sheet.scan?.scanDate ? ` (${sheet.scan.scanDate})` : ''),
-    ],
-    [t('prep.themes'), describeThemes(sheet, t)],
-  ];
+  const facts = sheetFacts(sheet, t, language);
   return (
     <dl className={styles.facts}>
       {facts.map(([term, detail]) => (
