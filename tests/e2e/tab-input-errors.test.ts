@@ -137,10 +137,18 @@ describe('the register form with mistakes', () => {
       const tokens = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { expiresAt: number };
       sessionStorage.setItem(key, JSON.stringify({ ...tokens, expiresAt: 0 }));
     });
+    // A reload, not a change of the hash: the page must start again and call the API (a tab
+    // already on the overview would show its cached rows and call nothing).
     await app.open('#/');
+    await app.page.reload();
     await app.waitForHeading('Overzicht');
     await app.page.getByRole('table').first().waitFor();
-    const after = await app.accessToken();
+    // The renewed tokens are stored when the refresh answers, which may be after the first rows.
+    let after = await app.accessToken();
+    for (const until = Date.now() + 30_000; after === before && Date.now() < until;) {
+      await app.page.waitForTimeout(250);
+      after = await app.accessToken();
+    }
     expect(after).not.toBe('');
     expect(after).not.toBe(before);
 
