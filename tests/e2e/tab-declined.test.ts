@@ -102,10 +102,10 @@ describe('the trainers decline every option', () => {
       await app.page.getByRole('link', { name: 'Overzicht' }).click();
       const overview = new OverviewPage(app.page);
       await overview.waitUntilLoaded();
-      await expect(overview.firstItemOf('Zandvoort')).resolves.toMatch(
-        /Geen optie ging door: vraag de gemeente om nieuwe data\.\s+Nieuwe data invoeren/,
-      );
-      await expect(overview.statusOf('Zandvoort')).resolves.toBe('nieuwe data nodig');
+      const newDates =
+        /Geen optie ging door: vraag de gemeente om nieuwe data\.\s+Nieuwe data invoeren/;
+      await expect(overview.waitForFirstItem('Zandvoort', newDates)).resolves.toMatch(newDates);
+      await overview.waitForStatus('Zandvoort', 'nieuwe data nodig');
       await overview.filterStatus('Actie nodig');
       await expect(overview.countText()).resolves.toMatch(/^1 van \d+ gemeenten$/);
     });

@@ -50,6 +50,25 @@ export class OverviewPage {
     return (await item.count()) > 0 ? (await item.first().innerText()).trim() : undefined;
   }
 
+  /**
+   * Waits until the municipality's "Eerst doen" item matches `expected` and returns its text (or
+   * the last text seen): a page opened again shows its cached rows at once and the fresh ones a
+   * moment later.
+   */
+  async waitForFirstItem(
+    municipality: string,
+    expected: RegExp,
+    timeoutMs = 15_000,
+  ): Promise<string | undefined> {
+    const until = Date.now() + timeoutMs;
+    let last = await this.firstItemOf(municipality);
+    while (!(last !== undefined && expected.test(last)) && Date.now() < until) {
+      await this.page.waitForTimeout(200);
+      last = await this.firstItemOf(municipality);
+    }
+    return last;
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByRole('searchbox', { name: /Zoek een gemeente|Search/ }).fill(text);
   }
