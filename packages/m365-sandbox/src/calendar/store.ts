@@ -134,9 +134,35 @@ export function insertEvent(db: Db, event: StoredEvent): void {
  * Writes a changed item back: new changeKey, lastModifiedDateTime and change sequence, as
  * Exchange bumps them on every change (so delta and If-Match see it).
  */
+/** 100-nanosecond ticks of an ISO instant with up to seven fractional digits. */
+function ticksOf(instant: string): bigint | undefined {
+  const match = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?Z$/.exec(instant);
+  const seconds = match?.[1] === undefined ? NaN : Date.parse(`${match[1]}Z`);
+  if (!match || Number.isNaN(seconds)) return undefined;
+  return (BigInt(seconds) / 1000n) * 10_000_000n + BigInt((match[2] ?? '').padEnd(7, '0'));
+}
+
+/**
+ * `now`, or one tick (100 ns) after `previous` when the clock has not moved past it: every change
+ * of an event gets a later lastModifiedDateTime, as in Exchange, whose times have seven
+ * fractional digits. Two changes in one millisecond would otherwise carry the same time, and a
+ * client that keeps the newest reading by that time could not tell them apart.
+ */
+export function laterInstant(now: string, previous: string | undefined): string {
+  const at = ticksOf(now);
+  const before = previous === undefined ? undefined : ticksOf(previous);
+  if (at === undefined || before === undefined || at > before) return now;
+  const next = before + 1n;
+  const seconds = new Date(Number(next / 10_000_000n) * 1000).toISOString().slice(0, 19);
+  return `${seconds}.${(next % 10_000_000n).toString().padStart(7, '0')}Z`;
+}
+
 export function saveEvent(ctx: SandboxContext, event: StoredEvent): StoredEvent {
   event.changeKey = newChangeKey();
-  event.lastModifiedDateTime = formatInstant(ctx.clock.now().getTime());
+  event.lastModifiedDateTime = laterInstant(
+    formatInstant(ctx.clock.now().getTime()),
+    event.lastModifiedDateTime,
+  );
   event.changeSeq = nextChangeSeq(ctx.db);
   sql(
     ctx.db,

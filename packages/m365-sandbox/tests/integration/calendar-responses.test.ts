@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Sandbox } from '../../src/app.js';
+import { respondToEvent } from '../../src/calendar/responses.js';
+import { laterInstant } from '../../src/calendar/store.js';
 import { appToken, graph, passwordToken, startTestSandbox } from '../../src/testing.js';
 import {
   MAYOR_HAARLEM,
@@ -231,5 +233,44 @@ describe('cancel', () => {
       {},
     );
     expect(late.status).toBe(400);
+  });
+});
+
+describe('lastModifiedDateTime', () => {
+  it('is later after every change, also for two answers in the same millisecond', async () => {
+    const { hold } = await createHold('2022-06-22');
+    const read = async () =>
+      (await client.api(`/users/${sanne.upn}/events/${hold.id}`).get()) as {
+        lastModifiedDateTime: string;
+      };
+    const before = (await read()).lastModifiedDateTime;
+    // Two answers straight after each other, in one tick of the event loop.
+    respondToEvent(sandbox.ctx, fatima.upn, hold.id, 'accept');
+    const between = (await read()).lastModifiedDateTime;
+    respondToEvent(sandbox.ctx, marieke.upn, hold.id, 'tentativelyAccept');
+    respondToEvent(sandbox.ctx, fatima.upn, hold.id, 'tentativelyAccept');
+    const after = (await read()).lastModifiedDateTime;
+    for (const [earlier, later] of [
+      [before, between],
+      [between, after],
+    ] as const) {
+      expect(later > earlier || Date.parse(later) > Date.parse(earlier)).toBe(true);
+      expect(later).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/);
+    }
+  });
+
+  it('moves one tick (100 ns) past the previous time when the clock has not moved', () => {
+    expect(laterInstant('2026-09-01T07:00:25.3160000Z', '2026-09-01T07:00:25.3160000Z')).toBe(
+      '2026-09-01T07:00:25.3160001Z',
+    );
+    expect(laterInstant('2026-09-01T07:00:25.3160000Z', '2026-09-01T07:00:59.9999999Z')).toBe(
+      '2026-09-01T07:01:00.0000000Z',
+    );
+    expect(laterInstant('2026-09-01T07:00:25.3170000Z', '2026-09-01T07:00:25.3160003Z')).toBe(
+      '2026-09-01T07:00:25.3170000Z',
+    );
+    expect(laterInstant('2026-09-01T07:00:25.3160000Z', undefined)).toBe(
+      '2026-09-01T07:00:25.3160000Z',
+    );
   });
 });
