@@ -9,13 +9,14 @@ import { Button, Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { TAttendeeView, TSpreadsheetFile, TWorkshopSheet } from '../../../contract/index.js';
+import type { TAttendeeView, TWorkshopSheet } from '../../../contract/index.js';
 import { ApiProblem } from '../../common/api/api-errors.js';
 import { Loading } from '../../common/components/loading.js';
 import { sheetFacts } from '../../common/format/sheet-facts.js';
 import { ProblemMessage } from '../../common/components/problem-message.js';
 import { currentLanguage } from '../../common/i18n/i18n.js';
 import { queryKeys } from '../../common/services/query-keys.js';
+import { saveFile } from '../../common/services/save-file.js';
 import { useQuery } from '../../common/services/use-query.js';
 import type { AddinApi } from '../api/addin-api.js';
 import { useAddinT, type AddinT } from '../i18n/addin-i18n.js';
@@ -24,16 +25,6 @@ import { useAddinStyles } from '../shell/use-addin-styles.js';
 /** The tab's page "Voorbereiding" of a sign-up (tab/routing/routes.ts). */
 export function preparationUrl(signupId: string, origin: string = window.location.origin): string {
   return `${origin}/#/signups/${encodeURIComponent(signupId)}/preparation`;
-}
-
-function downloadFile(file: TSpreadsheetFile): void {
-  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 /** The API's "not found" / "forbidden": this person may not see this workshop's sheet. */
@@ -160,7 +151,7 @@ export function WorkshopSheet({ api, signupId }: { api: AddinApi; signupId: stri
     setIsDownloading(true);
     setDownloadError(undefined);
     try {
-      downloadFile(await api.getGroupsWorkbook(signupId));
+      saveFile(await api.getGroupsWorkbook(signupId));
     } catch (error) {
       setDownloadError(error);
     } finally {

@@ -4,9 +4,9 @@ import { Button } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TExportFile } from '../../../common/api/api-types.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { useAppServices } from '../../../common/services/app-services.js';
+import { saveFile } from '../../../common/services/save-file.js';
 import { useOverviewStyles } from './use-overview-styles.js';
 
 const DOWNLOADS = [
@@ -14,20 +14,6 @@ const DOWNLOADS = [
   { what: 'status', format: 'csv', label: 'campaign.export.status.csv' },
   { what: 'log', format: 'xlsx', label: 'campaign.export.log.xlsx' },
 ] as const;
-
-function save(file: TExportFile): void {
-  const binary = atob(file.contentBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportButtons(props: { campaignId: string }) {
   const { t } = useTranslation();
@@ -40,7 +26,7 @@ export function ExportButtons(props: { campaignId: string }) {
     setBusy(`${what}.${format}`);
     setError(undefined);
     try {
-      save(await api.exportCampaign(props.campaignId, what, format));
+      saveFile(await api.exportCampaign(props.campaignId, what, format));
     } catch (problem) {
       setError(problem);
     } finally {

@@ -24,11 +24,11 @@ import {
   type TAttendeePreview,
   type TAttendeeSource,
   type TAttendeeView,
-  type TSpreadsheetFile,
 } from '../../../../contract/index.js';
 import { Loading } from '../../../common/components/loading.js';
 import { ProblemMessage } from '../../../common/components/problem-message.js';
 import { useAppServices } from '../../../common/services/app-services.js';
+import { saveFile } from '../../../common/services/save-file.js';
 import { useQuery } from '../../../common/services/use-query.js';
 import { queryKeys } from '../../../common/services/query-keys.js';
 import type { SignupStepProps } from '../signup/signup-step.js';
@@ -74,16 +74,6 @@ const PRINT_CSS = `@media print {
     display: none !important;
   }
 }`;
-
-function downloadFile(file: TSpreadsheetFile): void {
-  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 async function fileToBase64(file: File): Promise<string> {
   const buffer = new Uint8Array(await file.arrayBuffer());
@@ -243,9 +233,7 @@ export default function PreparationPage({ signup }: SignupStepProps) {
           </Button>
           <Button
             appearance="subtle"
-            onClick={() =>
-              void run(async () => downloadFile(await api.getAttendeeTemplate(language)))
-            }
+            onClick={() => void run(async () => saveFile(await api.getAttendeeTemplate(language)))}
           >
             {t('prep.template')}
           </Button>
@@ -283,7 +271,7 @@ export default function PreparationPage({ signup }: SignupStepProps) {
                 <Button onClick={() => window.print()}>{t('prep.print')}</Button>
                 <Button
                   onClick={() =>
-                    void run(async () => downloadFile(await api.getGroupsWorkbook(signup.id)))
+                    void run(async () => saveFile(await api.getGroupsWorkbook(signup.id)))
                   }
                 >
                   {t('prep.download')}
