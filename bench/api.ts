@@ -22,7 +22,7 @@ import type { Sandbox } from '@workshopplanner/m365-sandbox';
 import { PEOPLE, PRODUCT_APP } from '@workshopplanner/m365-sandbox/people';
 import { buildServer } from '../src/server/build-server.js';
 import { readEnv } from '../src/server/env.js';
-import { accountHolderOf, startStack, type BenchStack } from './support.js';
+import { accountHolderOf, startStack, UNLIMITED_RATE, type BenchStack } from './support.js';
 
 const API_IDENTIFIER_URI = `api://localhost:3000/${PRODUCT_APP.clientId}`;
 const DURATION_SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
@@ -300,7 +300,7 @@ export async function runApiBench(): Promise<ApiBenchRow[]> {
     API_IDENTIFIER_URI,
     WEB_DIST_DIR: '.data/no-web-bundle-in-bench',
     SYNC_INTERVAL_SECONDS: '0',
-    RATE_LIMIT_MAX: '100000000',
+    ...UNLIMITED_RATE,
   });
   const errorLog = new ErrorLog();
   const server = await buildServer({ env, logger: errorLog });

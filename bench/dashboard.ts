@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { buildServer } from '../src/server/build-server.js';
 import { readEnv } from '../src/server/env.js';
 import { apiToken, seedSignups } from './api.js';
-import { startStack } from './support.js';
+import { startStack, UNLIMITED_RATE } from './support.js';
 
 export const DASHBOARD_SIGNUP_COUNTS = [44, 342] as const;
 const REQUESTS = Number(process.env.BENCH_DASHBOARD_REQUESTS ?? 30);
@@ -40,7 +40,7 @@ export async function runDashboardBench(): Promise<DashboardBenchRow[]> {
     API_IDENTIFIER_URI: `api://localhost:3000/${PRODUCT_APP.clientId}`,
     WEB_DIST_DIR: '.data/no-web-bundle-in-bench',
     SYNC_INTERVAL_SECONDS: '0',
-    RATE_LIMIT_MAX: '100000000',
+    ...UNLIMITED_RATE,
   });
   const server = await buildServer({ env, logger: false });
   const base = await server.listen({ host: '127.0.0.1', port: 0 });

@@ -37,6 +37,16 @@ export interface BenchStack {
 /** The seeded advisors as the trainer file: the tests' own list, so both provision the same. */
 export const trainerSeeds = sandboxTrainers;
 
+/**
+ * A bench drives thousands of requests a second from one address with one token: the server's
+ * rate limits (per user and per client address, RATE_LIMIT_* in .env.sample) would answer 429
+ * after the first few hundred and the bench would measure the limiter. Both are lifted here.
+ */
+export const UNLIMITED_RATE = {
+  RATE_LIMIT_MAX: '100000000',
+  RATE_LIMIT_ADDRESS_MAX: '100000000',
+} as const;
+
 export function accountHolderOf(riec: (typeof RIECS)[number]): Access {
   const person = PEOPLE.find(
     (p) => p.department === riec && p.roles.some((r) => r.startsWith('Workshop.AccountHolder')),
