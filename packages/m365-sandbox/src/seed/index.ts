@@ -4,6 +4,7 @@ import { seedCalendars } from '../calendar/index.js';
 import type { SandboxContext } from '../context.js';
 import { upgradeDirectorySchema } from '../directory/schema.js';
 import { seedSharePoint, seedSiteAdministrators } from '../sharepoint/index.js';
+import { forgetCachedItems } from '../sharepoint/store.js';
 import {
   APP_ROLES,
   BERENSCHOT_TENANT,
@@ -143,5 +144,6 @@ export function resetSandbox(ctx: SandboxContext): void {
       if (table !== 'signing_keys') db.prepare(`DELETE FROM "${table}"`).run();
   })();
   db.pragma('foreign_keys = ON');
+  forgetCachedItems(db);
   seedSandbox(ctx);
 }

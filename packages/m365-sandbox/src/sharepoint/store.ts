@@ -113,8 +113,45 @@ const unknownEditor: Editor = {
 /** SharePoint's user information list numbers principals per site; ours start here. */
 const FIRST_LOOKUP_ID = 6;
 
+/**
+ * The parsed items of each list, per database. Reading a list parsed every item's JSON columns
+ * on every request, so a first page of 50 out of 3,420 items cost as much as the whole list
+ * (bench/api.ts): SharePoint itself answers an indexed query without reading the other items.
+ * Every item write through any SharePointStore on the same database drops its list's entry;
+ * nothing is cached while a transaction is open (a rollback would leave the entry wrong);
+ * `forgetCachedItems` drops everything (the sandbox's reset empties the tables with plain SQL).
+ * The cached items are frozen, so a caller that changed one would throw instead of changing
+ * what the next request reads.
+ */
+const itemCache = new WeakMap<Db, Map<string, readonly SpItem[]>>();
+
+export function forgetCachedItems(db: Db): void {
+  itemCache.delete(db);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 export class SharePointStore {
   constructor(private readonly db: Db) {}
+
+  private cachedLists(): Map<string, readonly SpItem[]> {
+    let lists = itemCache.get(this.db);
+    if (!lists) {
+      lists = new Map();
+      itemCache.set(this.db, lists);
+    }
+    return lists;
+  }
+
+  private forgetItemsOf(listId: string): void {
+    itemCache.get(this.db)?.delete(listId);
+  }
 
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();
@@ -297,6 +334,7 @@ export class SharePointStore {
   }
 
   deleteList(listId: string): void {
+    this.forgetItemsOf(listId);
     this.db.prepare('DELETE FROM sp_lists WHERE id = ?').run(listId);
   }
 
@@ -318,12 +356,17 @@ export class SharePointStore {
       .run(listId, column.id, listId, column.name, JSON.stringify(column));
   }
 
-  itemsOf(listId: string): SpItem[] {
-    return (
+  /** The list's items in id order (frozen: copy an item to change it). */
+  itemsOf(listId: string): readonly SpItem[] {
+    const cached = itemCache.get(this.db)?.get(listId);
+    if (cached) return cached;
+    const items = (
       this.db
         .prepare('SELECT * FROM sp_items WHERE list_id = ? ORDER BY id')
         .all(listId) as ItemRow[]
-    ).map(toItem);
+    ).map((row) => deepFreeze(toItem(row)));
+    if (!this.db.inTransaction) this.cachedLists().set(listId, items);
+    return items;
   }
 
   findItem(listId: string, id: string): SpItem | undefined {
@@ -336,6 +379,7 @@ export class SharePointStore {
 
   /** Stores a new item under the list's next id (ids are never reused, as in SharePoint). */
   insertItem(item: Omit<SpItem, 'id'>): SpItem {
+    this.forgetItemsOf(item.listId);
     const { next } = this.db
       .prepare('SELECT next_item_id AS next FROM sp_lists WHERE id = ?')
       .get(item.listId) as { next: number };
@@ -361,6 +405,7 @@ export class SharePointStore {
   }
 
   updateItem(item: SpItem): void {
+    this.forgetItemsOf(item.listId);
     this.db
       .prepare(
         'UPDATE sp_items SET version = ?, fields = ?, modified = ?, modified_by = ? WHERE list_id = ? AND id = ?',
@@ -376,6 +421,7 @@ export class SharePointStore {
   }
 
   deleteItem(listId: string, id: number): void {
+    this.forgetItemsOf(listId);
     this.db.prepare('DELETE FROM sp_items WHERE list_id = ? AND id = ?').run(listId, id);
   }
 }
