@@ -177,9 +177,10 @@ export async function listMunicipalities(
       latest.set(stored.signup.municipality.cbsCode, stored);
     }
   }
+  const register = ctx.register ?? MUNICIPALITIES;
   const visible = ctx.access.canReadAll
-    ? MUNICIPALITIES
-    : MUNICIPALITIES.filter((m) => canRead(ctx.access, m.riec) || latest.has(m.cbsCode));
+    ? register
+    : register.filter((m) => canRead(ctx.access, m.riec) || latest.has(m.cbsCode));
   return succeed(
     visible
       .map((municipality) => ({ municipality, signup: latest.get(municipality.cbsCode) }))

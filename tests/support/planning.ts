@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mintAccess, type Access } from '../../src/app/access.js';
 import { createAppState, type AppState } from '../../src/app/app-state.js';
 import { createUseCaseContext, type UseCaseContext } from '../../src/app/context.js';
-import { RIECS } from '../../src/domain/municipalities.js';
+import { RIECS, type Municipality } from '../../src/domain/municipalities.js';
 import {
   findElectionInWeekOf,
   findEveningOff,
@@ -77,7 +77,12 @@ export interface PlanningHarness {
   /** A use-case context for this access; `now` defaults to the sandbox clock. */
   context(
     access: Access,
-    overrides?: { now?: () => Date; m365?: Microsoft365; state?: AppState },
+    overrides?: {
+      now?: () => Date;
+      m365?: Microsoft365;
+      state?: AppState;
+      register?: readonly Municipality[];
+    },
   ): UseCaseContext;
   close(): Promise<void>;
 }
@@ -118,6 +123,7 @@ export async function startPlanningHarness(
         state: overrides.state ?? state,
         now: overrides.now ?? (() => sandbox.ctx.clock.now()),
         newId: randomUUID,
+        ...(overrides.register ? { register: overrides.register } : {}),
       }),
     close: () => sandbox.close(),
   };

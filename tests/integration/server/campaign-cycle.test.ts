@@ -3,14 +3,24 @@
 // off nothing goes to the municipalities; on, each due municipality of the RIEC gets exactly one
 // reminder from the account holder's mailbox, also after overlapping cycles, a second cycle and
 // a restart. On a reminder day the account holder gets one "has not signed up" notice per
-// municipality in the Teams feed, deep-linked to the sign-up form in the tab.
+// municipality in the Teams feed, deep-linked to the sign-up form in the tab; so too 3 days before
+// the deadline, with the sandbox clock moved on eleven days (issue 13 leftovers, item 2).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { installApp, listFeed, listMailbox, PRODUCT_APP } from '@workshopplanner/m365-sandbox';
+import {
+  installApp,
+  listFeed,
+  listMailbox,
+  PRODUCT_APP,
+  RIEC_TENANT,
+} from '@workshopplanner/m365-sandbox';
 import { SYSTEM_ACCESS } from '../../../src/app/access.js';
 import { createAppState } from '../../../src/app/app-state.js';
 import { runMaintenance } from '../../../src/app/run-maintenance.js';
 import { DEFAULT_TEAMS_APP_ID, signupDeepLink } from '../../../src/domain/activity-feed.js';
+import { createGraphClient } from '../../../src/graph/client/client.js';
+import { appTokenProvider, createConfidentialClient } from '../../../src/graph/client/tokens.js';
+import { createMicrosoft365 } from '../../../src/graph/gateway.js';
 import { defaultReminderAddress } from '../../../src/domain/reminders.js';
 import { MUNICIPALITIES } from '../../../src/domain/municipalities.js';
 import { eveningSlots } from '../../support/planning.js';
@@ -53,12 +63,32 @@ async function advanceClock(ms: number): Promise<void> {
   expect(answer.status).toBe(200);
 }
 
-/** The cycle as the app; `restarted`: a process that knows nothing of the runs before it. */
+/**
+ * The cycle as the app; `restarted`: a process that knows nothing of the runs before it, with
+ * its own app tokens (days later on the sandbox clock the first process's tokens have expired).
+ */
 function cycle(restarted = false) {
   return runMaintenance(
-    stack.planning.context(SYSTEM_ACCESS, restarted ? { state: createAppState() } : {}),
+    stack.planning.context(
+      SYSTEM_ACCESS,
+      restarted ? { state: createAppState(), m365: freshMicrosoft365() } : {},
+    ),
     { sync: false },
   );
+}
+
+function freshMicrosoft365() {
+  const msal = createConfidentialClient({
+    authorityHost: stack.sandbox.urls.https,
+    tenantId: RIEC_TENANT.id,
+    clientId: PRODUCT_APP.clientId,
+    clientSecret: PRODUCT_APP.clientSecret,
+  });
+  const client = createGraphClient({
+    baseUrl: `${stack.sandbox.urls.https}/v1.0`,
+    tokens: appTokenProvider(msal),
+  });
+  return createMicrosoft365(client, { site: 'root' });
 }
 
 function reminders(address: string) {
@@ -202,5 +232,25 @@ describe('the campaign in the background cycle (issue 13, items 3, 5 and 7)', ()
       expect(reminders(defaultReminderAddress(municipality))).toHaveLength(1);
     }
     expect(notSignedUp()).toHaveLength(NOORD_HOLLAND.length);
+  }, 300_000);
+
+  it('3 days before the deadline on the sandbox clock, tells the account holder once that Velsen has not signed up, deep-linked to its form', async () => {
+    await setAutoSend(false);
+    // From 2 September 00:15 to 13 September 00:15 in Amsterdam: 3 days before 16 September.
+    await advanceClock(11 * 24 * 60 * MINUTE);
+    stack.planning.state.campaigns.clear();
+    // Two processes started after the jump, overlapping, then a third.
+    await Promise.all([cycle(true), cycle(true)]);
+    await cycle(true);
+    const velsen = notSignedUp().filter(
+      (entry) => entry.topic.value === 'Velsen' && /over 3 dagen/.test(entry.text),
+    );
+    expect(velsen).toHaveLength(1);
+    expect(velsen[0]!.text).toMatch(
+      /Velsen heeft zich nog niet aangemeld, de deadline is over 3 dagen/,
+    );
+    expect(velsen[0]!.webUrl).toBe(signupDeepLink(DEFAULT_TEAMS_APP_ID, 'GM0453'));
+    // One new notice per municipality of her RIEC, none for the others.
+    expect(notSignedUp()).toHaveLength(2 * NOORD_HOLLAND.length);
   }, 300_000);
 });
