@@ -317,6 +317,31 @@ describe('items', () => {
     const next = await createSignup({ Title: 'Nieuw' });
     expect(Number(next.id)).toBe(Number(item.id) + 1);
   });
+  it('a list read follows every write, and a refused write leaves it as it was (the sandbox keeps parsed lists)', async () => {
+    const item = await createSignup({ Title: 'Cache-Uitgeest' });
+    const code = item.fields.CbsCode as string;
+    const listed = async () => {
+      const page = await client
+        .api(ITEMS)
+        .filter(`fields/CbsCode eq '${code}'`)
+        .expand('fields')
+        .get();
+      return (page.value as { fields: { Status: string } }[]).map((i) => i.fields.Status);
+    };
+    expect(await listed()).toEqual(['aangemeld']);
+    await client.api(`${ITEMS}/${item.id as string}/fields`).patch({ Status: 'bevestigd' });
+    expect(await listed()).toEqual(['bevestigd']);
+    // A duplicate unique value is refused inside the write's transaction: nothing changes.
+    const duplicate = await graph(sandbox, token, 'POST', ITEMS, {
+      fields: { Title: 'Dubbel', Gemeente: 'Uitgeest', CbsCode: code, Riec: RIECS[0] },
+    });
+    expect(duplicate.status).toBe(400);
+    expect(await listed()).toEqual(['bevestigd']);
+    expect((await graph(sandbox, token, 'DELETE', `${ITEMS}/${item.id as string}`)).status).toBe(
+      204,
+    );
+    expect(await listed()).toEqual([]);
+  });
 });
 
 describe('$filter', () => {
